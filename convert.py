@@ -1,0 +1,3 @@
+from shiquan_score.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,17 @@
+"""Errors the core raises; only cli.py turns them into a message and an exit code."""
+
+
+class ShiquanError(Exception):
+    """Base class: the message is one Chinese line for the clerk."""
+
+
+class InputError(ShiquanError):
+    """An input file cannot be used at all (unreadable, hostile, wrong kind)."""
+
+
+class SchemeError(ShiquanError):
+    """The rules or roster file in templates/ is wrong."""
+
+
+class OutputError(ShiquanError):
+    """The workbook cannot be written (folder missing, file open in Excel/WPS)."""

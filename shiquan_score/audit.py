@@ -1,0 +1,120 @@
+"""The audit trail: 明细 (every scored adoption), 问题 (every row not scored), 备注 notes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shiquan_score.ledger import ERROR, INFO, PROBLEM_COLUMNS
+from shiquan_score.period import Period
+from shiquan_score.scheme import Scheme
+from shiquan_score.sheets import RawSheet, note_rows
+from shiquan_score.standings import count_key
+from shiquan_score.vocabulary import Vocabulary
+from shiquan_score.workbook import FrameSheet
+
+DETAIL_COLUMNS = {
+    "where": "来源（文件/工作表）",
+    "row": "行号",
+    "date": "日期",
+    "unit_name": "单位",
+    "share": "份额",
+    "title": "标题",
+    "category_name": "类别",
+    "channel_name": "采用渠道",
+    "points": "分值",
+    "score": "得分",
+    "rule": "计分说明",
+}
+DETAIL_WIDTHS = {"来源（文件/工作表）": 200, "标题": 320, "计分说明": 420, "单位": 120}
+PROBLEM_NAMES = {
+    "where": "来源（文件/工作表）",
+    "row": "行号",
+    "column": "列",
+    "value": "内容",
+    "level": "级别",
+    "code": "问题",
+    "message": "说明及处理办法",
+}
+PROBLEM_WIDTHS = {"来源（文件/工作表）": 200, "内容": 160, "说明及处理办法": 560, "问题": 100}
+
+
+def detail_sheet(scored: pd.DataFrame) -> FrameSheet:
+    """One row per scored adoption: source, row, unit, share, points and the rule in words."""
+    frame = scored[list(DETAIL_COLUMNS)].copy()
+    frame["date"] = frame["date"].map(lambda d: d.isoformat() if d is not None else "")
+    frame = frame.sort_values(["where", "row"], kind="stable").rename(columns=DETAIL_COLUMNS)
+    preamble = (
+        "明细：每一条计分的采用一行。联合报送的信息每个单位各占一份；"
+        "“分值”是规则分值，“得分”是该单位实得（分值 × 份额，调研信息加分只取最高一项）。",
+    )
+    return FrameSheet(frame.reset_index(drop=True), DETAIL_WIDTHS, preamble)
+
+
+def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period) -> FrameSheet:
+    """Every ledger row not scored (and every notice), under the accounting identity."""
+    identity = (
+        f"{period.label}：台账共读取 {counts['read']} 行 = 计分 {counts['scored']} 行"
+        f" + 不在本期 {counts['out']} 行 + 重复 {counts['duplicate']} 行"
+        f" + 有问题 {counts['problem']} 行"
+    )
+    errors = int((problems["level"] == ERROR).sum())
+    verdict = (
+        f"有 {errors} 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。"
+        if errors
+        else "没有错误。“未计分”的行按规则不计分；“提示”请核对。"
+    )
+    frame = problems[PROBLEM_COLUMNS].rename(columns=PROBLEM_NAMES)
+    return FrameSheet(frame.reset_index(drop=True), PROBLEM_WIDTHS, (identity, verdict))
+
+
+def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.DataFrame]:
+    """备注 sheets → note per unit (e.g. 省市暂未反馈); unknown units are errors."""
+    if not sheets:
+        return pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
+    vocab = Vocabulary(scheme)
+    frame = pd.concat([note_rows(raw, scheme) for raw in sheets], ignore_index=True)
+    frame = frame[frame["note"] != ""]
+    frame["unit"] = frame["unit_raw"].map(lambda v: vocab.unit(str(v)) if v else None)
+    bad = frame[frame["unit"].isna()]
+    problems = pd.DataFrame(
+        {
+            "where": bad["where"],
+            "row": bad["row"],
+            "column": "单位",
+            "value": bad["unit_raw"].fillna(""),
+            "level": ERROR,
+            "code": "单位不在名单中",
+            "message": [
+                f"备注表的单位“{v or ''}”不在单位名单中"
+                + (f"，最接近的是：{'、'.join(vocab.nearest_units(str(v)))}" if v else "")
+                + "。请改正备注表"
+                for v in bad["unit_raw"]
+            ],
+        },
+        columns=PROBLEM_COLUMNS,
+    )
+    good = frame.dropna(subset=["unit"])
+    notes = good.groupby("unit", sort=False)["note"].agg(lambda s: "；".join(dict.fromkeys(s)))
+    return notes, problems
+
+
+def note_conflicts(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFrame:
+    """A note would hide research counts: keep the counts, say the note was not printed."""
+    records = []
+    for key, table in tables.items():
+        spec = scheme.tables[key]
+        keys = [count_key(j) for j, c in enumerate(spec.columns) if c.note]
+        clash = table[(table["note"] != "") & (table[keys].sum(axis=1) > 0)]
+        for unit, row in clash.iterrows():
+            records.append(
+                (
+                    "备注表",
+                    0,
+                    "备注",
+                    row["note"],
+                    INFO,
+                    "备注未印出",
+                    f"{unit}本期有调研信息采用，备注“{row['note']}”没有印在表中（采用条数优先）",
+                )
+            )
+    return pd.DataFrame(records, columns=PROBLEM_COLUMNS)

@@ -1,0 +1,138 @@
+"""Command line: arguments → run(); the only place that prints or picks an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from shiquan_score.errors import ShiquanError
+from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+SHOWN_PROBLEMS = 20
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE,
+            f"错误：命令写法不对（{_translate(message)}）。查看说明：python convert.py -h\n",
+        )
+
+
+def _translate(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "缺少参数",
+        "unrecognized arguments": "不认识的参数",
+        "expected one argument": "后面要跟一个值",
+        "invalid choice": "无效的选项",
+    }
+    for english, chinese in replacements.items():
+        message = message.replace(english, chinese)
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python convert.py",
+        description="石泉县信息采用统计：读取收件箱里的台账和上期统计表，生成附件1（镇）、附件2（部门）统计表。",
+        epilog="示例：python convert.py sample_data\n      python convert.py 收件箱 --period 2020Q4 --out 输出",
+        formatter_class=_Formatter,
+        add_help=False,
+    )
+    parser._positionals.title = "参数"
+    parser._optionals.title = "选项"
+    parser.add_argument(
+        "inbox",
+        nargs="?",
+        type=Path,
+        metavar="收件箱",
+        help="放台账（.xlsx/.xls/.csv）和上期统计表的文件夹",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output"),
+        metavar="文件夹",
+        help="生成的工作簿放在这里（默认：当前目录下的 output）",
+    )
+    parser.add_argument(
+        "--period", metavar="期别", help="统计哪一季度，如 2020Q4；不写则按台账中日期最多的季度"
+    )
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=DEFAULT_RULES,
+        metavar="文件",
+        help="计分规则文件（默认：templates/rules.toml）",
+    )
+    parser.add_argument(
+        "--roster",
+        type=Path,
+        default=DEFAULT_ROSTER,
+        metavar="文件",
+        help="单位名单文件（默认：templates/roster.toml）",
+    )
+    parser.add_argument("--debug", action="store_true", help="出错时显示程序内部信息（给开发人员）")
+    parser.add_argument("-h", "--help", action="help", help="显示本说明")
+    return parser
+
+
+def _say(text: str = "", stream=None) -> None:
+    print(text, file=stream or sys.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A Chinese Windows console is GBK: never crash on a character it cannot show.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.inbox is None:
+        parser.error("缺少参数 收件箱")
+    from shiquan_score.pipeline import Config, run
+
+    config = Config(
+        inbox=args.inbox, out=args.out, period=args.period, rules=args.rules, roster=args.roster
+    )
+    try:
+        result = run(config)
+    except ShiquanError as exc:
+        if args.debug:
+            raise
+        _say(f"错误：{exc}", sys.stderr)
+        return EXIT_INPUT
+    return _report(result)
+
+
+def _report(result) -> int:
+    for line in result.notices:
+        _say(line)
+    c = result.counts
+    _say(
+        f"期别：{result.period.label}。台账共 {c['read']} 行 = 计分 {c['scored']}"
+        f" + 不在本期 {c['out']} + 重复 {c['duplicate']} + 有问题 {c['problem']}"
+    )
+    if not result.ok:
+        errors = result.problems[result.problems["level"] == "错误"]
+        _say(
+            f"发现 {len(errors)} 处错误，未生成统计表。问题清单：{result.problems_file}", sys.stderr
+        )
+        for _, p in errors.head(SHOWN_PROBLEMS).iterrows():
+            _say(f"  {p['where']} 第{p['row']}行：{p['message']}", sys.stderr)
+        if len(errors) > SHOWN_PROBLEMS:
+            _say(f"  ……另有 {len(errors) - SHOWN_PROBLEMS} 处，见问题清单", sys.stderr)
+        return EXIT_INPUT
+    notes = int((result.problems["level"] == "提示").sum())
+    if notes:
+        _say(f"有 {notes} 条提示，请在工作簿的“问题”表中核对")
+    _say(f"已生成：{result.workbook}")
+    return EXIT_OK

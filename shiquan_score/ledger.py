@@ -1,0 +1,182 @@
+"""Ledger rows → canonical adoption events, every row's fate, and the problems table.
+
+Every ledger row ends in exactly one place: 计分 (scored), 不在本期, 重复 or 有问题.
+Checks run once per distinct (单位, 类别, 渠道) text, then are joined back onto the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from shiquan_score.dates import OK, parse_dates
+from shiquan_score.period import Period
+from shiquan_score.scheme import Scheme
+from shiquan_score.text import norm, squash
+from shiquan_score.vocabulary import Vocabulary
+
+ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
+SCORED, OUT, DUP, PROBLEM = "计分", "不在本期", "重复", "有问题"
+PROBLEM_COLUMNS = ["where", "row", "column", "value", "level", "code", "message"]
+_KEYS = ["unit", "category", "channel"]
+_DATE_MESSAGES = {
+    "blank": "日期为空，无法判断属于哪一期，请补上采用日期",
+    "ambiguous": "日期“{v}”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
+    "bad": "日期“{v}”无法识别，请写成 2020-10-12 或 2020年10月12日",
+}
+
+
+@dataclass
+class Ledger:
+    rows: pd.DataFrame  # one per ledger row, with status and reason
+    events: pd.DataFrame  # one per scored (row, unit, channel), with share and item
+    problems: pd.DataFrame  # PROBLEM_COLUMNS, sorted by where and row
+
+    @property
+    def blocking(self) -> pd.DataFrame:
+        return self.problems[self.problems["level"] == ERROR]
+
+
+def _text(col: pd.Series) -> pd.Series:
+    return col.fillna("").astype(str)
+
+
+def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
+    """A 合计/总计 row: the words stand in the first column, the unit or the title."""
+    total = pd.Series(False, index=rows.index)
+    for col in ["lead", "unit", "title", "date_raw"]:
+        values = _text(rows[col])
+        hits = {v: norm(v) in scheme.total_words for v in values.unique()}
+        total |= values.map(hits).astype(bool)
+    return total
+
+
+def _problem_frame(rows: pd.DataFrame, column, value, level, code, message) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "where": rows["where"].to_numpy(),
+            "row": rows["row"].to_numpy(),
+            "column": column,
+            "value": value,
+            "level": level,
+            "code": code,
+            "message": message,
+        }
+    )
+
+
+def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
+    """Ledger rows → (rows with status, scored events, problems). Nothing is dropped."""
+    rows = rows.reset_index(drop=True).rename(columns={"date": "date_raw"})
+    headers = rows.attrs.get("headers", {})
+    vocab = Vocabulary(scheme)
+    for key in _KEYS:
+        rows[key] = _text(rows[key]).str.strip()
+    combos = rows[_KEYS].drop_duplicates()
+    analysed = pd.DataFrame(
+        [vocab.analyse(*k) for k in combos.itertuples(index=False, name=None)], index=combos.index
+    )
+    rows = rows.merge(
+        pd.concat([combos, analysed], axis=1), on=_KEYS, how="left", validate="many_to_one"
+    )
+    rows = rows.join(parse_dates(rows["date_raw"]))
+
+    total = _is_total(rows, scheme)
+    bad_date = ~total & (rows["date_status"] != OK)
+    dated = ~total & ~bad_date
+    in_period = dated & rows["date"].between(period.start, period.end)
+    out = dated & ~in_period
+    broken = in_period & rows["issues"].map(len).gt(0)
+    rows["status"] = SCORED
+    rows.loc[total | bad_date | broken, "status"] = PROBLEM
+    rows.loc[out, "status"] = OUT
+    rows["reason"] = ""
+    rows.loc[total, "reason"] = "合计行，不是采用记录，未计分"
+    rows.loc[out, "reason"] = "不在本期（" + period.label + "）"
+
+    problems = [
+        _problem_frame(rows[total], "", "", NOT_SCORED, "合计行", rows.loc[total, "reason"]),
+        _date_problems(rows[bad_date], headers.get("date", "日期")),
+        _issue_problems(rows[broken], headers),
+        _problem_frame(
+            rows[out],
+            headers.get("date", "日期"),
+            _text(rows.loc[out, "date"]),
+            NOT_SCORED,
+            "不在本期",
+            rows.loc[out, "reason"],
+        ),
+        _problem_frame(
+            rows[rows["hidden"] & (rows["status"] == SCORED)],
+            "",
+            "",
+            INFO,
+            "隐藏行",
+            "该行在 Excel 中被隐藏，已照常计分，请确认",
+        ),
+    ]
+    events, dup_rows, dup_problems = _dedup(rows[rows["status"] == SCORED])
+    rows.loc[dup_rows.index, "status"] = DUP
+    rows.loc[dup_rows.index, "reason"] = dup_rows
+    problems.append(dup_problems)
+    problem_table = pd.concat([p for p in problems if len(p)], ignore_index=True)
+    if problem_table.empty:
+        problem_table = pd.DataFrame(columns=PROBLEM_COLUMNS)
+    problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
+    return Ledger(rows=rows, events=_explode_units(events), problems=problem_table)
+
+
+def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
+    values = _text(bad["date_raw"])
+    messages = [
+        _DATE_MESSAGES[s].format(v=v) for s, v in zip(bad["date_status"], values, strict=True)
+    ]
+    return _problem_frame(bad, header, values, ERROR, "日期有误", messages)
+
+
+def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
+    flat = broken[["where", "row", "issues"]].explode("issues")
+    parts = pd.DataFrame(
+        flat["issues"].tolist(), columns=["field", "value", "code", "message"], index=flat.index
+    )
+    columns = parts["field"].map(lambda f: headers.get(f, f))
+    return _problem_frame(
+        flat,
+        columns.to_numpy(),
+        parts["value"].to_numpy(),
+        ERROR,
+        parts["code"].to_numpy(),
+        parts["message"].to_numpy(),
+    )
+
+
+def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Same unit(s), title and channel twice → count once; report every repeat."""
+    events = scored.assign(channel_name=scored["channels"]).explode("channel_name")
+    events["units_key"] = events["units"].map("、".join)
+    events["title_key"] = _text(events["title"]).map(squash)
+    key = ["units_key", "title_key", "channel_name"]
+    repeat = events.duplicated(key, keep="first")
+    first_row = events.groupby(key, sort=False)["row"].transform("first")
+    first_where = events.groupby(key, sort=False)["where"].transform("first")
+    origin = ("第" + first_row.astype(str) + "行").where(
+        first_where == events["where"], first_where + " 第" + first_row.astype(str) + "行"
+    )
+    note = "与" + origin + "重复（单位、标题、渠道相同），只计一次"
+    whole = repeat.groupby(level=0).all()
+    dup_rows = note[repeat].groupby(level=0).first()[whole[whole].index]
+    dup_events = events[repeat]
+    level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
+    problems = _problem_frame(
+        dup_events, "", dup_events["channel_name"], level, "重复", note[repeat]
+    )
+    return events[~repeat], dup_rows, problems
+
+
+def _explode_units(events: pd.DataFrame) -> pd.DataFrame:
+    """One event per unit; a joint item gives each of its n units 1/n of count and points."""
+    n_units = events["units"].map(len)
+    out = events.assign(unit_name=events["units"], share=1.0 / n_units).explode("unit_name")
+    out["item"] = out["units_key"] + "｜" + out["title_key"]
+    return out.reset_index(drop=True)

@@ -1,0 +1,72 @@
+"""Quarters: parsing `2020Q4`, the months label `10-12月`, and the quarter before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from shiquan_score.errors import InputError
+
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[Qq季]?\s*([1-4])\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        match = _PERIOD.match(text or "")
+        if not match:
+            raise InputError(f"期别“{text}”写法不对，请写成年份加季度，如 2020Q4")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: dt.date) -> Period:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def first_month(self) -> int:
+        return 3 * self.quarter - 2
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.first_month, 1)
+
+    @property
+    def end(self) -> dt.date:
+        nxt = dt.date(
+            self.year + (self.quarter == 4), 1 if self.quarter == 4 else self.first_month + 3, 1
+        )
+        return nxt - dt.timedelta(days=1)
+
+    @property
+    def months(self) -> str:
+        """The header's months: 10-12月."""
+        return f"{self.first_month}-{self.first_month + 2}月"
+
+    @property
+    def label(self) -> str:
+        """Human label: 2020年10-12月."""
+        return f"{self.year}年{self.months}"
+
+    @property
+    def code(self) -> str:
+        return f"{self.year}Q{self.quarter}"
+
+    def previous(self) -> Period | None:
+        """The earlier quarter of the same year; None for Q1 (累计 resets with the year)."""
+        return None if self.quarter == 1 else Period(self.year, self.quarter - 1)
+
+
+def months_to_quarter(text: str) -> int | None:
+    """`7-9月` → 3; anything that is not exactly one calendar quarter → None."""
+    match = re.search(r"(\d{1,2})\s*[-－—~～至到]\s*(\d{1,2})\s*月", text or "")
+    if not match:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    if first in (1, 4, 7, 10) and last == first + 2:
+        return (first + 2) // 3
+    return None

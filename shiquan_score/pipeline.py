@@ -1,0 +1,198 @@
+"""run(config) -> Result: read → normalise → score → join previous → rank → lay out → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from shiquan_score import audit, readers
+from shiquan_score.dates import OK, parse_dates
+from shiquan_score.errors import InputError
+from shiquan_score.layout import build_grid
+from shiquan_score.ledger import DUP, ERROR, OUT, PROBLEM, SCORED, Ledger, normalise
+from shiquan_score.period import Period
+from shiquan_score.previous import PreviousTable, check_period, identify, read_previous
+from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES, Scheme, load_scheme
+from shiquan_score.scoring import score, tally
+from shiquan_score.sheets import RawSheet, ledger_rows, locate_header
+from shiquan_score.standings import standings
+from shiquan_score.text import norm
+from shiquan_score.workbook import write_workbook
+
+
+@dataclass
+class Config:
+    inbox: Path
+    out: Path = Path("output")
+    period: str | None = None
+    rules: Path = DEFAULT_RULES
+    roster: Path = DEFAULT_ROSTER
+
+
+@dataclass
+class Inbox:
+    """What the inbox holds once every file is read and every sheet classified."""
+
+    ledgers: list[RawSheet] = field(default_factory=list)
+    notes: list[RawSheet] = field(default_factory=list)
+    previous: list[tuple[RawSheet, tuple[str, int, int]]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    headers: list = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    period: Period
+    counts: dict[str, int]
+    notices: list[str]
+    problems: pd.DataFrame
+    workbook: Path | None = None
+    problems_file: Path | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    scored: pd.DataFrame | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.workbook is not None
+
+
+def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
+    """Tell ledgers, 备注 sheets and previous tables apart by content, never by file name."""
+    inbox = Inbox()
+    files, skipped = readers.scan_inbox(folder)
+    inbox.notices += [f"已跳过 {p.name}：{why}" for p, why in skipped]
+    for path in files:
+        sheets, notices = readers.read_file(path)
+        inbox.notices += notices
+        for raw in sheets:
+            if norm(raw.sheet) == norm(scheme.note_sheet):
+                inbox.notes.append(raw)
+                continue
+            found = identify(raw, scheme)
+            if found:
+                inbox.previous.append((raw, found))
+                continue
+            header = locate_header(raw, scheme)
+            if header:
+                inbox.ledgers.append(raw)
+                inbox.headers.append(header)
+            else:
+                inbox.notices.append(f"{raw.where} 既不是台账也不是上期统计表，已跳过")
+    if not inbox.ledgers:
+        raise InputError(
+            f"文件夹 {folder} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）"
+        )
+    return inbox
+
+
+def choose_period(rows: pd.DataFrame, requested: str | None) -> tuple[Period, str | None]:
+    """The requested quarter, or the quarter holding most of the ledger's dated rows."""
+    if requested:
+        return Period.parse(requested), None
+    parsed = parse_dates(rows["date"])
+    dates = parsed.loc[parsed["date_status"] == OK, "date"]
+    if dates.empty:
+        raise InputError(
+            "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period 2020Q4"
+        )
+    quarters = dates.map(Period.of).value_counts()
+    # Most rows first; on a tie the later quarter, the one a clerk is most likely reporting.
+    period = max(quarters.index, key=lambda p: (quarters[p], p))
+    return period, f"未指定期别，按台账中日期最多的季度计算：{period.label}（{period.code}）"
+
+
+def previous_totals(
+    inbox: Inbox, scheme: Scheme, period: Period
+) -> tuple[dict[str, pd.Series], list[str]]:
+    """上期 per table: last quarter's 累计; Q1 starts from zero."""
+    notices = []
+    tables: dict[str, PreviousTable] = {}
+    for raw, found in inbox.previous:
+        prev = read_previous(raw, scheme, found)
+        attachment = scheme.tables[prev.table].attachment
+        if period.previous() is None:
+            notices.append(f"本期是一季度，累计从0开始，已忽略上期表 {prev.where}")
+            continue
+        check_period(prev, period, attachment)
+        if prev.table in tables:
+            raise InputError(
+                f"收件箱里有两份{attachment}的上期表：{tables[prev.table].where} 和 {prev.where}，请只保留一份"
+            )
+        tables[prev.table] = prev
+        notices.append(f"上期表：{prev.where}（{attachment}）")
+    totals = {}
+    for key, spec in scheme.tables.items():
+        if key in tables:
+            totals[key] = tables[key].totals
+        elif period.previous() is None:
+            totals[key] = pd.Series(dtype=float)
+        else:
+            before = period.previous()
+            raise InputError(
+                f"收件箱里没有{spec.attachment}（{key}）的上期表（{before.label}）。"
+                f"二至四季度需要上期累计分：请把上季度发布的统计表放入收件箱"
+            )
+    return totals, notices
+
+
+def run(config: Config) -> Result:
+    """The whole job; writes the workbook, or only the 问题 list when inputs have errors."""
+    scheme = load_scheme(config.rules, config.roster)
+    inbox = read_inbox(config.inbox, scheme)
+    frames = [
+        ledger_rows(raw, header) for raw, header in zip(inbox.ledgers, inbox.headers, strict=True)
+    ]
+    headers = {}
+    for frame in frames:
+        for key, text in frame.attrs.get("headers", {}).items():
+            headers.setdefault(key, text)
+    rows = pd.concat(frames, ignore_index=True)
+    rows.attrs["headers"] = headers
+    period, announced = choose_period(rows, config.period)
+    notices = [*inbox.notices] + ([announced] if announced else [])
+    ledger = normalise(rows, scheme, period)
+    notes, note_problems = audit.read_notes(inbox.notes, scheme)
+    previous, prev_notices = previous_totals(inbox, scheme, period)
+    notices += prev_notices
+    scored = score(ledger.events, scheme)
+    counts, points = tally(scored)
+    tables = {
+        key: standings(spec, scheme, counts, points, previous[key], notes)
+        for key, spec in scheme.tables.items()
+    }
+    parts = [ledger.problems, note_problems, audit.note_conflicts(tables, scheme)]
+    problems = pd.concat([p for p in parts if len(p)] or [ledger.problems], ignore_index=True)
+    summary = accounting(ledger)
+    result = Result(period, summary, notices, problems, tables=tables, scored=scored)
+    name = scheme.layout.get("output_name", "{county}{year}年{months}信息采用情况统计表").format(
+        county=scheme.county, year=period.year, months=period.months
+    )
+    problem_sheet = audit.problem_sheet(problems, summary, period)
+    if (problems["level"] == ERROR).any():
+        result.problems_file = write_workbook(
+            config.out / f"{name}_问题清单.xlsx", [], {"问题": problem_sheet}
+        )
+        return result
+    grids = [build_grid(spec, scheme, tables[key], period) for key, spec in scheme.tables.items()]
+    result.workbook = write_workbook(
+        config.out / f"{name}.xlsx",
+        grids,
+        {"明细": audit.detail_sheet(scored), "问题": problem_sheet},
+        zero_text=scheme.layout.get("zero_text", "——"),
+    )
+    return result
+
+
+def accounting(ledger: Ledger) -> dict[str, int]:
+    """rows read = scored + outside the period + duplicates + problems."""
+    status = ledger.rows["status"].value_counts()
+    return {
+        "read": len(ledger.rows),
+        "scored": int(status.get(SCORED, 0)),
+        "out": int(status.get(OUT, 0)),
+        "duplicate": int(status.get(DUP, 0)),
+        "problem": int(status.get(PROBLEM, 0)),
+        "errors": int((ledger.problems["level"] == ERROR).sum()),
+    }

@@ -1,0 +1,120 @@
+"""Files → raw sheets of text. Only this module and workbook.py touch files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from shiquan_score import safety
+from shiquan_score.errors import InputError
+from shiquan_score.sheets import RawSheet
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
+
+
+def scan_inbox(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Spreadsheet files to read, and every other entry with the reason it is skipped."""
+    if not folder.is_dir():
+        raise InputError(f"找不到文件夹 {folder}，请确认路径")
+    files, skipped = [], []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.is_dir():
+            skipped.append((path, "是文件夹，不读取其中的文件"))
+        elif path.name.startswith(("~$", ".~")):
+            skipped.append((path, "是 Excel/WPS 打开文件时留下的临时文件"))
+        elif path.name.startswith("."):
+            skipped.append((path, "是隐藏文件"))
+        elif path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            files.append(path)
+        else:
+            skipped.append((path, "不是表格文件（.xlsx/.xls/.csv）"))
+    return files, skipped
+
+
+def read_file(path: Path) -> tuple[list[RawSheet], list[str]]:
+    """All visible sheets of one file as text, plus notices (hidden sheets, CSV encoding)."""
+    kind = safety.sniff(path)
+    if kind == "csv":
+        return _read_csv(path)
+    infos = safety.check_xlsx(path) if kind == "xlsx" else safety.check_xls(path)
+    return _read_workbook(path, infos)
+
+
+def _read_csv(path: Path) -> tuple[list[RawSheet], list[str]]:
+    text, encoding = safety.decode_csv(path.read_bytes(), path.name)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="python",
+            sep=None,
+        )
+    except (pd.errors.ParserError, ValueError, TypeError):
+        frame = pd.read_csv(
+            io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=False
+        )
+    frame = _blank_to_na(frame)
+    rows = np.arange(1, len(frame) + 1)
+    sheet = RawSheet(source=path.name, sheet="", cells=frame, rows=rows)
+    return [sheet], [f"{path.name} 按 {encoding} 编码读取"]
+
+
+def _blank_to_na(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype(object)
+    return (
+        frame.where(frame.notna() & frame.map(lambda v: bool(str(v).strip())), None)
+        if len(frame) < 5000
+        else frame.replace(r"^\s*$", None, regex=True)
+    )
+
+
+def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
+    import fastexcel  # imported when a workbook is read: a CSV run never pays for it
+
+    notices = []
+    try:
+        reader = fastexcel.read_excel(path)
+    except Exception as exc:  # calamine's errors carry no stable type
+        raise InputError(
+            f"{path.name} 无法按 Excel 工作簿读取（{_short(exc)}），请用 Excel/WPS 打开后另存为 .xlsx 再放入"
+        ) from None
+    info_by_name = {i.name: i for i in infos}
+    sheets = []
+    for index, name in enumerate(reader.sheet_names):
+        info = info_by_name.get(name)
+        if info is not None and not info.visible:
+            notices.append(f"{path.name} 的工作表“{name}”是隐藏的，已跳过")
+            continue
+        try:
+            sheet = reader.load_sheet(
+                index, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
+            )
+            frame = sheet.to_pandas()
+        except Exception as exc:
+            raise InputError(f"{path.name} 的工作表“{name}”无法读取（{_short(exc)}）") from None
+        if frame.empty:
+            notices.append(f"{path.name} 的工作表“{name}”是空的，已跳过")
+            continue
+        frame.columns = range(frame.shape[1])
+        frame = frame.astype(object).where(frame.notna(), None)
+        hidden = info.hidden_rows if info is not None else frozenset()
+        sheets.append(
+            RawSheet(
+                source=path.name,
+                sheet=name,
+                cells=frame,
+                rows=np.arange(1, len(frame) + 1),
+                hidden_rows=hidden,
+            )
+        )
+    return sheets, notices
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

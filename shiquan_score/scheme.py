@@ -1,0 +1,280 @@
+"""Load and validate the scheme in templates/: rules (weights, vocabularies, layout) and roster."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from shiquan_score.errors import SchemeError
+from shiquan_score.text import norm
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_RULES = TEMPLATES / "rules.toml"
+DEFAULT_ROSTER = TEMPLATES / "roster.toml"
+
+LEDGER_FIELDS = ("date", "unit", "title", "category", "channel", "remark")
+REQUIRED_FIELDS = ("date", "unit", "title", "channel")
+VALUE_KINDS = ("name", "count", "current", "previous", "total", "rank")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an official table: its header path and what its cells hold."""
+
+    header: tuple[str, ...]
+    value: str
+    count: tuple[tuple[str, str], ...] = ()
+    optional: bool = False
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: str
+    attachment: str
+    title: str
+    sheet: str
+    unranked_text: str
+    columns: tuple[Column, ...]
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Everything a county might change, read from templates/."""
+
+    county: str
+    name: str
+    header_aliases: dict[str, str]  # norm(header text) -> field
+    unit_separators: list[str]
+    channel_separators: list[str]
+    unit_prefixes: list[str]
+    note_sheet: str
+    total_words: frozenset[str]
+    category_alias: dict[str, str]  # norm(alias) -> category
+    channel_alias: dict[str, str]  # norm(alias) -> channel
+    implies: dict[str, str]  # channel -> category when 类别 is blank
+    weights: pd.DataFrame  # category, channel, points, best_of
+    units: pd.DataFrame  # unit, table, ranked, order, display names over time
+    unit_alias: dict[str, str]  # norm(name) -> unit
+    tables: dict[str, TableSpec]
+    layout: dict
+    remarks: str
+    sources: tuple[Path, Path] = field(default=(DEFAULT_RULES, DEFAULT_ROSTER))
+
+    def unit_names(self) -> list[str]:
+        return list(self.unit_alias)
+
+    def display_name(self, unit: str, on: dt.date) -> str:
+        """The unit's name in force on a date (a renamed unit keeps its score)."""
+        for former in self.units.loc[self.units["unit"] == unit, "former"].iloc[0]:
+            if on <= former["until"]:
+                return former["name"]
+        return unit
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise SchemeError(f"找不到规则文件 {path}，请检查路径") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemeError(
+            f"{path.name} 格式有误：{exc}。请对照 templates/ 中的原文件修改"
+        ) from None
+
+
+def _need(data: dict, key: str, where: str, kind: type = str):
+    if key not in data:
+        raise SchemeError(f"{where} 缺少“{key}”一项")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise SchemeError(
+            f"{where} 的“{key}”应为{_KIND_NAMES.get(kind, '正确的类型')}，现为 {value!r}"
+        )
+    return value
+
+
+_KIND_NAMES = {str: "文字", list: "列表", dict: "表", bool: "true 或 false"}
+
+
+def _alias_map(entries: list[tuple[str, list[str]]], what: str, where: str) -> dict[str, str]:
+    """Map each name and alias (normalised) to its canonical name; refuse ambiguous aliases."""
+    mapping: dict[str, str] = {}
+    for name, aliases in entries:
+        for alias in [name, *aliases]:
+            key = norm(alias)
+            if not key:
+                continue
+            if mapping.get(key, name) != name:
+                raise SchemeError(
+                    f"{where}：{what}别名“{alias}”同时指向“{mapping[key]}”和“{name}”，请删去其中一个"
+                )
+            mapping[key] = name
+    return mapping
+
+
+def _header_aliases(ledger: dict, where: str) -> dict[str, str]:
+    columns = _need(ledger, "columns", f"{where} [ledger]", dict)
+    for required in REQUIRED_FIELDS:
+        if required not in columns:
+            raise SchemeError(f"{where} [ledger].columns 缺少“{required}”（台账必需的列）")
+    unknown = set(columns) - set(LEDGER_FIELDS)
+    if unknown:
+        raise SchemeError(f"{where} [ledger].columns 有不认识的列名：{'、'.join(sorted(unknown))}")
+    return _alias_map(
+        [(f, list(a)) for f, a in columns.items()], "表头", f"{where} [ledger].columns"
+    )
+
+
+def _weights(rules: dict, categories: set[str], channels: set[str], where: str) -> pd.DataFrame:
+    rows = _need(_need(rules, "scoring", where, dict), "weights", where, list)
+    best_of = {c["name"]: set(c.get("best_of", [])) for c in rules["category"]}
+    records = []
+    for i, entry in enumerate(rows, start=1):
+        label = f"{where} weights 第{i}项"
+        cat, chan = _need(entry, "category", label), _need(entry, "channel", label)
+        points = entry.get("points")
+        if cat not in categories:
+            raise SchemeError(f"{label} 的类别“{cat}”未在 [[category]] 中定义")
+        if chan not in channels:
+            raise SchemeError(f"{label} 的渠道“{chan}”未在 [[channel]] 中定义")
+        if not isinstance(points, int | float) or isinstance(points, bool) or points < 0:
+            raise SchemeError(f"{label} 的分值应为不小于0的数字，现为 {points!r}")
+        records.append((cat, chan, float(points), chan in best_of.get(cat, set())))
+    frame = pd.DataFrame(records, columns=["category", "channel", "points", "best_of"])
+    if frame.duplicated(["category", "channel"]).any():
+        dup = frame[frame.duplicated(["category", "channel"])].iloc[0]
+        raise SchemeError(f"{where} weights 中“{dup['category']}·{dup['channel']}”出现了两次")
+    for cat, names in best_of.items():
+        missing = names - set(frame.loc[frame["category"] == cat, "channel"])
+        if missing:
+            raise SchemeError(
+                f"{where} 类别“{cat}”的 best_of 中 {'、'.join(sorted(missing))} 没有分值"
+            )
+    return frame
+
+
+def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSpec]:
+    rows = int(rules.get("layout", {}).get("header_rows", 4))
+    weighted = set(zip(weights["category"], weights["channel"], strict=True))
+    tables: dict[str, TableSpec] = {}
+    for t in _need(rules, "table", where, list):
+        key = _need(t, "key", f"{where} [[table]]")
+        label = f"{where} 表“{key}”"
+        columns = []
+        for j, c in enumerate(_need(t, "columns", label, list), start=1):
+            clabel = f"{label} 第{j}列"
+            header = [str(h) for h in _need(c, "header", clabel, list)]
+            if not 1 <= len(header) <= rows:
+                raise SchemeError(f"{clabel} 的表头应有1到{rows}行文字")
+            header += [header[-1]] * (rows - len(header))
+            value = c.get("value", "count" if "count" in c else None)
+            if value not in VALUE_KINDS:
+                raise SchemeError(f"{clabel} 的 value 应为 {'、'.join(VALUE_KINDS)} 之一")
+            pairs = tuple(tuple(p) for p in c.get("count", []))
+            for pair in pairs:
+                if len(pair) != 2 or pair not in weighted:
+                    raise SchemeError(
+                        f"{clabel} 统计的“{'·'.join(pair)}”不是规则中有分值的类别和渠道"
+                    )
+            columns.append(
+                Column(tuple(header), value, pairs, bool(c.get("optional")), bool(c.get("note")))
+            )
+        kinds = [c.value for c in columns]
+        for needed in ("name", "current", "previous", "total", "rank"):
+            if kinds.count(needed) != 1:
+                raise SchemeError(f'{label} 应恰好有一列 value = "{needed}"')
+        covered = [p for c in columns for p in c.count]
+        if len(covered) != len(set(covered)):
+            raise SchemeError(f"{label} 有两列统计同一种类别和渠道")
+        tables[key] = TableSpec(
+            key=key,
+            attachment=_need(t, "attachment", label),
+            title=_need(t, "title", label),
+            sheet=_need(t, "sheet", label),
+            unranked_text=t.get("unranked_text", "不计分、不排名"),
+            columns=tuple(columns),
+        )
+    return tables
+
+
+def _roster(roster: dict, tables: dict[str, TableSpec], prefixes: list[str], where: str):
+    entries = _need(roster, "unit", where, list)
+    records, aliases = [], []
+    for i, u in enumerate(entries):
+        label = f"{where} 第{i + 1}个单位"
+        name = _need(u, "name", label)
+        table = _need(u, "table", f"{label}（{name}）")
+        if table not in tables:
+            raise SchemeError(
+                f"{label}（{name}）的 table “{table}”不是规则文件中的表（{'、'.join(tables)}）"
+            )
+        ranked = _need(u, "ranked", f"{label}（{name}）", bool)
+        former = []
+        for f in u.get("former", []):
+            until = f.get("until")
+            if not isinstance(until, dt.date) or not f.get("name"):
+                raise SchemeError(
+                    f"{label}（{name}）的 former 每项应写 name 和 until（日期，如 2021-05-31）"
+                )
+            former.append({"name": f["name"], "until": until})
+        former.sort(key=lambda f: f["until"])
+        records.append((name, table, ranked, i, former))
+        aliases.append((name, [*u.get("aliases", []), *(f["name"] for f in former)]))
+    units = pd.DataFrame(records, columns=["unit", "table", "ranked", "order", "former"])
+    if units["unit"].duplicated().any():
+        raise SchemeError(
+            f"{where} 中单位“{units.loc[units['unit'].duplicated(), 'unit'].iloc[0]}”出现了两次"
+        )
+    mapping = _alias_map(aliases, "单位", where)
+    # Names written with a county prefix ("石泉县财政局", "县财政局") are stripped before lookup,
+    # so a roster alias that itself starts with a prefix must not collide after stripping.
+    for key, unit in list(mapping.items()):
+        for prefix in (norm(p) for p in prefixes):
+            if prefix and key.startswith(prefix) and key[len(prefix) :]:
+                mapping.setdefault(key[len(prefix) :], unit)
+    return units, mapping
+
+
+def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_ROSTER) -> Scheme:
+    """Read both scheme files and check them; SchemeError names the file and the entry."""
+    rules, roster = _load_toml(rules_path), _load_toml(roster_path)
+    where, rwhere = rules_path.name, roster_path.name
+    ledger = _need(rules, "ledger", where, dict)
+    cats = _need(rules, "category", where, list)
+    chans = _need(rules, "channel", where, list)
+    cat_names = {_need(c, "name", f"{where} [[category]]") for c in cats}
+    chan_names = {_need(c, "name", f"{where} [[channel]]") for c in chans}
+    implies = {c["name"]: c["implies"] for c in chans if c.get("implies")}
+    for chan, cat in implies.items():
+        if cat not in cat_names:
+            raise SchemeError(f"{where} 渠道“{chan}”的 implies “{cat}”不是已定义的类别")
+    weights = _weights(rules, cat_names, chan_names, where)
+    tables = _tables(rules, weights, where)
+    prefixes = list(ledger.get("unit_prefixes", []))
+    units, unit_alias = _roster(roster, tables, prefixes, rwhere)
+    return Scheme(
+        county=_need(rules, "county", where),
+        name=rules.get("name", ""),
+        header_aliases=_header_aliases(ledger, where),
+        unit_separators=list(ledger.get("unit_separators", ["、"])),
+        channel_separators=list(ledger.get("channel_separators", ["、"])),
+        unit_prefixes=prefixes,
+        note_sheet=ledger.get("note_sheet", "备注"),
+        total_words=frozenset(norm(w) for w in ledger.get("total_words", ["合计"])),
+        category_alias=_alias_map([(c["name"], c.get("aliases", [])) for c in cats], "类别", where),
+        channel_alias=_alias_map([(c["name"], c.get("aliases", [])) for c in chans], "渠道", where),
+        implies=implies,
+        weights=weights,
+        units=units,
+        unit_alias=unit_alias,
+        tables=tables,
+        layout=dict(rules.get("layout", {})),
+        remarks=str(rules.get("remarks", {}).get("text", "")).strip(),
+        sources=(rules_path, roster_path),
+    )

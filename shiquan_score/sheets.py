@@ -1,0 +1,118 @@
+"""Raw sheets → ledger rows: find the header row, rename columns to canonical fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from shiquan_score.errors import InputError
+from shiquan_score.scheme import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
+from shiquan_score.text import norm
+
+HEADER_SCAN_ROWS = 30
+_FIELD_NAMES = {
+    "date": "日期",
+    "unit": "单位",
+    "title": "标题",
+    "category": "类别",
+    "channel": "采用渠道",
+    "remark": "备注",
+}
+
+
+@dataclass
+class RawSheet:
+    """All cells of one sheet as text, with the Excel row number of each row."""
+
+    source: str
+    sheet: str
+    cells: pd.DataFrame
+    rows: np.ndarray
+    hidden_rows: frozenset[int] = field(default_factory=frozenset)
+    col_letters: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}（{self.sheet}）" if self.sheet else self.source
+
+
+def _header_cells(cells: pd.DataFrame, scheme: Scheme) -> list[dict[str, int]]:
+    """For each of the first rows: which ledger field each column's text names."""
+    found = []
+    top = cells.head(HEADER_SCAN_ROWS)
+    for _, values in top.iterrows():
+        fields: dict[str, int] = {}
+        for col, value in enumerate(values):
+            name = scheme.header_aliases.get(norm(value)) if isinstance(value, str) else None
+            if name and name not in fields:
+                fields[name] = col
+        found.append(fields)
+    return found
+
+
+def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] | None:
+    """The header row (position in `cells`) and field → column; None when this is no ledger."""
+    candidates = _header_cells(raw.cells, scheme)
+    for pos, fields in enumerate(candidates):
+        if all(f in fields for f in REQUIRED_FIELDS):
+            return pos, fields
+    best = max(candidates, key=len, default={})
+    if len(best) >= 3:
+        pos = candidates.index(best)
+        missing = [_FIELD_NAMES[f] for f in REQUIRED_FIELDS if f not in best]
+        raise InputError(
+            f"{raw.where} 第{raw.rows[pos]}行像是台账表头，但缺少“{'、'.join(missing)}”列；"
+            f"请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法"
+        )
+    return None
+
+
+def ledger_rows(raw: RawSheet, header: tuple[int, dict[str, int]]) -> pd.DataFrame:
+    """Rows below the header with canonical column names; wholly blank rows are left out."""
+    pos, fields = header
+    body = raw.cells.iloc[pos + 1 :]
+    out = pd.DataFrame(
+        {
+            f: body.iloc[:, fields[f]] if f in fields else pd.Series(pd.NA, index=body.index)
+            for f in LEDGER_FIELDS
+        },
+    )
+    # Readers give blank and whitespace-only cells as NA. A row holding only a 序号 is
+    # blank too: 序号 is not a field, so it never keeps a row.
+    keep = out.notna().any(axis=1)
+    rows = raw.rows[pos + 1 :][keep.to_numpy()]
+    out = out[keep].reset_index(drop=True)
+    headers = raw.cells.iloc[pos]
+    out["lead"] = body.iloc[:, 0].to_numpy()[keep.to_numpy()] if body.shape[1] else None
+    out.insert(0, "row", rows.astype(int))
+    out.insert(0, "where", raw.where)
+    out.insert(0, "sheet", raw.sheet)
+    out.insert(0, "source", raw.source)
+    out["hidden"] = out["row"].isin(raw.hidden_rows)
+    out.attrs["headers"] = {f: str(headers.iloc[c]) for f, c in fields.items()}
+    return out
+
+
+def note_rows(raw: RawSheet, scheme: Scheme) -> pd.DataFrame:
+    """The 备注 sheet: columns 单位 and 备注 → where, row, unit_raw, note."""
+    pos = None
+    for i, fields in enumerate(_header_cells(raw.cells, scheme)):
+        if "unit" in fields and "remark" in fields:
+            pos, unit_col, note_col = i, fields["unit"], fields["remark"]
+            break
+    if pos is None:
+        raise InputError(f"{raw.where} 应有“单位”和“备注”两列，请按台账模板填写备注表")
+    body = raw.cells.iloc[pos + 1 :]
+    frame = pd.DataFrame(
+        {
+            "where": raw.where,
+            "row": raw.rows[pos + 1 :].astype(int),
+            "unit_raw": body.iloc[:, unit_col].to_numpy(),
+            "note": body.iloc[:, note_col].to_numpy(),
+        }
+    )
+    frame = frame.dropna(subset=["unit_raw", "note"], how="all")
+    frame["note"] = frame["note"].fillna("").astype(str).str.strip()
+    return frame.reset_index(drop=True)

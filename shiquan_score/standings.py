@@ -1,0 +1,48 @@
+"""Counts and points per unit + the previous cumulative → 本期, 上期, 累计 and competition ranks."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shiquan_score.scheme import Scheme, TableSpec
+from shiquan_score.scoring import round_half_up
+
+
+def count_key(j: int) -> str:
+    """The standings column holding the counts of layout column j."""
+    return f"count_{j}"
+
+
+def standings(
+    spec: TableSpec,
+    scheme: Scheme,
+    counts: pd.DataFrame,
+    points: pd.Series,
+    previous: pd.Series,
+    notes: pd.Series,
+) -> pd.DataFrame:
+    """One row per roster unit of the table, in display order: ranked by 累计, then the rest."""
+    units = scheme.units[scheme.units["table"] == spec.key].set_index("unit")
+    frame = pd.DataFrame(index=units.index)
+    frame["ranked"] = units["ranked"]
+    frame["order"] = units["order"]
+    for j, column in enumerate(spec.columns):
+        if column.value != "count":
+            continue
+        wanted = pd.MultiIndex.from_tuples(column.count, names=["category_name", "channel_name"])
+        mine = counts.set_index(["category_name", "channel_name"])
+        mine = mine[mine.index.isin(wanted)]
+        total = mine.groupby("unit_name")["count"].sum()
+        frame[count_key(j)] = round_half_up(total.reindex(frame.index, fill_value=0.0))
+    frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
+    frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
+    frame["total"] = round_half_up(frame["current"] + frame["previous"])
+    ranked = frame["ranked"]
+    frame["rank"] = pd.NA
+    frame.loc[ranked, "rank"] = (
+        frame.loc[ranked, "total"].rank(method="min", ascending=False).astype(int)
+    )
+    frame["note"] = notes.reindex(frame.index).fillna("")
+    frame["sort_rank"] = frame["rank"].fillna(10**9)
+    frame = frame.sort_values(["ranked", "sort_rank", "order"], ascending=[False, True, True])
+    return frame.drop(columns="sort_rank")

@@ -1,0 +1,142 @@
+"""Look-ups of units, channels and categories in the scheme, with the nearest names."""
+
+from __future__ import annotations
+
+import difflib
+
+from shiquan_score.scheme import Scheme
+from shiquan_score.text import norm, split_cell
+
+
+class Vocabulary:
+    """Look-ups of units, channels and categories, with the nearest names for a misspelling."""
+
+    def __init__(self, scheme: Scheme):
+        self.scheme = scheme
+        self.prefixes = [norm(p) for p in scheme.unit_prefixes if norm(p)]
+        self.roster_file = scheme.sources[1].name
+        self.rules_file = scheme.sources[0].name
+
+    def unit(self, text: str) -> str | None:
+        key = norm(text)
+        found = self.scheme.unit_alias.get(key)
+        for prefix in self.prefixes:
+            if found is None and key.startswith(prefix):
+                found = self.scheme.unit_alias.get(key[len(prefix) :])
+        return found
+
+    def nearest_units(self, text: str) -> list[str]:
+        key = norm(text)
+        for prefix in self.prefixes:
+            key = key[len(prefix) :] if key.startswith(prefix) else key
+        names = difflib.get_close_matches(key, list(self.scheme.unit_alias), n=6, cutoff=0.5)
+        contained = [k for k in self.scheme.unit_alias if len(key) > 1 and (key in k or k in key)]
+        units = dict.fromkeys(self.scheme.unit_alias[n] for n in [*names, *contained])
+        return list(units)[:3]
+
+    def analyse(self, unit_raw: str, category_raw: str, channel_raw: str) -> dict:
+        """One distinct (单位, 类别, 渠道) text → units, category, channels and issues."""
+        issues: list[tuple[str, str, str, str]] = []
+        units: list[str] = []
+        if not unit_raw:
+            issues.append(("unit", "", "单位为空", "单位为空，请补上报送单位"))
+        for part in split_cell(unit_raw, self.scheme.unit_separators):
+            found = self.unit(part)
+            if found:
+                units.append(found)
+                continue
+            near = self.nearest_units(part)
+            hint = f"最接近的是：{'、'.join(near)}。" if near else "也没有相近的名称。"
+            issues.append(
+                (
+                    "unit",
+                    part.strip(),
+                    "单位不在名单中",
+                    f"单位“{part.strip()}”不在单位名单中，{hint}"
+                    f"请改正台账，或在 {self.roster_file} 中为该单位加入别名",
+                )
+            )
+        channels: list[str] = []
+        if not channel_raw:
+            issues.append(("channel", "", "渠道为空", "采用渠道为空，请补上采用渠道"))
+        for part in split_cell(channel_raw, self.scheme.channel_separators):
+            found = self.scheme.channel_alias.get(norm(part))
+            if found:
+                channels.append(found)
+                continue
+            known = "、".join(dict.fromkeys(self.scheme.channel_alias.values()))
+            issues.append(
+                (
+                    "channel",
+                    part.strip(),
+                    "渠道无法识别",
+                    f"采用渠道“{part.strip()}”无法识别。可用的渠道有：{known}。"
+                    f"请改正台账，或在 {self.rules_file} 的 [[channel]] 中加入别名",
+                )
+            )
+        category = self._category(category_raw, channels, issues)
+        units, channels = list(dict.fromkeys(units)), list(dict.fromkeys(channels))
+        if category and not issues:
+            self._check_columns(units, category, channels, issues)
+        return {
+            "units": tuple(units),
+            "category_name": category,
+            "channels": tuple(channels),
+            "issues": tuple(issues),
+        }
+
+    def _category(self, raw: str, channels: list[str], issues: list) -> str | None:
+        if raw:
+            found = self.scheme.category_alias.get(norm(raw))
+            if not found:
+                known = "、".join(dict.fromkeys(self.scheme.category_alias.values()))
+                issues.append(
+                    (
+                        "category",
+                        raw.strip(),
+                        "类别无法识别",
+                        f"类别“{raw.strip()}”无法识别。可用的类别有：{known}。"
+                        f"请改正台账，或在 {self.rules_file} 的 [[category]] 中加入别名",
+                    )
+                )
+            return found
+        implied = {self.scheme.implies.get(c) for c in channels}
+        if len(implied) == 1 and None not in implied:
+            return implied.pop()
+        if channels:
+            issues.append(
+                (
+                    "category",
+                    "",
+                    "类别为空",
+                    f"类别为空，渠道“{'、'.join(channels)}”不能说明是哪一类信息，请在台账中填写类别",
+                )
+            )
+        return None
+
+    def _check_columns(self, units, category, channels, issues) -> None:
+        weights = self.scheme.weights
+        weighted = set(zip(weights["category"], weights["channel"], strict=True))
+        tables = self.scheme.units.set_index("unit")["table"]
+        for channel in channels:
+            if (category, channel) not in weighted:
+                issues.append(
+                    (
+                        "channel",
+                        channel,
+                        "类别与渠道不符",
+                        f"类别“{category}”没有“{channel}”这一采用渠道的分值，请核对类别或渠道",
+                    )
+                )
+                continue
+            for unit in units:
+                spec = self.scheme.tables[tables[unit]]
+                if not any((category, channel) in c.count for c in spec.columns):
+                    issues.append(
+                        (
+                            "channel",
+                            channel,
+                            "该表没有此栏",
+                            f"{unit}属于“{spec.key}”表，表中没有“{channel}”一栏，请核对渠道",
+                        )
+                    )

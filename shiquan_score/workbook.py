@@ -1,0 +1,175 @@
+"""Render grids and audit frames with XlsxWriter; write atomically next to the target."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import xlsxwriter
+
+from shiquan_score.errors import OutputError
+from shiquan_score.layout import Grid
+
+# Fixed so that the same inputs give the same bytes (a datetime.date would be ignored).
+CREATED = dt.datetime(2000, 1, 1, 0, 0, 0)
+EXCEL_CELL_LIMIT = 32767
+EXCEL_ROW_LIMIT = 1_048_576
+BODY_FONT, HEADER_FONT, TITLE_FONT = "仿宋_GB2312", "黑体", "方正小标宋简体"
+_BOX = {"border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
+
+
+@dataclass
+class FrameSheet:
+    """An audit sheet: a few lines of text on top, then a plain table."""
+
+    frame: pd.DataFrame
+    widths: dict[str, int]
+    preamble: tuple[str, ...] = ()
+
+
+def _formats(zero: str) -> dict[str, dict]:
+    body = {"font_name": BODY_FONT, "font_size": 12, **_BOX}
+    styles = {
+        "attachment": {"font_name": HEADER_FONT, "font_size": 16},
+        "title": {"font_name": TITLE_FONT, "font_size": 22, "align": "center", "valign": "vcenter"},
+        "header": {"font_name": HEADER_FONT, "font_size": 12, "bold": False, **_BOX},
+        "name": body,
+        "note": body,
+        "unranked": body,
+        "rank": {**body, "num_format": "0"},
+        "remarks": {
+            "font_name": BODY_FONT,
+            "font_size": 12,
+            "border": 1,
+            "align": "left",
+            "valign": "top",
+            "text_wrap": True,
+        },
+        "audit_header": {
+            "bold": True,
+            "border": 1,
+            "bg_color": "#D9D9D9",
+            "text_wrap": True,
+            "valign": "vcenter",
+        },
+        "audit": {"valign": "top"},
+        "audit_title": {"bold": True, "font_size": 12},
+    }
+    for d, pattern in enumerate(["0", "0.0", "0.00"]):
+        styles[f"count{d}"] = {**body, "num_format": f'{pattern};-{pattern};"{zero}"'}
+        styles[f"score{d}"] = {**body, "num_format": pattern}
+    return styles
+
+
+def _render_grid(workbook, sheet, grid: Grid, formats) -> None:
+    for c, width in enumerate(grid.widths):
+        sheet.set_column_pixels(c, c, width)
+    for r, height in grid.heights.items():
+        sheet.set_row(r, height)
+    for m in grid.merges:
+        fmt = formats[m.style]
+        sheet.merge_range(m.first_row, m.first_col, m.last_row, m.last_col, "", fmt)
+        _write(sheet, m.first_row, m.first_col, m.value, fmt)
+    for cell in grid.cells:
+        _write(sheet, cell.row, cell.col, cell.value, formats[cell.style])
+    last_col = len(grid.widths) - 1
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.center_horizontally()
+    sheet.repeat_rows(*grid.header)
+    sheet.print_area(0, 0, grid.last_row, last_col)
+    sheet.fit_to_pages(1, 0)
+    sheet.hide_gridlines(2)
+    sheet.set_margins(left=36 / 25.4, right=36 / 25.4, top=28 / 25.4, bottom=26 / 25.4)
+
+
+def _write(sheet, row: int, col: int, value, fmt) -> None:
+    """Numbers as numbers, everything else as a string: never a formula or a link."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(row, col, value, fmt)
+    elif value is None or (isinstance(value, float) and pd.isna(value)):
+        sheet.write_blank(row, col, None, fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)
+
+
+def _render_frame(sheet, page: FrameSheet, formats) -> None:
+    """An audit sheet: preamble lines, bold header, frozen, filterable; cells as values."""
+    frame = page.frame
+    for r, line in enumerate(page.preamble):
+        sheet.write_string(r, 0, line, formats["audit_title" if r == 0 else "audit"])
+    top = len(page.preamble) + (1 if page.preamble else 0)
+    for c, name in enumerate(frame.columns):
+        sheet.write_string(top, c, str(name), formats["audit_header"])
+        sheet.set_column_pixels(c, c, page.widths.get(name, 90))
+    body = formats["audit"]
+    for c, name in enumerate(frame.columns):
+        for r, value in enumerate(frame[name].tolist(), start=top + 1):
+            _write(sheet, r, c, value, body)
+    sheet.freeze_panes(top + 1, 0)
+    if len(frame.columns):
+        sheet.autofilter(top, 0, top + max(len(frame), 1), len(frame.columns) - 1)
+
+
+def check_limits(frames: dict[str, pd.DataFrame]) -> None:
+    """Excel's limits checked before writing, never by truncating silently."""
+    for name, frame in frames.items():
+        if len(frame) + 1 > EXCEL_ROW_LIMIT:
+            raise OutputError(
+                f"“{name}”有 {len(frame)} 行，超过 Excel 一个工作表的上限 {EXCEL_ROW_LIMIT - 1} 行"
+            )
+        for col in frame.columns:
+            if frame[col].dtype == object or str(frame[col].dtype).startswith(("str", "string")):
+                lengths = frame[col].dropna().astype(str).str.len()
+                if len(lengths) and lengths.max() > EXCEL_CELL_LIMIT:
+                    raise OutputError(
+                        f"“{name}”的“{col}”列有超过 {EXCEL_CELL_LIMIT} 个字符的内容，超过 Excel 单元格上限"
+                    )
+
+
+def write_workbook(
+    target: Path,
+    grids: list[Grid],
+    frames: dict[str, FrameSheet],
+    zero_text: str = "——",
+) -> Path:
+    """Write the official sheets and the audit sheets to `target` atomically."""
+    check_limits({name: page.frame for name, page in frames.items()})
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"无法创建输出文件夹 {folder}：{exc.strerror}") from None
+    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".xlsx", dir=folder)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        workbook = xlsxwriter.Workbook(
+            str(temp),
+            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        )
+        workbook.set_properties({"created": CREATED, "title": target.stem})
+        formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
+        for grid in grids:
+            _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
+        for name, page in frames.items():
+            _render_frame(workbook.add_worksheet(name), page, formats)
+        workbook.close()
+        _replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _replace(temp: Path, target: Path) -> None:
+    try:
+        os.replace(temp, target)
+    except PermissionError:
+        raise OutputError(f"请先关闭 Excel/WPS 中打开的 {target.name}，再重新运行") from None
+    except OSError as exc:
+        raise OutputError(f"无法写入 {target}：{exc.strerror}") from None

@@ -58,6 +58,6 @@ def _make(year: str, month: str, day: str) -> tuple[dt.date | None, str]:
 def parse_dates(values: pd.Series) -> pd.DataFrame:
     """Parse a column by its distinct values; return columns `date` and `date_status`."""
     parsed = {v: parse_date(v) for v in values.dropna().unique()}
-    dates = values.map({v: d for v, (d, _) in parsed.items()})
-    status = values.map({v: s for v, (_, s) in parsed.items()}).fillna(BLANK)
+    dates = values.map({v: d for v, (d, _) in parsed.items()}).astype(object)
+    status = values.map({v: s for v, (_, s) in parsed.items()}).astype(object).fillna(BLANK)
     return pd.DataFrame({"date": dates, "date_status": status}, index=values.index)

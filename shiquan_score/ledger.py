@@ -85,7 +85,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     total = _is_total(rows, scheme)
     bad_date = ~total & (rows["date_status"] != OK)
     dated = ~total & ~bad_date
-    in_period = dated & rows["date"].between(period.start, period.end)
+    day = pd.to_datetime(rows["date"].where(dated, None))
+    in_period = dated & day.between(pd.Timestamp(period.start), pd.Timestamp(period.end))
     out = dated & ~in_period
     broken = in_period & rows["issues"].map(len).gt(0)
     rows["status"] = SCORED
@@ -120,9 +121,10 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows.loc[dup_rows.index, "status"] = DUP
     rows.loc[dup_rows.index, "reason"] = dup_rows
     problems.append(dup_problems)
-    problem_table = pd.concat([p for p in problems if len(p)], ignore_index=True)
-    if problem_table.empty:
-        problem_table = pd.DataFrame(columns=PROBLEM_COLUMNS)
+    found = [p for p in problems if len(p)]
+    problem_table = (
+        pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
+    )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
     return Ledger(rows=rows, events=_explode_units(events), problems=problem_table)
 

@@ -121,7 +121,7 @@ def previous_totals(
                 f"收件箱里有两份{attachment}的上期表：{tables[prev.table].where} 和 {prev.where}，请只保留一份"
             )
         tables[prev.table] = prev
-        notices.append(f"上期表：{prev.where}（{attachment}）")
+        notices.append(f"{attachment}上期累计取自：{prev.where}")
     totals = {}
     for key, spec in scheme.tables.items():
         if key in tables:

@@ -50,38 +50,32 @@ def score(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
 
 def _rule_text(out: pd.DataFrame) -> pd.Series:
     """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分."""
-    plain = (
-        out["category_name"]
-        + "被“"
-        + out["channel_name"]
-        + "”采用计"
-        + out["points"].map(fmt_number)
-        + "分"
+    base = {
+        key: f"{key[0]}被“{key[1]}”采用计{fmt_number(key[2])}分"
+        for key in zip(out["category_name"], out["channel_name"], out["points"], strict=True)
+    }
+    keys = pd.Series(
+        list(zip(out["category_name"], out["channel_name"], out["points"], strict=True)),
+        index=out.index, dtype=object,
     )
-    text = plain.copy()
+    text = keys.map(base).astype(object)
     best = out[out["best_of"]]
-    if len(best):
-        tiers = best["channel_name"] + "+" + best["points"].map(fmt_number)
-        kept = best["awarded"] > 0
-        top = tiers[kept].groupby([best.loc[kept, c] for c in _GROUP]).first()
-        rest = tiers[~kept].groupby([best.loc[~kept, c] for c in _GROUP]).agg("，".join)
-        keys = pd.MultiIndex.from_frame(best[_GROUP])
-        top_text = pd.Series(top.reindex(keys).to_numpy(), index=best.index)
-        rest_text = pd.Series(rest.reindex(keys).to_numpy(), index=best.index)
-        multi = rest_text.notna()
-        text.loc[multi[multi].index] = (
-            best["category_name"]
-            + "同一信息多次采用，以最高分记："
-            + top_text
-            + "，"
-            + rest_text
-            + "不重复计分"
-        )[multi]
+    for _, group in best.groupby(_GROUP, sort=False):
+        if len(group) < 2:
+            continue
+        tiers = group["channel_name"] + "+" + group["points"].map(fmt_number)
+        kept = group["awarded"] > 0
+        message = (
+            f"{group['category_name'].iloc[0]}同一信息多次采用，以最高分记："
+            f"{tiers[kept].iloc[0]}，{'，'.join(tiers[~kept])}不重复计分"
+        )
+        text.loc[group.index] = message
     joint = out["share"] < 1
-    n = (1 / out["share"]).round().astype(int).astype(str)
-    text.loc[joint] = (
-        text + "；" + n + "个单位联合报送，各得" + out["score"].map(fmt_number) + "分"
-    )[joint]
+    if joint.any():
+        n = (1 / out.loc[joint, "share"]).round().astype(int).astype(str)
+        text.loc[joint] = (
+            text[joint] + "；" + n + "个单位联合报送，各得" + out.loc[joint, "score"].map(fmt_number) + "分"
+        ).astype(object)
     return text
 
 

@@ -1,0 +1,239 @@
+"""The command line: exit codes and the exact text the clerk reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from shiquan_score.cli import main
+from tests.conftest import PREVIOUS_Q3, SAMPLE, ledger_rows, table_by_name, write_ledger
+
+D = dt.date
+
+
+def run(capsys, *args) -> tuple[int, list[str], list[str]]:
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err.splitlines()
+
+
+def test_missing_inbox_argument_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "错误：命令写法不对（缺少参数 收件箱）。查看说明：python convert.py -h"
+    )
+
+
+def test_unknown_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["x", "--frobnicate"])
+    assert exc.value.code == 2
+    assert "不认识的参数" in capsys.readouterr().err
+
+
+def test_help_is_chinese(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["-h"])
+    assert exc.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("用法：python convert.py")
+    for option in ("--out", "--period", "--rules", "--roster"):
+        assert option in text
+    text.encode("gbk")
+
+
+def test_first_quarter_needs_no_previous_table(capsys, inbox, tmp_path):
+    write_ledger(inbox / "台账.xlsx", ledger_rows(
+        (D(2021, 1, 5), "财政局", "一季度", None, "部门动态"),
+        (D(2021, 2, 5), "城关镇", "镇里", None, "各镇快讯、市政府网站"),
+    ))
+    code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
+    assert code == 0, err
+    book = tmp_path / "out" / "石泉县2021年1-3月信息采用情况统计表.xlsx"
+    assert out[-1] == f"已生成：{book}"
+    dept = table_by_name(book, "附件2（部门）")
+    assert dept["财政局"][8:12] == (0.5, 0, 0.5, 1)
+    town = table_by_name(book, "附件1（镇）")
+    assert town["城关镇"][8:12] == (1.5, 0, 1.5, 1)
+    assert town["饶峰镇"][8:12] == (0, 0, 0, 2)
+
+
+def test_first_quarter_ignores_last_years_table(capsys, q4_inbox, tmp_path):
+    write_ledger(q4_inbox / "台账.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "一季度", None, "部门动态")))
+    code, out, _ = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0
+    assert f"本期是一季度，累计从0开始，已忽略上期表 {PREVIOUS_Q3.name}（附件1）" in out
+
+
+def test_missing_previous_table_is_refused(capsys, inbox, tmp_path):
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态")))
+    code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
+    assert code == 1
+    assert err == [
+        "错误：收件箱里没有附件1（镇）的上期表（2020年7-9月）。二至四季度需要上期累计分：请把上季度发布的统计表放入收件箱"
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def _edited_previous(folder: Path, edit) -> Path:
+    target = folder / PREVIOUS_Q3.name
+    wb = openpyxl.load_workbook(PREVIOUS_Q3)
+    edit(wb)
+    wb.save(target)
+    return target
+
+
+def test_previous_table_with_a_gap_is_refused(capsys, inbox, tmp_path):
+    def to_q2(wb):
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and "7-9月" in cell.value:
+                        cell.value = cell.value.replace("7-9月", "4-6月")
+
+    _edited_previous(inbox, to_q2)
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态")))
+    code, _, err = run(capsys, inbox, "--out", tmp_path)
+    assert code == 1
+    assert err == [
+        f"错误：上期表 {PREVIOUS_Q3.name}（附件1） 是2020年4-6月的，本期是2020年10-12月，"
+        "应放入2020年7-9月的附件1（隔期会漏算分数）"
+    ]
+
+
+def test_previous_table_with_unknown_unit_is_refused(capsys, inbox, tmp_path):
+    def rename(wb):
+        ws = wb["附件2"]
+        for row in ws.iter_rows():
+            if row[0].value == "财政局":
+                row[0].value = "财政所"
+                break
+
+    _edited_previous(inbox, rename)
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态")))
+    code, _, err = run(capsys, inbox, "--out", tmp_path)
+    assert code == 1
+    assert len(err) == 1
+    assert err[0].startswith(f"错误：上期表 {PREVIOUS_Q3.name}（附件2） 中有单位名单里没有的单位：第")
+    assert err[0].endswith("行“财政所”。请在 roster.toml 中加入该单位或其别名，或改正上期表")
+
+
+def test_ledger_problems_write_only_the_problem_list(capsys, q4_inbox, tmp_path):
+    write_ledger(q4_inbox / "台账.xlsx", ledger_rows(
+        (D(2020, 10, 5), "财政局", "好的一条", None, "部门动态"),
+        (D(2020, 10, 6), "教体局", "错的一条", None, "部门动态"),
+        (D(2020, 10, 7), "财政局", "渠道错", None, "公众号"),
+    ))
+    out_dir = tmp_path / "out"
+    code, out, err = run(capsys, q4_inbox, "--out", out_dir)
+    assert code == 1
+    listing = out_dir / "石泉县2020年10-12月信息采用情况统计表_问题清单.xlsx"
+    assert out[-1] == "期别：2020年10-12月。台账共 3 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 2"
+    assert err == [
+        f"发现 2 处错误，未生成统计表。问题清单：{listing}",
+        "  台账.xlsx（台账） 第5行：单位“教体局”不在单位名单中，最接近的是：教体科技局。请改正台账，或在 roster.toml 中为该单位加入别名",
+        "  台账.xlsx（台账） 第6行：采用渠道“公众号”无法识别。可用的渠道有：部门动态、各镇快讯、聚焦石泉、市政府网站、县政府网站政务信息、市级、省级、国家级。请改正台账，或在 rules.toml 的 [[channel]] 中加入别名",
+    ]
+    assert sorted(p.name for p in out_dir.iterdir()) == [listing.name]
+    sheet = openpyxl.load_workbook(listing)["问题"]
+    assert sheet["A2"].value == "有 2 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。"
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(5, "单位", "教体局", "错误"), (6, "采用渠道", "公众号", "错误")]
+
+
+def test_inbox_without_ledger(capsys, inbox, tmp_path):
+    (inbox / "说明.txt").write_text("无", encoding="utf-8")
+    code, _, err = run(capsys, inbox, "--out", tmp_path)
+    assert code == 1
+    assert err == [f"错误：文件夹 {inbox} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）"]
+
+
+def test_missing_inbox_folder(capsys, tmp_path):
+    code, _, err = run(capsys, tmp_path / "没有", "--out", tmp_path)
+    assert code == 1
+    assert err == [f"错误：找不到文件夹 {tmp_path / '没有'}，请确认路径"]
+
+
+def test_bad_period_option(capsys, tmp_path):
+    code, _, err = run(capsys, SAMPLE, "--period", "2020-4", "--out", tmp_path)
+    assert code == 1
+    assert err == ["错误：期别“2020-4”写法不对，请写成年份加季度，如 2020Q4"]
+
+
+def test_header_aliases_and_title_rows(capsys, q4_inbox, tmp_path):
+    header = ["编号", "刊发日期", "供稿单位", "稿件标题", "信息类别", "采用栏目", "备注"]
+    write_ledger(q4_inbox / "台账.xlsx", [[1, "2020年10月12日", "石泉县财政局", "标题", "新闻", "部门动态", ""]],
+                 header=header, title="石泉县2020年四季度信息采用台账")
+    code, _, err = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0, err
+    table = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")
+    assert table["财政局"][1] == 1 and table["财政局"][8] == 0.5
+
+
+def test_notes_sheet_prints_in_research_cells(capsys, q4_inbox, tmp_path):
+    write_ledger(q4_inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
+                 notes=[("县财政局", "省市暂未反馈")])
+    code, _, _ = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0
+    row = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")["财政局"]
+    assert row[6:8] == ("省市暂未反馈", None)
+
+
+def test_notes_sheet_with_unknown_unit_is_an_error(capsys, q4_inbox, tmp_path):
+    write_ledger(q4_inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
+                 notes=[("财政所", "省市暂未反馈")])
+    code, _, err = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 1
+    assert err[1] == "  台账.xlsx（备注） 第2行：备注表的单位“财政所”不在单位名单中，最接近的是：财政局。请改正备注表"
+
+
+def test_state_council_research_gains_a_column(capsys, q4_inbox, tmp_path):
+    write_ledger(q4_inbox / "台账.xlsx", ledger_rows(
+        (D(2020, 10, 5), "财政局", "调研", "调研信息", "县政府网站政务信息、市级"),
+        (D(2020, 11, 5), "财政局", "调研", "调研信息", "国务院办公厅"),
+    ))
+    code, _, _ = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0
+    ws = openpyxl.load_workbook(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx")["附件2（部门）"]
+    assert [ws.cell(7, c).value for c in range(5, 12)] == ["省级", "市级", "国家级", "省级", "市级", "县级", None]
+    assert ws["G4"].value is None and ws["E6"].value == "动态信息" and ws["G6"].value == "调研信息"
+    row = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")["财政局"]
+    # counts: 国家级 1, 省级 0, 市级 1, 县级 1; 本期 = 3 + 30 (the highest bonus only)
+    assert row[6:10] == (1, 0, 1, 1)
+    assert row[10] == 33
+    book = openpyxl.load_workbook(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx")
+    wb_towns = book["附件1（镇）"]
+    assert [wb_towns.cell(7, c).value for c in range(5, 9)] == ["省级", "市级", "省级", "市级"]
+
+
+def test_workbook_open_in_excel(capsys, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert main([str(SAMPLE), "--out", str(out)]) == 0
+    book = out / "石泉县2020年10-12月信息采用情况统计表.xlsx"
+    before = book.read_bytes()
+    capsys.readouterr()
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    code, _, err = run(capsys, SAMPLE, "--out", out)
+    assert code == 1
+    assert err == [f"错误：请先关闭 Excel/WPS 中打开的 {book.name}，再重新运行"]
+    assert book.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == [book.name]
+
+
+def test_inbox_is_not_modified(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLE, inbox)
+    before = {p.name: p.read_bytes() for p in inbox.iterdir()}
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
+    assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before

@@ -1,0 +1,218 @@
+"""Ledger rows → events, statuses and problems (table literals, no files)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from shiquan_score.ledger import DUP, ERROR, INFO, NOT_SCORED, OUT, PROBLEM, SCORED, normalise
+from shiquan_score.period import Period
+
+Q4 = Period(2020, 4)
+
+
+def rows(*items: tuple, hidden: tuple[int, ...] = ()) -> pd.DataFrame:
+    """(date, unit, title, category, channel) → ledger rows numbered from Excel row 4."""
+    frame = pd.DataFrame(items, columns=["date", "unit", "title", "category", "channel"])
+    frame.insert(0, "row", range(4, 4 + len(frame)))
+    frame.insert(0, "where", "台账.xlsx（台账）")
+    frame["remark"] = None
+    frame["lead"] = None
+    frame["hidden"] = frame["row"].isin(hidden)
+    frame.attrs["headers"] = {"date": "采用日期", "unit": "报送单位", "title": "信息标题",
+                              "category": "信息类别", "channel": "采用渠道"}
+    return frame
+
+
+def test_one_row_several_channels_gives_one_adoption_each(scheme):
+    ledger = normalise(rows(("2020-10-12", "财政局", "标题一", None, "部门动态、市政府网站")), scheme, Q4)
+    assert ledger.events[["unit_name", "category_name", "channel_name", "share"]].values.tolist() == [
+        ["财政局", "新闻动态", "部门动态", 1.0],
+        ["财政局", "新闻动态", "市政府网站", 1.0],
+    ]
+    assert ledger.rows["status"].tolist() == [SCORED]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["石泉县财政局", "县财政局", " 财政局 ", "财\u3000政局", "“财政局”", "《财政局》"],
+)
+def test_unit_spellings(scheme, written):
+    ledger = normalise(rows(("2020-10-12", written, "标题", "新闻", "部门动态")), scheme, Q4)
+    assert ledger.events["unit_name"].tolist() == ["财政局"]
+
+
+def test_full_names_and_half_width_brackets(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "石泉县教育体育和科技局", "甲", None, "部门动态"),
+            ("2020-10-12", "公安局(交警大队)", "乙", None, "部门动态"),
+            ("2020-10-12", "县政府办", "丙", None, "部门动态"),
+            ("2020-10-12", "安康市生态环境局石泉分局", "丁", None, "部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.events["unit_name"].tolist() == ["教体科技局", "公安局（交警大队）", "政府办", "生态环境分局"]
+
+
+@pytest.mark.parametrize("cell", ["财政局、审计局", "财政局，审计局", "财政局/审计局", "财政局;审计局"])
+def test_joint_item_of_two_units_splits_count_and_points(scheme, cell):
+    ledger = normalise(rows(("2020-10-12", cell, "联合", None, "聚焦石泉")), scheme, Q4)
+    assert ledger.events[["unit_name", "share"]].values.tolist() == [["财政局", 0.5], ["审计局", 0.5]]
+
+
+def test_joint_item_of_three_units(scheme):
+    ledger = normalise(rows(("2020-10-12", "财政局、审计局、统计局", "三家", None, "市政府网站")), scheme, Q4)
+    assert ledger.events["share"].tolist() == pytest.approx([1 / 3] * 3)
+
+
+def test_exact_duplicate_counted_once_and_reported(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "财政局", "同一条", None, "部门动态"),
+            ("2020-10-13", "县财政局", "同一条 ", "新闻", "部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.rows["status"].tolist() == [SCORED, DUP]
+    assert len(ledger.events) == 1
+    dup = ledger.problems[ledger.problems["code"] == "重复"]
+    assert dup[["row", "level", "message"]].values.tolist() == [
+        [5, NOT_SCORED, "与第4行重复（单位、标题、渠道相同），只计一次"]
+    ]
+
+
+def test_partial_duplicate_keeps_the_new_channel(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "财政局", "一条", None, "部门动态"),
+            ("2020-10-12", "财政局", "一条", None, "部门动态、市政府网站"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.rows["status"].tolist() == [SCORED, SCORED]
+    assert ledger.events["channel_name"].tolist() == ["部门动态", "市政府网站"]
+    assert ledger.problems[["row", "level", "code"]].values.tolist() == [[5, INFO, "重复"]]
+
+
+def test_rows_outside_the_period(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-09-30", "财政局", "九月", None, "部门动态"),
+            ("2020-10-01", "财政局", "十月", None, "部门动态"),
+            ("2021-01-01", "财政局", "明年", None, "部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.rows["status"].tolist() == [OUT, SCORED, OUT]
+    out = ledger.problems[ledger.problems["code"] == "不在本期"]
+    assert out["message"].tolist() == ["不在本期（2020年10-12月）"] * 2
+
+
+def test_out_of_period_rows_are_not_checked_further(scheme):
+    ledger = normalise(rows(("2020-09-30", "不存在的局", "九月", None, "部门动态")), scheme, Q4)
+    assert ledger.rows["status"].tolist() == [OUT]
+    assert (ledger.problems["level"] != ERROR).all()
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2020-10-12", "2020.10.12", "2020/10/12", "2020年10月12日", "2020-10-12 00:00:00", "44116",
+     "２０２０．１０．１２"],
+)
+def test_date_forms(scheme, written):
+    ledger = normalise(rows((written, "财政局", "标题", None, "部门动态")), scheme, Q4)
+    assert ledger.events["date"].astype(str).tolist() == ["2020-10-12"]
+
+
+def test_category_implied_by_news_channel_but_not_by_city(scheme):
+    ledger = normalise(rows(("2020-10-12", "财政局", "标题", None, "市级")), scheme, Q4)
+    assert ledger.rows["status"].tolist() == [PROBLEM]
+    assert ledger.problems["message"].tolist() == [
+        "类别为空，渠道“市级”不能说明是哪一类信息，请在台账中填写类别"
+    ]
+
+
+def test_category_and_channel_aliases(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "财政局", "甲", "政务信息（动态）", "市政务信息专报、省政府办公厅"),
+            ("2020-10-12", "财政局", "乙", "调研类", "县政府网站“政务信息”栏目"),
+            ("2020-10-12", "财政局", "丙", "动态信息", "国办"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.events[["category_name", "channel_name"]].values.tolist() == [
+        ["政务动态", "市级"], ["政务动态", "省级"], ["调研信息", "县政府网站政务信息"], ["政务动态", "国家级"],
+    ]
+
+
+PROBLEM_CASES = [
+    (("2020-10-12", "教体局", "t", None, "部门动态"), "报送单位", "教体局",
+     "单位“教体局”不在单位名单中，最接近的是：教体科技局。请改正台账，或在 roster.toml 中为该单位加入别名"),
+    (("2020-10-12", "火星局", "t", None, "部门动态"), "报送单位", "火星局",
+     "单位“火星局”不在单位名单中，也没有相近的名称。请改正台账，或在 roster.toml 中为该单位加入别名"),
+    (("2020-10-12", "", "t", None, "部门动态"), "报送单位", "", "单位为空，请补上报送单位"),
+    (("2020-10-12", "财政局", "t", None, "微信公众号"), "采用渠道", "微信公众号",
+     "采用渠道“微信公众号”无法识别。可用的渠道有：部门动态、各镇快讯、聚焦石泉、市政府网站、县政府网站政务信息、"
+     "市级、省级、国家级。请改正台账，或在 rules.toml 的 [[channel]] 中加入别名"),
+    (("2020-10-12", "财政局", "t", "其他", "部门动态"), "信息类别", "其他",
+     "类别“其他”无法识别。可用的类别有：新闻动态、政务动态、调研信息。请改正台账，或在 rules.toml 的 [[category]] 中加入别名"),
+    (("2020-10-12", "财政局", "t", "新闻", "省级"), "采用渠道", "省级",
+     "类别“新闻动态”没有“省级”这一采用渠道的分值，请核对类别或渠道"),
+    (("2020-10-12", "城关镇", "t", None, "部门动态"), "采用渠道", "部门动态",
+     "城关镇属于“镇”表，表中没有“部门动态”一栏，请核对渠道"),
+    (("10/12/2020", "财政局", "t", None, "部门动态"), "采用日期", "10/12/2020",
+     "日期“10/12/2020”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日"),
+    (("2020-13-01", "财政局", "t", None, "部门动态"), "采用日期", "2020-13-01",
+     "日期“2020-13-01”无法识别，请写成 2020-10-12 或 2020年10月12日"),
+    ((None, "财政局", "t", None, "部门动态"), "采用日期", "",
+     "日期为空，无法判断属于哪一期，请补上采用日期"),
+]
+
+
+@pytest.mark.parametrize(("item", "column", "value", "message"), PROBLEM_CASES)
+def test_problem_messages(scheme, item, column, value, message):
+    ledger = normalise(rows(item), scheme, Q4)
+    assert ledger.rows["status"].tolist() == [PROBLEM]
+    assert ledger.events.empty
+    assert ledger.problems[["where", "row", "column", "value", "level", "message"]].values.tolist() == [
+        ["台账.xlsx（台账）", 4, column, value, ERROR, message]
+    ]
+
+
+def test_total_row_is_reported_not_scored(scheme):
+    ledger = normalise(
+        rows(("2020-10-12", "财政局", "t", None, "部门动态"), (None, "合计", None, None, None)),
+        scheme, Q4,
+    )
+    assert ledger.rows["status"].tolist() == [SCORED, PROBLEM]
+    assert ledger.problems[["row", "level", "message"]].values.tolist() == [
+        [5, NOT_SCORED, "合计行，不是采用记录，未计分"]
+    ]
+
+
+def test_hidden_row_scored_and_reported(scheme):
+    ledger = normalise(rows(("2020-10-12", "财政局", "t", None, "部门动态"), hidden=(4,)), scheme, Q4)
+    assert ledger.rows["status"].tolist() == [SCORED]
+    assert ledger.problems[["level", "message"]].values.tolist() == [
+        [INFO, "该行在 Excel 中被隐藏，已照常计分，请确认"]
+    ]
+
+
+def test_every_row_ends_in_exactly_one_place(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "财政局", "a", None, "部门动态"),
+            ("2020-10-12", "财政局", "a", None, "部门动态"),
+            ("2020-09-12", "财政局", "b", None, "部门动态"),
+            ("2020-10-12", "火星局", "c", None, "部门动态"),
+        ),
+        scheme, Q4,
+    )
+    assert ledger.rows["status"].tolist() == [SCORED, DUP, OUT, PROBLEM]

@@ -66,13 +66,15 @@ def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
     for path in files:
         sheets, notices = readers.read_file(path)
         inbox.notices += notices
+        tables = [(raw, identify(raw, scheme)) for raw in sheets]
+        if any(found for _, found in tables):
+            # A published table (ours has 明细 and 问题 sheets too): never read it as a ledger.
+            inbox.previous += [(raw, found) for raw, found in tables if found]
+            inbox.notices += [f"{raw.where} 是统计表的附表，已跳过" for raw, f in tables if not f]
+            continue
         for raw in sheets:
             if norm(raw.sheet) == norm(scheme.note_sheet):
                 inbox.notes.append(raw)
-                continue
-            found = identify(raw, scheme)
-            if found:
-                inbox.previous.append((raw, found))
                 continue
             header = locate_header(raw, scheme)
             if header:

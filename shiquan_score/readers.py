@@ -95,6 +95,9 @@ def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
             sheet = reader.load_sheet(
                 index, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
             )
+            if sheet.visible != "visible":
+                notices.append(f"{path.name} 的工作表“{name}”是隐藏的，已跳过")
+                continue
             frame = sheet.to_pandas()
         except Exception as exc:
             raise InputError(f"{path.name} 的工作表“{name}”无法读取（{_short(exc)}）") from None

@@ -1,0 +1,113 @@
+"""Reading ledgers as they really come: xlsx, legacy xls, CSV in UTF-8 or GBK, several files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import xlsxwriter
+
+from shiquan_score.cli import main
+from shiquan_score.readers import read_file, scan_inbox
+from tests.conftest import DATA, ledger_rows, table_by_name, write_ledger
+
+D = dt.date
+BOOK = "石泉县2021年1-3月信息采用情况统计表.xlsx"
+CSV_TEXT = "序号,日期,单位,标题,类别,采用渠道\n1,2021-01-05,县财政局,䶮字标题,,部门动态\n\n2,2021.02.01,城关镇,镇里,新闻,各镇快讯\n"
+
+
+def test_scan_inbox_skips_what_is_not_a_spreadsheet(tmp_path):
+    for name in ["台账.xlsx", "旧.xls", "导出.csv", "通报.docx", "~$台账.xlsx", "照片.jpg"]:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "子文件夹").mkdir()
+    files, skipped = scan_inbox(tmp_path)
+    assert [p.name for p in files] == ["台账.xlsx", "导出.csv", "旧.xls"]
+    assert [(p.name, why) for p, why in skipped] == [
+        ("~$台账.xlsx", "是 Excel/WPS 打开文件时留下的临时文件"),
+        ("子文件夹", "是文件夹，不读取其中的文件"),
+        ("照片.jpg", "不是表格文件（.xlsx/.xls/.csv）"),
+        ("通报.docx", "不是表格文件（.xlsx/.xls/.csv）"),
+    ]
+
+
+def test_excel_row_numbers_survive_leading_blank_rows(tmp_path):
+    path = tmp_path / "台账.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet()
+    ws.write_row(4, 1, ["日期", "单位", "标题", "采用渠道"])
+    ws.write_row(5, 1, ["2020-10-01", "财政局", "t", "部门动态"])
+    wb.close()
+    (sheet,), _ = read_file(path)
+    assert sheet.rows.tolist() == [1, 2, 3, 4, 5, 6]
+    assert sheet.cells.iloc[5].tolist()[:4] == ["2020-10-01", "财政局", "t", "部门动态"]
+
+
+def _q1(capsys, inbox, tmp_path):
+    code = main([str(inbox), "--out", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return captured.out.splitlines(), tmp_path / "out" / BOOK
+
+
+def test_csv_in_gbk_as_excel_saves_it(capsys, inbox, tmp_path):
+    (inbox / "导出.csv").write_bytes(CSV_TEXT.replace("䶮字", "").encode("gbk"))
+    out, book = _q1(capsys, inbox, tmp_path)
+    assert "导出.csv 按 GB18030 编码读取" in out
+    assert table_by_name(book, "附件2（部门）")["财政局"][1] == 1
+    assert table_by_name(book, "附件1（镇）")["城关镇"][1] == 1
+
+
+def test_csv_in_utf8_with_bom_and_a_character_outside_gbk(capsys, inbox, tmp_path):
+    (inbox / "导出.csv").write_bytes(CSV_TEXT.encode("utf-8-sig"))
+    out, book = _q1(capsys, inbox, tmp_path)
+    assert any(line.startswith("导出.csv 按 UTF-8") for line in out)
+    assert table_by_name(book, "附件2（部门）")["财政局"][1] == 1
+
+
+def test_csv_row_numbers_count_blank_lines(capsys, inbox, tmp_path):
+    (inbox / "导出.csv").write_bytes(CSV_TEXT.replace("城关镇", "城关").encode("utf-8"))
+    assert main([str(inbox), "--out", str(tmp_path)]) == 1
+    assert "导出.csv 第4行：单位“城关”不在单位名单中，最接近的是：城关镇。" in capsys.readouterr().err
+
+
+def test_legacy_xls(capsys, inbox, tmp_path):
+    shutil.copy(DATA / "台账_旧版.xls", inbox)
+    code = main([str(inbox), "--out", str(tmp_path), "--period", "2020Q4"])
+    assert code == 1  # no previous table for Q4: the ledger itself was read fine
+    assert "没有附件1（镇）的上期表" in capsys.readouterr().err
+    sheets, _ = read_file(inbox / "台账_旧版.xls")
+    assert sheets[0].cells.iloc[3].tolist()[1:] == ["2020-10-09 00:00:00", "县财政局", "财政局落实减税降费政策",
+                                                    None, "部门动态、市政府网站"]
+
+
+def test_several_ledgers_are_combined(capsys, inbox, tmp_path):
+    write_ledger(inbox / "一月.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "一", None, "部门动态")))
+    write_ledger(inbox / "二月.xlsx", ledger_rows((D(2021, 2, 5), "财政局", "二", None, "部门动态")))
+    out, book = _q1(capsys, inbox, tmp_path)
+    assert table_by_name(book, "附件2（部门）")["财政局"][1] == 2
+    assert out[-2] == "期别：2021年1-3月。台账共 2 行 = 计分 2 + 不在本期 0 + 重复 0 + 有问题 0"
+
+
+def test_hidden_sheet_is_skipped(capsys, inbox, tmp_path):
+    path = inbox / "台账.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("台账")
+    ws.write_row(0, 0, ["日期", "单位", "标题", "采用渠道"])
+    ws.write_row(1, 0, ["2021-01-05", "财政局", "t", "部门动态"])
+    hidden = wb.add_worksheet("填表说明")
+    hidden.write_row(0, 0, ["日期", "单位", "标题", "采用渠道"])
+    hidden.write_row(1, 0, ["2021-01-06", "财政局", "示例", "部门动态"])
+    hidden.hide()
+    wb.close()
+    out, book = _q1(capsys, inbox, tmp_path)
+    assert "台账.xlsx 的工作表“填表说明”是隐藏的，已跳过" in out
+    assert table_by_name(book, "附件2（部门）")["财政局"][1] == 1
+
+
+def test_missing_required_column(capsys, inbox, tmp_path):
+    write_ledger(inbox / "台账.xlsx", [[1, "2021-01-05", "财政局", "t", "新闻"]],
+                 header=["序号", "日期", "单位", "标题", "类别"])
+    assert main([str(inbox), "--out", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "错误：台账.xlsx（台账） 第3行像是台账表头，但缺少“采用渠道”列；请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法"
+    ]

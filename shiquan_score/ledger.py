@@ -100,14 +100,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         _problem_frame(rows[total], "", "", NOT_SCORED, "合计行", rows.loc[total, "reason"]),
         _date_problems(rows[bad_date], headers.get("date", "日期")),
         _issue_problems(rows[broken], headers),
-        _problem_frame(
-            rows[out],
-            headers.get("date", "日期"),
-            _text(rows.loc[out, "date"]),
-            NOT_SCORED,
-            "不在本期",
-            rows.loc[out, "reason"],
-        ),
+        _out_of_period(rows[out], headers.get("date", "日期"), period),
         _problem_frame(
             rows[rows["hidden"] & (rows["status"] == SCORED)],
             "",
@@ -127,6 +120,25 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
     return Ledger(rows=rows, events=_explode_units(events), problems=problem_table)
+
+
+def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFrame:
+    """One line per run of consecutive out-of-period rows: a year's ledger stays readable."""
+    if out.empty:
+        return _problem_frame(out, header, "", NOT_SCORED, "不在本期", "")
+    where, row = out["where"], out["row"]
+    starts = (where != where.shift()) | (row != row.shift() + 1)
+    run = starts.cumsum()
+    runs = out.assign(run=run).groupby("run", sort=False).agg(
+        where=("where", "first"), row=("row", "first"), last=("row", "last"),
+        first_date=("date", "first"), n=("row", "size"),
+    )
+    single = runs["n"] == 1
+    message = ("不在本期（" + period.label + "）：第" + runs["row"].astype(str) + "行至第"
+               + runs["last"].astype(str) + "行，共" + runs["n"].astype(str) + "行")
+    message[single] = "不在本期（" + period.label + "）"
+    value = runs["first_date"].map(lambda d: d.isoformat()).where(single, "")
+    return _problem_frame(runs, header, value, NOT_SCORED, "不在本期", message)
 
 
 def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:

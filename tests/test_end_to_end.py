@@ -143,8 +143,14 @@ def test_audit_accounts_for_every_row(produced):
     assert problems["A1"].value == (
         "2020年10-12月：台账共读取 516 行 = 计分 512 行 + 不在本期 3 行 + 重复 1 行 + 有问题 0 行"
     )
-    levels = [row[4] for row in problems.iter_rows(min_row=5, values_only=True)]
-    assert levels.count("未计分") == 4
+    rows = list(problems.iter_rows(min_row=4, values_only=True))
+    assert rows == [
+        ("来源（文件/工作表）", "行号", "列", "内容", "级别", "问题", "说明及处理办法"),
+        ("2020年信息采用台账.xlsx（2020年台账）", 4, "采用日期", "", "未计分", "不在本期",
+         "不在本期（2020年10-12月）：第4行至第6行，共3行"),
+        ("2020年信息采用台账.xlsx（2020年台账）", 59, "", "部门动态", "未计分", "重复",
+         "与第56行重复（单位、标题、渠道相同），只计一次"),
+    ]
 
 
 def test_detail_holds_every_point(produced):

@@ -110,7 +110,15 @@ def test_rows_outside_the_period(scheme):
     )
     assert ledger.rows["status"].tolist() == [OUT, SCORED, OUT]
     out = ledger.problems[ledger.problems["code"] == "不在本期"]
-    assert out["message"].tolist() == ["不在本期（2020年10-12月）"] * 2
+    assert out[["row", "value", "message"]].values.tolist() == [
+        [4, "2020-09-30", "不在本期（2020年10-12月）"], [6, "2021-01-01", "不在本期（2020年10-12月）"]
+    ]
+
+
+def test_runs_of_out_of_period_rows_are_one_line(scheme):
+    ledger = normalise(rows(*[("2020-09-30", "财政局", f"{i}", None, "部门动态") for i in range(5)]), scheme, Q4)
+    assert ledger.rows["status"].tolist() == [OUT] * 5
+    assert ledger.problems["message"].tolist() == ["不在本期（2020年10-12月）：第4行至第8行，共5行"]
 
 
 def test_out_of_period_rows_are_not_checked_further(scheme):

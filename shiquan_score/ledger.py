@@ -32,6 +32,7 @@ class Ledger:
     rows: pd.DataFrame  # one per ledger row, with status and reason
     events: pd.DataFrame  # one per scored (row, unit, channel), with share and item
     problems: pd.DataFrame  # PROBLEM_COLUMNS, sorted by where and row
+    history: pd.DataFrame | None = None  # valid events earlier in the same year (research best-of)
 
     @property
     def blocking(self) -> pd.DataFrame:
@@ -110,6 +111,9 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
             "该行在 Excel 中被隐藏，已照常计分，请确认",
         ),
     ]
+    year_start = pd.Timestamp(period.year, 1, 1)
+    earlier = out & (day >= year_start) & rows["issues"].map(len).eq(0)
+    history = _explode_units(_explode_channels(rows[earlier & (day < pd.Timestamp(period.start))]))
     events, dup_rows, dup_problems = _dedup(rows[rows["status"] == SCORED])
     rows.loc[dup_rows.index, "status"] = DUP
     rows.loc[dup_rows.index, "reason"] = dup_rows
@@ -119,7 +123,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
-    return Ledger(rows=rows, events=_explode_units(events), problems=problem_table)
+    return Ledger(rows=rows, events=_explode_units(events), problems=problem_table, history=history)
 
 
 def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFrame:
@@ -165,11 +169,17 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
     )
 
 
-def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
-    """Same unit(s), title and channel twice → count once; report every repeat."""
-    events = scored.assign(channel_name=scored["channels"]).explode("channel_name")
+def _explode_channels(rows: pd.DataFrame) -> pd.DataFrame:
+    """One event per channel of a row, with the item keys (units, title)."""
+    events = rows.assign(channel_name=rows["channels"]).explode("channel_name")
     events["units_key"] = events["units"].map("、".join)
     events["title_key"] = _text(events["title"]).map(squash)
+    return events
+
+
+def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Same unit(s), title and channel twice → count once; report every repeat."""
+    events = _explode_channels(scored)
     key = ["units_key", "title_key", "channel_name"]
     repeat = events.duplicated(key, keep="first")
     first_row = events.groupby(key, sort=False)["row"].transform("first")

@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from shiquan_score import audit, readers
+from shiquan_score.check import CheckResult, check_against  # issue 5
+from shiquan_score.crosscheck import crosscheck  # issue 5
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.errors import InputError
 from shiquan_score.layout import build_grid
@@ -29,6 +31,7 @@ class Config:
     period: str | None = None
     rules: Path = DEFAULT_RULES
     roster: Path = DEFAULT_ROSTER
+    check_against: Path | None = None  # issue 5: a hand-made table to compare with
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Result:
     problems_file: Path | None = None
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     scored: pd.DataFrame | None = None
+    check: CheckResult | None = None  # issue 5: --check-against
 
     @property
     def ok(self) -> bool:
@@ -123,6 +127,7 @@ def previous_totals(
                 f"收件箱里有两份{attachment}的上期表：{tables[prev.table].where} 和 {prev.where}，请只保留一份"
             )
         tables[prev.table] = prev
+        notices += prev.merged  # issue 5: merged units add up
         notices.append(f"{attachment}上期累计取自：{prev.where}")
     totals = {}
     for key, spec in scheme.tables.items():
@@ -158,13 +163,16 @@ def run(config: Config) -> Result:
     notes, note_problems = audit.read_notes(inbox.notes, scheme)
     previous, prev_notices = previous_totals(inbox, scheme, period)
     notices += prev_notices
-    scored = score(ledger.events, scheme)
+    # issue 5: a ledger covering the earlier quarters re-computes 累计 (提示 only; 上期 rules)
+    cross, cross_line = crosscheck(rows, scheme, period, previous, inbox.previous)
+    notices += [cross_line] if cross_line else []
+    scored = score(ledger.events, scheme, ledger.history)
     counts, points = tally(scored)
     tables = {
         key: standings(spec, scheme, counts, points, previous[key], notes)
         for key, spec in scheme.tables.items()
     }
-    parts = [ledger.problems, note_problems, audit.note_conflicts(tables, scheme)]
+    parts = [ledger.problems, note_problems, audit.note_conflicts(tables, scheme), cross]
     problems = pd.concat([p for p in parts if len(p)] or [ledger.problems], ignore_index=True)
     summary = accounting(ledger)
     result = Result(period, summary, notices, problems, tables=tables, scored=scored)
@@ -178,10 +186,14 @@ def run(config: Config) -> Result:
         )
         return result
     grids = [build_grid(spec, scheme, tables[key], period) for key, spec in scheme.tables.items()]
+    sheets = {"明细": audit.detail_sheet(scored), "问题": problem_sheet}
+    if config.check_against:  # issue 5: compare with a hand-made table → 核对 sheet
+        result.check = check_against(config.check_against, scheme, period, tables)
+        sheets["核对"] = result.check.sheet()
     result.workbook = write_workbook(
         config.out / f"{name}.xlsx",
         grids,
-        {"明细": audit.detail_sheet(scored), "问题": problem_sheet},
+        sheets,
         zero_text=scheme.layout.get("zero_text", "——"),
     )
     return result

@@ -23,26 +23,38 @@ def round_half_up(values: pd.Series, places: int = 2) -> pd.Series:
     return values.map(table).astype(float)
 
 
-def score(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
-    """Join each event's weight; 3 research rows of one item at 县/市/省 → points 3 + 20."""
-    weights = scheme.weights.rename(
-        columns={"category": "category_name", "channel": "channel_name"}
-    )
-    out = events.merge(
-        weights,
-        on=["category_name", "channel_name"],
-        how="left",
-        validate="many_to_one",
-        indicator=True,
-    )
+def _weighted(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
+    weights = scheme.weights.rename(columns={"category": "category_name", "channel": "channel_name"})
+    out = events.merge(weights, on=["category_name", "channel_name"], how="left",
+                       validate="many_to_one", indicator=True)
     if (out["_merge"] != "both").any():
         # The ledger step refuses every pair without a weight; reaching here is a bug.
         raise AssertionError("unweighted adoption reached scoring")
-    out = out.drop(columns="_merge")
+    return out.drop(columns="_merge")
+
+
+def score(events: pd.DataFrame, scheme: Scheme, history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Join each event's weight; 3 research rows of one item at 县/市/省 → points 3 + 20.
+
+    `history` holds the same year's earlier adoptions: a bonus already granted for an item
+    in an earlier quarter is not granted again (城市 +10 in Q3, 省级 in Q4 → Q4 adds 10).
+    """
+    out = _weighted(events, scheme)
     out["awarded"] = out["points"]
+    out["prior"] = 0.0
+    out["prior_channel"] = ""
     best = out[out["best_of"]]
     keep = best.sort_values("points", ascending=False, kind="stable").groupby(_GROUP).head(1).index
     out.loc[best.index.difference(keep), "awarded"] = 0.0
+    out["top"] = out.index.isin(keep)
+    if history is not None and len(history) and len(keep):
+        earlier = _weighted(history, scheme)
+        earlier = earlier[earlier["best_of"]].sort_values("points", ascending=False, kind="stable")
+        top = earlier.groupby(_GROUP).head(1).set_index(_GROUP)
+        keys = pd.MultiIndex.from_frame(out.loc[keep, _GROUP])
+        out.loc[keep, "prior"] = top["points"].reindex(keys).fillna(0.0).to_numpy()
+        out.loc[keep, "prior_channel"] = top["channel_name"].reindex(keys).fillna("").to_numpy()
+        out.loc[keep, "awarded"] = (out.loc[keep, "points"] - out.loc[keep, "prior"]).clip(lower=0)
     out["score"] = out["awarded"] * out["share"]
     out["rule"] = _rule_text(out)
     return out
@@ -61,14 +73,19 @@ def _rule_text(out: pd.DataFrame) -> pd.Series:
     text = keys.map(base).astype(object)
     best = out[out["best_of"]]
     for _, group in best.groupby(_GROUP, sort=False):
-        if len(group) < 2:
+        kept = group["top"]
+        top = group[kept].iloc[0]
+        if len(group) < 2 and not top["prior"]:
             continue
         tiers = group["channel_name"] + "+" + group["points"].map(fmt_number)
-        kept = group["awarded"] > 0
-        message = (
-            f"{group['category_name'].iloc[0]}同一信息多次采用，以最高分记："
-            f"{tiers[kept].iloc[0]}，{'，'.join(tiers[~kept])}不重复计分"
-        )
+        message = f"{top['category_name']}同一信息多次采用，以最高分记：{tiers[kept].iloc[0]}"
+        if (~kept).any():
+            message += f"，{'，'.join(tiers[~kept])}不重复计分"
+        if top["prior"]:
+            message += (
+                f"；此前各期已计{top['prior_channel']}+{fmt_number(top['prior'])}，"
+                f"本期计{fmt_number(top['awarded'])}分"
+            )
         text.loc[group.index] = message
     joint = out["share"] < 1
     if joint.any():

@@ -88,3 +88,25 @@ def test_joint_item_of_three_units_points(scheme):
 )
 def test_round_half_up(value, shown):
     assert round_half_up(pd.Series([value])).tolist() == [shown]
+
+
+def test_bonus_granted_in_an_earlier_quarter_is_not_granted_again(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-08-12", "财政局", "调研报告", "调研信息", "县政府网站政务信息、市级"),
+            ("2020-11-02", "财政局", "调研报告", "调研信息", "省级"),
+            ("2020-11-03", "审计局", "另一篇", "调研信息", "市级"),
+            ("2020-08-03", "审计局", "另一篇", "调研信息", "省级"),
+            ("2019-08-03", "统计局", "去年的", "调研信息", "省级"),
+            ("2020-11-03", "统计局", "去年的", "调研信息", "省级"),
+        ),
+        scheme,
+        Q4,
+    )
+    out = score(ledger.events, scheme, ledger.history)
+    # Q3 gave 3 + 10; Q4's 省级 adds only the difference: the item ends at 3 + 20 for the year.
+    assert points_by_unit(out) == {"财政局": 10.0, "审计局": 0.0, "统计局": 20.0}
+    assert out["rule"].tolist()[:2] == [
+        "调研信息同一信息多次采用，以最高分记：省级+20；此前各期已计市级+10，本期计10分",
+        "调研信息同一信息多次采用，以最高分记：市级+10；此前各期已计省级+20，本期计0分",
+    ]

@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python convert.py",
         description="石泉县信息采用统计：读取收件箱里的台账和上期统计表，生成附件1（镇）、附件2（部门）统计表。",
-        epilog="示例：python convert.py sample_data\n      python convert.py 收件箱 --period 2020Q4 --out 输出",
+        epilog="示例：python convert.py sample_data\n      python convert.py 收件箱 --period 2020Q4 --out 输出"
+        "\n      python convert.py --template 台账模板.xlsx --period 2021"
+        "\n      python convert.py 收件箱 --check-against 手工统计表.xlsx",
         formatter_class=_Formatter,
         add_help=False,
     )
@@ -80,6 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="文件",
         help="单位名单文件（默认：templates/roster.toml）",
     )
+    # --- issue 5: ledger template and checking a hand-made table ---
+    parser.add_argument(
+        "--template",
+        type=Path,
+        metavar="文件.xlsx",
+        help="生成一份空白台账模板后退出，不需要收件箱；"
+        "年份取 --period（如 2021 或 2021Q1），不写则不限年份",
+    )
+    parser.add_argument(
+        "--check-against",
+        type=Path,
+        metavar="文件.xlsx",
+        help="把本次计算的统计表与手工做的统计表逐格核对，不一致之处写入工作簿的“核对”表"
+        "（核对表不要放进收件箱）",
+    )
+    # --- end issue 5 ---
     parser.add_argument("--debug", action="store_true", help="出错时显示程序内部信息（给开发人员）")
     parser.add_argument("-h", "--help", action="help", help="显示本说明")
     return parser
@@ -96,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.template is not None:  # issue 5: the template needs no inbox
+        return _template(args)
     if args.inbox is None:
         parser.error("缺少参数 收件箱")
     from shiquan_score.pipeline import Config, run
@@ -103,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     config = Config(
         inbox=args.inbox, out=args.out, period=args.period, rules=args.rules, roster=args.roster
     )
+    config.check_against = args.check_against  # issue 5
     try:
         result = run(config)
     except ShiquanError as exc:
@@ -134,5 +155,28 @@ def _report(result) -> int:
     notes = int((result.problems["level"] == "提示").sum())
     if notes:
         _say(f"有 {notes} 条提示，请在工作簿的“问题”表中核对")
+    if result.check is not None:  # issue 5: --check-against
+        from shiquan_score.check import summary
+
+        for line in summary(result.check):
+            _say(line)
     _say(f"已生成：{result.workbook}")
+    return EXIT_OK
+
+
+# --- issue 5: --template ---
+def _template(args) -> int:
+    from shiquan_score.template import make_template
+
+    try:
+        target, year = make_template(args.template, args.rules, args.roster, args.period)
+    except ShiquanError as exc:
+        if args.debug:
+            raise
+        _say(f"错误：{exc}", sys.stderr)
+        return EXIT_INPUT
+    scope = f"{year}年" if year else "不限年份"
+    _say(f"已生成台账模板（{scope}）：{target}")
+    if args.inbox is not None:
+        _say("只生成了台账模板，没有统计；要统计请去掉 --template 再运行")
     return EXIT_OK

@@ -7,7 +7,7 @@ text stands in its top-left cell, which is the only cell we look at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -15,7 +15,7 @@ from shiquan_score.errors import InputError
 from shiquan_score.period import Period, months_to_quarter
 from shiquan_score.scheme import Scheme
 from shiquan_score.sheets import RawSheet
-from shiquan_score.text import norm
+from shiquan_score.text import fmt_number, norm
 from shiquan_score.vocabulary import Vocabulary
 
 ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
@@ -29,6 +29,7 @@ class PreviousTable:
     year: int
     quarter: int | None
     totals: pd.Series  # unit -> 累计, ranked units only
+    merged: list[str] = field(default_factory=list)  # issue 5: notices of merged units
 
 
 def _title_pattern(template: str, county: str) -> re.Pattern:
@@ -77,7 +78,7 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             quarter = quarter or (months_to_quarter(str(value)) if isinstance(value, str) else None)
     ranked = scheme.units.set_index("unit")["ranked"]
     lookup = _unit_lookup(scheme)
-    totals, unknown = {}, []
+    totals, unknown, seen, merged = {}, [], {}, []
     for r in range(header_row + 1, len(cells)):
         name = cells.iat[r, name_col]
         if not isinstance(name, str) or not norm(name):
@@ -92,13 +93,33 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             continue
         if not ranked[unit]:
             continue
-        totals[unit] = _number(cells.iat[r, total_col], raw, r)
+        value = _number(cells.iat[r, total_col], raw, r)
+        # issue 5: two rows of one unit. Two names (a merge, former names in the roster) add
+        # up; the same name twice is a mistake in the table.
+        if unit in seen:
+            first_row, first_name = seen[unit]
+            if norm(first_name) == norm(name):
+                raise InputError(
+                    f"上期表 {raw.where} 第{first_row}行和第{raw.rows[r]}行都是“{name.strip()}”，"
+                    "请删去重复的一行"
+                )
+            merged.append(
+                f"上期表 {raw.where} 第{first_row}行“{first_name}”和第{raw.rows[r]}行"
+                f"“{name.strip()}”都是单位名单中的{unit}，上期累计相加："
+                f"{fmt_number(totals[unit])} + {fmt_number(value)} = {fmt_number(totals[unit] + value)}"
+            )
+            totals[unit] += value
+            continue
+        seen[unit] = (raw.rows[r], name.strip())
+        totals[unit] = value
     if unknown:
         raise InputError(
             f"上期表 {raw.where} 中有单位名单里没有的单位：{'、'.join(unknown)}。"
             f"请在 {scheme.sources[1].name} 中加入该单位或其别名，或改正上期表"
         )
-    return PreviousTable(key, raw.where, year, quarter, pd.Series(totals, dtype=float))
+    return PreviousTable(
+        key, raw.where, year, quarter, pd.Series(totals, dtype=float), merged=merged
+    )
 
 
 def name_pos_is_header(name: str) -> bool:

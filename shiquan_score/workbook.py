@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,3 +175,29 @@ def _replace(temp: Path, target: Path) -> None:
         raise OutputError(f"请先关闭 Excel/WPS 中打开的 {target.name}，再重新运行") from None
     except OSError as exc:
         raise OutputError(f"无法写入 {target}：{exc.strerror}") from None
+
+
+# --- issue 5: a plain workbook written atomically (used by the ledger template) -------------
+@contextlib.contextmanager
+def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
+    """An XlsxWriter workbook with safe string options and CREATED, moved onto `target` on exit."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"无法创建输出文件夹 {folder}：{exc.strerror}") from None
+    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".xlsx", dir=folder)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        workbook = xlsxwriter.Workbook(
+            str(temp),
+            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        )
+        workbook.set_properties({"created": CREATED, "title": target.stem})
+        yield workbook
+        workbook.close()
+        _replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -107,7 +107,7 @@ def test_invariants(scheme, items):
     assert per_adoption.round(9).eq(1.0).all()
     counts, points = tally(scored)
     previous = pd.Series({"财政局": 2.5, "审计局": 0.25})
-    for key, spec in scheme.tables.items():
+    for spec in scheme.tables.values():
         table = standings(spec, scheme, counts, points, previous, pd.Series(dtype=object))
         # 累计 = 本期 + 上期
         assert (table["total"] - table["current"] - table["previous"]).abs().max() < 1e-9

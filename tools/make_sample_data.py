@@ -530,11 +530,8 @@ def show(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else str(float(value))
 
 
-def write_previous(
-    q3_towns: list[dict], q3_ranked: list[dict], q3_unranked: list[dict], remarks: str
-) -> None:
-    wb = xlsxwriter.Workbook(PREVIOUS)
-    wb.set_properties({"created": CREATED, "author": "石泉县政府办公室"})
+def table_formats(wb: xlsxwriter.Workbook) -> dict:
+    """The formats of a hand-made official table (also used by tests that build one)."""
     base = {
         "font_name": "仿宋_GB2312",
         "font_size": 12,
@@ -542,7 +539,7 @@ def write_previous(
         "valign": "vcenter",
         "border": 1,
     }
-    fmt = {
+    return {
         "att": wb.add_format({"font_name": "黑体", "font_size": 16}),
         "title": wb.add_format(
             {"font_name": "方正小标宋简体", "font_size": 22, "align": "center", "valign": "vcenter"}
@@ -552,6 +549,14 @@ def write_previous(
         "wrap": wb.add_format({**base, "text_wrap": True}),
         "remark": wb.add_format({**base, "align": "left", "valign": "top", "text_wrap": True}),
     }
+
+
+def write_previous(
+    q3_towns: list[dict], q3_ranked: list[dict], q3_unranked: list[dict], remarks: str
+) -> None:
+    wb = xlsxwriter.Workbook(PREVIOUS)
+    wb.set_properties({"created": CREATED, "author": "石泉县政府办公室"})
+    fmt = table_formats(wb)
     text_cells = {
         ("民政局", "累计"),
         ("教体科技局", "focus"),
@@ -568,16 +573,29 @@ def write_previous(
     wb.close()
 
 
-def write_table(ws, fmt, att, key, first, units, unranked, remarks, text_cells) -> None:
+def write_table(
+    ws,
+    fmt,
+    att,
+    key,
+    first,
+    units,
+    unranked,
+    remarks,
+    text_cells,
+    months: str = "7-9月",
+    year: int = 2020,
+) -> None:
+    """One hand-made table (附件1 or 附件2) in the official layout; `months` as in 10-12月."""
     ws.set_column_pixels(0, 0, 160)
     ws.set_column_pixels(1, 7, 64)
     ws.set_column_pixels(8, 10, 54)
     ws.set_column_pixels(11, 11, 44)
     ws.write_string(0, 0, att, fmt["att"])
-    ws.merge_range(2, 0, 2, 11, f"石泉县2020年信息采用情况统计表（{key}）", fmt["title"])
+    ws.merge_range(2, 0, 2, 11, f"石泉县{year}年信息采用情况统计表（{key}）", fmt["title"])
     ws.set_row(2, 39.75)
     h = fmt["head"]
-    months = "7-9月采用情况（条）"
+    months = f"{months}采用情况（条）"
     ws.merge_range(3, 0, 6, 0, "单位名称", h)
     ws.merge_range(3, 1, 3, 3, "新闻动态", h)
     ws.merge_range(3, 4, 3, 7, "政务信息", h)

@@ -88,4 +88,8 @@ def read_table(path: Path, sheet: str) -> list[tuple]:
 
 
 def table_by_name(path: Path, sheet: str) -> dict[str, tuple]:
-    return {row[0]: row for row in read_table(path, sheet) if row[0] and not str(row[0]).startswith("备注")}
+    return {
+        row[0]: row
+        for row in read_table(path, sheet)
+        if row[0] and not str(row[0]).startswith("备注")
+    }

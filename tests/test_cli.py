@@ -50,10 +50,13 @@ def test_help_is_chinese(capsys):
 
 
 def test_first_quarter_needs_no_previous_table(capsys, inbox, tmp_path):
-    write_ledger(inbox / "台账.xlsx", ledger_rows(
-        (D(2021, 1, 5), "财政局", "一季度", None, "部门动态"),
-        (D(2021, 2, 5), "城关镇", "镇里", None, "各镇快讯、市政府网站"),
-    ))
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2021, 1, 5), "财政局", "一季度", None, "部门动态"),
+            (D(2021, 2, 5), "城关镇", "镇里", None, "各镇快讯、市政府网站"),
+        ),
+    )
     code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
     assert code == 0, err
     book = tmp_path / "out" / "石泉县2021年1-3月信息采用情况统计表.xlsx"
@@ -66,14 +69,18 @@ def test_first_quarter_needs_no_previous_table(capsys, inbox, tmp_path):
 
 
 def test_first_quarter_ignores_last_years_table(capsys, q4_inbox, tmp_path):
-    write_ledger(q4_inbox / "台账.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "一季度", None, "部门动态")))
+    write_ledger(
+        q4_inbox / "台账.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "一季度", None, "部门动态"))
+    )
     code, out, _ = run(capsys, q4_inbox, "--out", tmp_path)
     assert code == 0
     assert f"本期是一季度，累计从0开始，已忽略上期表 {PREVIOUS_Q3.name}（附件1）" in out
 
 
 def test_missing_previous_table_is_refused(capsys, inbox, tmp_path):
-    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态")))
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态"))
+    )
     code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
     assert code == 1
     assert err == [
@@ -99,7 +106,9 @@ def test_previous_table_with_a_gap_is_refused(capsys, inbox, tmp_path):
                         cell.value = cell.value.replace("7-9月", "4-6月")
 
     _edited_previous(inbox, to_q2)
-    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态")))
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态"))
+    )
     code, _, err = run(capsys, inbox, "--out", tmp_path)
     assert code == 1
     assert err == [
@@ -117,20 +126,27 @@ def test_previous_table_with_unknown_unit_is_refused(capsys, inbox, tmp_path):
                 break
 
     _edited_previous(inbox, rename)
-    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态")))
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态"))
+    )
     code, _, err = run(capsys, inbox, "--out", tmp_path)
     assert code == 1
     assert len(err) == 1
-    assert err[0].startswith(f"错误：上期表 {PREVIOUS_Q3.name}（附件2） 中有单位名单里没有的单位：第")
+    assert err[0].startswith(
+        f"错误：上期表 {PREVIOUS_Q3.name}（附件2） 中有单位名单里没有的单位：第"
+    )
     assert err[0].endswith("行“财政所”。请在 roster.toml 中加入该单位或其别名，或改正上期表")
 
 
 def test_ledger_problems_write_only_the_problem_list(capsys, q4_inbox, tmp_path):
-    write_ledger(q4_inbox / "台账.xlsx", ledger_rows(
-        (D(2020, 10, 5), "财政局", "好的一条", None, "部门动态"),
-        (D(2020, 10, 6), "教体局", "错的一条", None, "部门动态"),
-        (D(2020, 10, 7), "财政局", "渠道错", None, "公众号"),
-    ))
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 10, 5), "财政局", "好的一条", None, "部门动态"),
+            (D(2020, 10, 6), "教体局", "错的一条", None, "部门动态"),
+            (D(2020, 10, 7), "财政局", "渠道错", None, "公众号"),
+        ),
+    )
     out_dir = tmp_path / "out"
     code, out, err = run(capsys, q4_inbox, "--out", out_dir)
     assert code == 1
@@ -145,14 +161,19 @@ def test_ledger_problems_write_only_the_problem_list(capsys, q4_inbox, tmp_path)
     sheet = openpyxl.load_workbook(listing)["问题"]
     assert sheet["A2"].value == "有 2 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。"
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
-    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(5, "单位", "教体局", "错误"), (6, "采用渠道", "公众号", "错误")]
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [
+        (5, "单位", "教体局", "错误"),
+        (6, "采用渠道", "公众号", "错误"),
+    ]
 
 
 def test_inbox_without_ledger(capsys, inbox, tmp_path):
     (inbox / "说明.txt").write_text("无", encoding="utf-8")
     code, _, err = run(capsys, inbox, "--out", tmp_path)
     assert code == 1
-    assert err == [f"错误：文件夹 {inbox} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）"]
+    assert err == [
+        f"错误：文件夹 {inbox} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）"
+    ]
 
 
 def test_missing_inbox_folder(capsys, tmp_path):
@@ -169,8 +190,12 @@ def test_bad_period_option(capsys, tmp_path):
 
 def test_header_aliases_and_title_rows(capsys, q4_inbox, tmp_path):
     header = ["编号", "刊发日期", "供稿单位", "稿件标题", "信息类别", "采用栏目", "备注"]
-    write_ledger(q4_inbox / "台账.xlsx", [[1, "2020年10月12日", "石泉县财政局", "标题", "新闻", "部门动态", ""]],
-                 header=header, title="石泉县2020年四季度信息采用台账")
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        [[1, "2020年10月12日", "石泉县财政局", "标题", "新闻", "部门动态", ""]],
+        header=header,
+        title="石泉县2020年四季度信息采用台账",
+    )
     code, _, err = run(capsys, q4_inbox, "--out", tmp_path)
     assert code == 0, err
     table = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")
@@ -178,33 +203,59 @@ def test_header_aliases_and_title_rows(capsys, q4_inbox, tmp_path):
 
 
 def test_notes_sheet_prints_in_research_cells(capsys, q4_inbox, tmp_path):
-    write_ledger(q4_inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
-                 notes=[("县财政局", "省市暂未反馈")])
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
+        notes=[("县财政局", "省市暂未反馈")],
+    )
     code, _, _ = run(capsys, q4_inbox, "--out", tmp_path)
     assert code == 0
-    row = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")["财政局"]
+    row = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")[
+        "财政局"
+    ]
     assert row[6:8] == ("省市暂未反馈", None)
 
 
 def test_notes_sheet_with_unknown_unit_is_an_error(capsys, q4_inbox, tmp_path):
-    write_ledger(q4_inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
-                 notes=[("财政所", "省市暂未反馈")])
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
+        notes=[("财政所", "省市暂未反馈")],
+    )
     code, _, err = run(capsys, q4_inbox, "--out", tmp_path)
     assert code == 1
-    assert err[1] == "  台账.xlsx（备注） 第2行：备注表的单位“财政所”不在单位名单中，最接近的是：财政局。请改正备注表"
+    assert (
+        err[1]
+        == "  台账.xlsx（备注） 第2行：备注表的单位“财政所”不在单位名单中，最接近的是：财政局。请改正备注表"
+    )
 
 
 def test_state_council_research_gains_a_column(capsys, q4_inbox, tmp_path):
-    write_ledger(q4_inbox / "台账.xlsx", ledger_rows(
-        (D(2020, 10, 5), "财政局", "调研", "调研信息", "县政府网站政务信息、市级"),
-        (D(2020, 11, 5), "财政局", "调研", "调研信息", "国务院办公厅"),
-    ))
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 10, 5), "财政局", "调研", "调研信息", "县政府网站政务信息、市级"),
+            (D(2020, 11, 5), "财政局", "调研", "调研信息", "国务院办公厅"),
+        ),
+    )
     code, _, _ = run(capsys, q4_inbox, "--out", tmp_path)
     assert code == 0
-    ws = openpyxl.load_workbook(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx")["附件2（部门）"]
-    assert [ws.cell(7, c).value for c in range(5, 12)] == ["省级", "市级", "国家级", "省级", "市级", "县级", None]
+    ws = openpyxl.load_workbook(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx")[
+        "附件2（部门）"
+    ]
+    assert [ws.cell(7, c).value for c in range(5, 12)] == [
+        "省级",
+        "市级",
+        "国家级",
+        "省级",
+        "市级",
+        "县级",
+        None,
+    ]
     assert ws["G4"].value is None and ws["E6"].value == "动态信息" and ws["G6"].value == "调研信息"
-    row = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")["财政局"]
+    row = table_by_name(tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx", "附件2（部门）")[
+        "财政局"
+    ]
     # counts: 国家级 1, 省级 0, 市级 1, 县级 1; 本期 = 3 + 30 (the highest bonus only)
     assert row[6:10] == (1, 0, 1, 1)
     assert row[10] == 33

@@ -40,9 +40,13 @@ def test_every_ranked_department_matches_the_published_table(produced):
     assert len(ranked) == 31
     for s in ranked:
         row = table[s["name"]]
-        counts = [_num(s[k]) for k in ("部门动态", "聚焦石泉", "市政府网站", "动态省级", "动态市级")]
+        counts = [
+            _num(s[k]) for k in ("部门动态", "聚焦石泉", "市政府网站", "动态省级", "动态市级")
+        ]
         assert list(row[1:6]) == counts, s["name"]
-        assert (row[8], row[9], row[10]) == (_num(s["本期"]), _num(s["上期"]), _num(s["累计"])), s["name"]
+        assert (row[8], row[9], row[10]) == (_num(s["本期"]), _num(s["上期"]), _num(s["累计"])), s[
+            "name"
+        ]
         # The published table ranks 经贸局 31 although it ties 统计局 at 2.5; competition
         # ranking (domain.md §3) gives both 30.
         expected_rank = 30 if s["name"] == "经贸局" else int(s["排名"])
@@ -59,7 +63,9 @@ def test_unranked_departments_show_their_counts(produced):
     unranked = [s for s in _seed() if s["ranked"] == "false"]
     assert len(unranked) == 9
     for s in unranked:
-        counts = [_num(s[k]) for k in ("部门动态", "聚焦石泉", "市政府网站", "动态省级", "动态市级")]
+        counts = [
+            _num(s[k]) for k in ("部门动态", "聚焦石泉", "市政府网站", "动态省级", "动态市级")
+        ]
         assert list(table[s["name"]][1:6]) == counts, s["name"]
 
 
@@ -82,7 +88,12 @@ def test_towns_match_the_sample_expectation(produced):
         row = table[e["name"]]
         want = [_num(e[k]) for k in ("各镇快讯", "聚焦石泉", "市政府网站", "动态省级", "动态市级")]
         assert list(row[1:6]) == want
-        assert list(row[8:12]) == [_num(e["本期"]), _num(e["上期"]), _num(e["累计"]), int(e["排名"])]
+        assert list(row[8:12]) == [
+            _num(e["本期"]),
+            _num(e["上期"]),
+            _num(e["累计"]),
+            int(e["排名"]),
+        ]
 
 
 def test_layout_golden(produced):
@@ -90,21 +101,73 @@ def test_layout_golden(produced):
     assert wb.sheetnames == [TOWN, DEPT, "明细", "问题"]
     ws = wb[DEPT]
     merges = {str(r) for r in ws.merged_cells.ranges}
-    header = {"A3:L3", "A4:A7", "B4:D4", "E4:H4", "I4:K5", "L4:L7", "B5:D5", "E5:H5",
-              "B6:B7", "C6:C7", "D6:D7", "E6:F6", "G6:H6", "I6:I7", "J6:J7", "K6:K7"}
+    header = {
+        "A3:L3",
+        "A4:A7",
+        "B4:D4",
+        "E4:H4",
+        "I4:K5",
+        "L4:L7",
+        "B5:D5",
+        "E5:H5",
+        "B6:B7",
+        "C6:C7",
+        "D6:D7",
+        "E6:F6",
+        "G6:H6",
+        "I6:I7",
+        "J6:J7",
+        "K6:K7",
+    }
     assert header <= merges
     # notes: 政府办 (row 8), 行政审批服务局 (rank 16 → row 23), 县委办公室 (first unranked, row 39)
     assert {"G8:H8", "G23:H23", "G39:H39", "I39:L47", "A48:L48"} <= merges
     assert len(merges) == len(header) + 5
-    texts = {c: ws[c].value for c in ["A1", "A3", "A4", "B4", "E4", "I4", "L4", "B5", "E5",
-                                      "B6", "C6", "D6", "E6", "G6", "E7", "F7", "I6", "J6", "K6",
-                                      "I39"]}
+    texts = {
+        c: ws[c].value
+        for c in [
+            "A1",
+            "A3",
+            "A4",
+            "B4",
+            "E4",
+            "I4",
+            "L4",
+            "B5",
+            "E5",
+            "B6",
+            "C6",
+            "D6",
+            "E6",
+            "G6",
+            "E7",
+            "F7",
+            "I6",
+            "J6",
+            "K6",
+            "I39",
+        ]
+    }
     assert texts == {
-        "A1": "附件2", "A3": "石泉县2020年信息采用情况统计表（部门）", "A4": "单位名称",
-        "B4": "新闻动态", "E4": "政务信息", "I4": "得分情况（分）", "L4": "排名",
-        "B5": "10-12月采用情况（条）", "E5": "10-12月采用情况（条）", "B6": "部门\n动态",
-        "C6": "聚焦\n石泉", "D6": "市政府\n网站", "E6": "动态信息", "G6": "调研信息",
-        "E7": "省级", "F7": "市级", "I6": "本期", "J6": "上期", "K6": "累计",
+        "A1": "附件2",
+        "A3": "石泉县2020年信息采用情况统计表（部门）",
+        "A4": "单位名称",
+        "B4": "新闻动态",
+        "E4": "政务信息",
+        "I4": "得分情况（分）",
+        "L4": "排名",
+        "B5": "10-12月采用情况（条）",
+        "E5": "10-12月采用情况（条）",
+        "B6": "部门\n动态",
+        "C6": "聚焦\n石泉",
+        "D6": "市政府\n网站",
+        "E6": "动态信息",
+        "G6": "调研信息",
+        "E7": "省级",
+        "F7": "市级",
+        "I6": "本期",
+        "J6": "上期",
+        "K6": "累计",
         "I39": "非政府序列部门\n不计分、不排名",
     }
     assert ws["A48"].value.startswith("备注：\n1. 新闻动态信息被“各镇快讯”栏目采用计0.5分")
@@ -146,10 +209,24 @@ def test_audit_accounts_for_every_row(produced):
     rows = list(problems.iter_rows(min_row=4, values_only=True))
     assert rows == [
         ("来源（文件/工作表）", "行号", "列", "内容", "级别", "问题", "说明及处理办法"),
-        ("2020年信息采用台账.xlsx（2020年台账）", 4, "采用日期", "", "未计分", "不在本期",
-         "不在本期（2020年10-12月）：第4行至第6行，共3行"),
-        ("2020年信息采用台账.xlsx（2020年台账）", 59, "", "部门动态", "未计分", "重复",
-         "与第56行重复（单位、标题、渠道相同），只计一次"),
+        (
+            "2020年信息采用台账.xlsx（2020年台账）",
+            4,
+            "采用日期",
+            "",
+            "未计分",
+            "不在本期",
+            "不在本期（2020年10-12月）：第4行至第6行，共3行",
+        ),
+        (
+            "2020年信息采用台账.xlsx（2020年台账）",
+            59,
+            "",
+            "部门动态",
+            "未计分",
+            "重复",
+            "与第56行重复（单位、标题、渠道相同），只计一次",
+        ),
     ]
 
 
@@ -161,7 +238,9 @@ def test_detail_holds_every_point(produced):
     scores = [row[heads.index("得分")] for row in detail.iter_rows(min_row=4, values_only=True)]
     weights = {"部门动态": 0.5, "聚焦石泉": 0.5, "市政府网站": 1, "动态省级": 10, "动态市级": 5}
     seed = _seed()
-    unranked = sum(_num(s[k]) * w for s in seed if s["ranked"] == "false" for k, w in weights.items())
+    unranked = sum(
+        _num(s[k]) * w for s in seed if s["ranked"] == "false" for k, w in weights.items()
+    )
     ranked = sum(_num(s["本期"]) for s in seed if s["ranked"] == "true")
     towns = sum(r[8] for r in table_by_name(produced, TOWN).values())
     assert sum(scores) == pytest.approx(ranked + unranked + towns)
@@ -178,7 +257,10 @@ def test_same_inputs_same_bytes(tmp_path):
 def test_real_command_line(tmp_path):
     done = subprocess.run(
         [sys.executable, str(ROOT / "convert.py"), str(SAMPLE), "--out", str(tmp_path)],
-        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [

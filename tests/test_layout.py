@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from shiquan_score.layout import _decimals, _remarks_height, build_grid, header_blocks, visible_columns
+from shiquan_score.layout import (
+    _decimals,
+    _remarks_height,
+    build_grid,
+    header_blocks,
+    visible_columns,
+)
 from shiquan_score.period import Period
 from shiquan_score.standings import count_key, standings
 
@@ -21,45 +27,87 @@ def test_header_blocks_of_the_official_header():
         ("得分", "得分", "上期", "上期"),
         ("排名",) * 4,
     ]
-    assert sorted(header_blocks(paths)) == sorted([
-        (0, 0, 3, 0, "单位名称"),
-        (0, 1, 0, 2, "新闻动态"), (1, 1, 1, 2, "M"), (2, 1, 3, 1, "部门动态"), (2, 2, 3, 2, "聚焦石泉"),
-        (0, 3, 0, 5, "政务信息"), (1, 3, 1, 5, "M"), (2, 3, 2, 4, "动态信息"), (3, 3, 3, 3, "省级"),
-        (3, 4, 3, 4, "市级"), (2, 5, 2, 5, "调研信息"), (3, 5, 3, 5, "省级"),
-        (0, 6, 1, 7, "得分"), (2, 6, 3, 6, "本期"), (2, 7, 3, 7, "上期"),
-        (0, 8, 3, 8, "排名"),
-    ])
+    assert sorted(header_blocks(paths)) == sorted(
+        [
+            (0, 0, 3, 0, "单位名称"),
+            (0, 1, 0, 2, "新闻动态"),
+            (1, 1, 1, 2, "M"),
+            (2, 1, 3, 1, "部门动态"),
+            (2, 2, 3, 2, "聚焦石泉"),
+            (0, 3, 0, 5, "政务信息"),
+            (1, 3, 1, 5, "M"),
+            (2, 3, 2, 4, "动态信息"),
+            (3, 3, 3, 3, "省级"),
+            (3, 4, 3, 4, "市级"),
+            (2, 5, 2, 5, "调研信息"),
+            (3, 5, 3, 5, "省级"),
+            (0, 6, 1, 7, "得分"),
+            (2, 6, 3, 6, "本期"),
+            (2, 7, 3, 7, "上期"),
+            (0, 8, 3, 8, "排名"),
+        ]
+    )
 
 
 def test_same_text_under_different_parents_does_not_merge():
     paths = [("A", "省级"), ("B", "省级")]
-    assert sorted(header_blocks(paths)) == [(0, 0, 0, 0, "A"), (0, 1, 0, 1, "B"), (1, 0, 1, 0, "省级"),
-                                            (1, 1, 1, 1, "省级")]
+    assert sorted(header_blocks(paths)) == [
+        (0, 0, 0, 0, "A"),
+        (0, 1, 0, 1, "B"),
+        (1, 0, 1, 0, "省级"),
+        (1, 1, 1, 1, "省级"),
+    ]
 
 
 def _table(scheme, key, counts=None):
     spec = scheme.tables[key]
-    counts = counts if counts is not None else pd.DataFrame(
-        columns=["unit_name", "category_name", "channel_name", "count"]
+    counts = (
+        counts
+        if counts is not None
+        else pd.DataFrame(columns=["unit_name", "category_name", "channel_name", "count"])
     )
-    return spec, standings(spec, scheme, counts, pd.Series(dtype=float), pd.Series(dtype=float),
-                           pd.Series(dtype=object))
+    return spec, standings(
+        spec,
+        scheme,
+        counts,
+        pd.Series(dtype=float),
+        pd.Series(dtype=float),
+        pd.Series(dtype=object),
+    )
 
 
 def test_optional_columns_hidden_when_empty(scheme):
     spec, table = _table(scheme, "部门")
     shown = [c.header[-1] for _, c in visible_columns(spec, table)]
-    assert shown == ["单位名称", "部门\n动态", "聚焦\n石泉", "市政府\n网站", "省级", "市级", "省级", "市级",
-                     "本期", "上期", "累计", "排名"]
+    assert shown == [
+        "单位名称",
+        "部门\n动态",
+        "聚焦\n石泉",
+        "市政府\n网站",
+        "省级",
+        "市级",
+        "省级",
+        "市级",
+        "本期",
+        "上期",
+        "累计",
+        "排名",
+    ]
 
 
 def test_optional_column_appears_with_an_adoption(scheme):
-    counts = pd.DataFrame([("财政局", "政务动态", "国家级", 1.0)],
-                          columns=["unit_name", "category_name", "channel_name", "count"])
+    counts = pd.DataFrame(
+        [("财政局", "政务动态", "国家级", 1.0)],
+        columns=["unit_name", "category_name", "channel_name", "count"],
+    )
     spec, table = _table(scheme, "部门", counts)
     shown = [(c.header[2], c.header[3]) for _, c in visible_columns(spec, table)][4:7]
     assert shown == [("动态信息", "国家级"), ("动态信息", "省级"), ("动态信息", "市级")]
-    j = next(j for j, c in enumerate(spec.columns) if c.header[3] == "国家级" and c.header[2] == "动态信息")
+    j = next(
+        j
+        for j, c in enumerate(spec.columns)
+        if c.header[3] == "国家级" and c.header[2] == "动态信息"
+    )
     assert table.loc["财政局", count_key(j)] == 1
 
 
@@ -67,7 +115,11 @@ def test_grid_of_an_empty_quarter(scheme):
     spec, table = _table(scheme, "镇")
     grid = build_grid(spec, scheme, table, Period(2021, 1))
     title = next(m for m in grid.merges if m.style == "title")
-    assert (title.first_row, title.last_col, title.value) == (2, 11, "石泉县2021年信息采用情况统计表（镇）")
+    assert (title.first_row, title.last_col, title.value) == (
+        2,
+        11,
+        "石泉县2021年信息采用情况统计表（镇）",
+    )
     months = [m.value for m in grid.merges if m.style == "header" and "月" in str(m.value)]
     assert months == ["1-3月采用情况（条）", "1-3月采用情况（条）"]
     assert grid.header == (3, 6)

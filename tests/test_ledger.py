@@ -19,14 +19,23 @@ def rows(*items: tuple, hidden: tuple[int, ...] = ()) -> pd.DataFrame:
     frame["remark"] = None
     frame["lead"] = None
     frame["hidden"] = frame["row"].isin(hidden)
-    frame.attrs["headers"] = {"date": "采用日期", "unit": "报送单位", "title": "信息标题",
-                              "category": "信息类别", "channel": "采用渠道"}
+    frame.attrs["headers"] = {
+        "date": "采用日期",
+        "unit": "报送单位",
+        "title": "信息标题",
+        "category": "信息类别",
+        "channel": "采用渠道",
+    }
     return frame
 
 
 def test_one_row_several_channels_gives_one_adoption_each(scheme):
-    ledger = normalise(rows(("2020-10-12", "财政局", "标题一", None, "部门动态、市政府网站")), scheme, Q4)
-    assert ledger.events[["unit_name", "category_name", "channel_name", "share"]].values.tolist() == [
+    ledger = normalise(
+        rows(("2020-10-12", "财政局", "标题一", None, "部门动态、市政府网站")), scheme, Q4
+    )
+    assert ledger.events[
+        ["unit_name", "category_name", "channel_name", "share"]
+    ].values.tolist() == [
         ["财政局", "新闻动态", "部门动态", 1.0],
         ["财政局", "新闻动态", "市政府网站", 1.0],
     ]
@@ -53,17 +62,29 @@ def test_full_names_and_half_width_brackets(scheme):
         scheme,
         Q4,
     )
-    assert ledger.events["unit_name"].tolist() == ["教体科技局", "公安局（交警大队）", "政府办", "生态环境分局"]
+    assert ledger.events["unit_name"].tolist() == [
+        "教体科技局",
+        "公安局（交警大队）",
+        "政府办",
+        "生态环境分局",
+    ]
 
 
-@pytest.mark.parametrize("cell", ["财政局、审计局", "财政局，审计局", "财政局/审计局", "财政局;审计局"])
+@pytest.mark.parametrize(
+    "cell", ["财政局、审计局", "财政局，审计局", "财政局/审计局", "财政局;审计局"]
+)
 def test_joint_item_of_two_units_splits_count_and_points(scheme, cell):
     ledger = normalise(rows(("2020-10-12", cell, "联合", None, "聚焦石泉")), scheme, Q4)
-    assert ledger.events[["unit_name", "share"]].values.tolist() == [["财政局", 0.5], ["审计局", 0.5]]
+    assert ledger.events[["unit_name", "share"]].values.tolist() == [
+        ["财政局", 0.5],
+        ["审计局", 0.5],
+    ]
 
 
 def test_joint_item_of_three_units(scheme):
-    ledger = normalise(rows(("2020-10-12", "财政局、审计局、统计局", "三家", None, "市政府网站")), scheme, Q4)
+    ledger = normalise(
+        rows(("2020-10-12", "财政局、审计局、统计局", "三家", None, "市政府网站")), scheme, Q4
+    )
     assert ledger.events["share"].tolist() == pytest.approx([1 / 3] * 3)
 
 
@@ -111,12 +132,15 @@ def test_rows_outside_the_period(scheme):
     assert ledger.rows["status"].tolist() == [OUT, SCORED, OUT]
     out = ledger.problems[ledger.problems["code"] == "不在本期"]
     assert out[["row", "value", "message"]].values.tolist() == [
-        [4, "2020-09-30", "不在本期（2020年10-12月）"], [6, "2021-01-01", "不在本期（2020年10-12月）"]
+        [4, "2020-09-30", "不在本期（2020年10-12月）"],
+        [6, "2021-01-01", "不在本期（2020年10-12月）"],
     ]
 
 
 def test_runs_of_out_of_period_rows_are_one_line(scheme):
-    ledger = normalise(rows(*[("2020-09-30", "财政局", f"{i}", None, "部门动态") for i in range(5)]), scheme, Q4)
+    ledger = normalise(
+        rows(*[("2020-09-30", "财政局", f"{i}", None, "部门动态") for i in range(5)]), scheme, Q4
+    )
     assert ledger.rows["status"].tolist() == [OUT] * 5
     assert ledger.problems["message"].tolist() == ["不在本期（2020年10-12月）：第4行至第8行，共5行"]
 
@@ -129,8 +153,15 @@ def test_out_of_period_rows_are_not_checked_further(scheme):
 
 @pytest.mark.parametrize(
     "written",
-    ["2020-10-12", "2020.10.12", "2020/10/12", "2020年10月12日", "2020-10-12 00:00:00", "44116",
-     "２０２０．１０．１２"],
+    [
+        "2020-10-12",
+        "2020.10.12",
+        "2020/10/12",
+        "2020年10月12日",
+        "2020-10-12 00:00:00",
+        "44116",
+        "２０２０．１０．１２",
+    ],
 )
 def test_date_forms(scheme, written):
     ledger = normalise(rows((written, "财政局", "标题", None, "部门动态")), scheme, Q4)
@@ -156,31 +187,70 @@ def test_category_and_channel_aliases(scheme):
         Q4,
     )
     assert ledger.events[["category_name", "channel_name"]].values.tolist() == [
-        ["政务动态", "市级"], ["政务动态", "省级"], ["调研信息", "县政府网站政务信息"], ["政务动态", "国家级"],
+        ["政务动态", "市级"],
+        ["政务动态", "省级"],
+        ["调研信息", "县政府网站政务信息"],
+        ["政务动态", "国家级"],
     ]
 
 
 PROBLEM_CASES = [
-    (("2020-10-12", "教体局", "t", None, "部门动态"), "报送单位", "教体局",
-     "单位“教体局”不在单位名单中，最接近的是：教体科技局。请改正台账，或在 roster.toml 中为该单位加入别名"),
-    (("2020-10-12", "火星局", "t", None, "部门动态"), "报送单位", "火星局",
-     "单位“火星局”不在单位名单中，也没有相近的名称。请改正台账，或在 roster.toml 中为该单位加入别名"),
+    (
+        ("2020-10-12", "教体局", "t", None, "部门动态"),
+        "报送单位",
+        "教体局",
+        "单位“教体局”不在单位名单中，最接近的是：教体科技局。请改正台账，或在 roster.toml 中为该单位加入别名",
+    ),
+    (
+        ("2020-10-12", "火星局", "t", None, "部门动态"),
+        "报送单位",
+        "火星局",
+        "单位“火星局”不在单位名单中，也没有相近的名称。请改正台账，或在 roster.toml 中为该单位加入别名",
+    ),
     (("2020-10-12", "", "t", None, "部门动态"), "报送单位", "", "单位为空，请补上报送单位"),
-    (("2020-10-12", "财政局", "t", None, "微信公众号"), "采用渠道", "微信公众号",
-     "采用渠道“微信公众号”无法识别。可用的渠道有：部门动态、各镇快讯、聚焦石泉、市政府网站、县政府网站政务信息、"
-     "市级、省级、国家级。请改正台账，或在 rules.toml 的 [[channel]] 中加入别名"),
-    (("2020-10-12", "财政局", "t", "其他", "部门动态"), "信息类别", "其他",
-     "类别“其他”无法识别。可用的类别有：新闻动态、政务动态、调研信息。请改正台账，或在 rules.toml 的 [[category]] 中加入别名"),
-    (("2020-10-12", "财政局", "t", "新闻", "省级"), "采用渠道", "省级",
-     "类别“新闻动态”没有“省级”这一采用渠道的分值，请核对类别或渠道"),
-    (("2020-10-12", "城关镇", "t", None, "部门动态"), "采用渠道", "部门动态",
-     "城关镇属于“镇”表，表中没有“部门动态”一栏，请核对渠道"),
-    (("10/12/2020", "财政局", "t", None, "部门动态"), "采用日期", "10/12/2020",
-     "日期“10/12/2020”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日"),
-    (("2020-13-01", "财政局", "t", None, "部门动态"), "采用日期", "2020-13-01",
-     "日期“2020-13-01”无法识别，请写成 2020-10-12 或 2020年10月12日"),
-    ((None, "财政局", "t", None, "部门动态"), "采用日期", "",
-     "日期为空，无法判断属于哪一期，请补上采用日期"),
+    (
+        ("2020-10-12", "财政局", "t", None, "微信公众号"),
+        "采用渠道",
+        "微信公众号",
+        "采用渠道“微信公众号”无法识别。可用的渠道有：部门动态、各镇快讯、聚焦石泉、市政府网站、县政府网站政务信息、"
+        "市级、省级、国家级。请改正台账，或在 rules.toml 的 [[channel]] 中加入别名",
+    ),
+    (
+        ("2020-10-12", "财政局", "t", "其他", "部门动态"),
+        "信息类别",
+        "其他",
+        "类别“其他”无法识别。可用的类别有：新闻动态、政务动态、调研信息。请改正台账，或在 rules.toml 的 [[category]] 中加入别名",
+    ),
+    (
+        ("2020-10-12", "财政局", "t", "新闻", "省级"),
+        "采用渠道",
+        "省级",
+        "类别“新闻动态”没有“省级”这一采用渠道的分值，请核对类别或渠道",
+    ),
+    (
+        ("2020-10-12", "城关镇", "t", None, "部门动态"),
+        "采用渠道",
+        "部门动态",
+        "城关镇属于“镇”表，表中没有“部门动态”一栏，请核对渠道",
+    ),
+    (
+        ("10/12/2020", "财政局", "t", None, "部门动态"),
+        "采用日期",
+        "10/12/2020",
+        "日期“10/12/2020”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
+    ),
+    (
+        ("2020-13-01", "财政局", "t", None, "部门动态"),
+        "采用日期",
+        "2020-13-01",
+        "日期“2020-13-01”无法识别，请写成 2020-10-12 或 2020年10月12日",
+    ),
+    (
+        (None, "财政局", "t", None, "部门动态"),
+        "采用日期",
+        "",
+        "日期为空，无法判断属于哪一期，请补上采用日期",
+    ),
 ]
 
 
@@ -189,15 +259,16 @@ def test_problem_messages(scheme, item, column, value, message):
     ledger = normalise(rows(item), scheme, Q4)
     assert ledger.rows["status"].tolist() == [PROBLEM]
     assert ledger.events.empty
-    assert ledger.problems[["where", "row", "column", "value", "level", "message"]].values.tolist() == [
-        ["台账.xlsx（台账）", 4, column, value, ERROR, message]
-    ]
+    assert ledger.problems[
+        ["where", "row", "column", "value", "level", "message"]
+    ].values.tolist() == [["台账.xlsx（台账）", 4, column, value, ERROR, message]]
 
 
 def test_total_row_is_reported_not_scored(scheme):
     ledger = normalise(
         rows(("2020-10-12", "财政局", "t", None, "部门动态"), (None, "合计", None, None, None)),
-        scheme, Q4,
+        scheme,
+        Q4,
     )
     assert ledger.rows["status"].tolist() == [SCORED, PROBLEM]
     assert ledger.problems[["row", "level", "message"]].values.tolist() == [
@@ -206,7 +277,9 @@ def test_total_row_is_reported_not_scored(scheme):
 
 
 def test_hidden_row_scored_and_reported(scheme):
-    ledger = normalise(rows(("2020-10-12", "财政局", "t", None, "部门动态"), hidden=(4,)), scheme, Q4)
+    ledger = normalise(
+        rows(("2020-10-12", "财政局", "t", None, "部门动态"), hidden=(4,)), scheme, Q4
+    )
     assert ledger.rows["status"].tolist() == [SCORED]
     assert ledger.problems[["level", "message"]].values.tolist() == [
         [INFO, "该行在 Excel 中被隐藏，已照常计分，请确认"]
@@ -221,6 +294,7 @@ def test_every_row_ends_in_exactly_one_place(scheme):
             ("2020-09-12", "财政局", "b", None, "部门动态"),
             ("2020-10-12", "火星局", "c", None, "部门动态"),
         ),
-        scheme, Q4,
+        scheme,
+        Q4,
     )
     assert ledger.rows["status"].tolist() == [SCORED, DUP, OUT, PROBLEM]

@@ -50,23 +50,33 @@ def test_unranked_rows_are_not_read_as_scores(scheme):
 def test_own_output_is_next_quarters_previous_table(tmp_path, capsys):
     q1 = tmp_path / "q1"
     q1.mkdir()
-    write_ledger(q1 / "台账.xlsx", ledger_rows(
-        (D(2021, 1, 5), "财政局", "一", None, "部门动态、市政府网站"),
-        (D(2021, 2, 5), "财政局、审计局", "二", "政务动态", "市级"),
-        (D(2021, 3, 5), "城关镇", "三", None, "各镇快讯"),
-    ))
+    write_ledger(
+        q1 / "台账.xlsx",
+        ledger_rows(
+            (D(2021, 1, 5), "财政局", "一", None, "部门动态、市政府网站"),
+            (D(2021, 2, 5), "财政局、审计局", "二", "政务动态", "市级"),
+            (D(2021, 3, 5), "城关镇", "三", None, "各镇快讯"),
+        ),
+    )
     assert main([str(q1), "--out", str(tmp_path / "o1")]) == 0
     q2 = tmp_path / "q2"
     q2.mkdir()
     shutil.copy(tmp_path / "o1" / "石泉县2021年1-3月信息采用情况统计表.xlsx", q2)
     write_ledger(q2 / "台账.xlsx", ledger_rows((D(2021, 4, 5), "审计局", "四", None, "聚焦石泉")))
     assert main([str(q2), "--out", str(tmp_path / "o2")]) == 0
-    dept = table_by_name(tmp_path / "o2" / "石泉县2021年4-6月信息采用情况统计表.xlsx", "附件2（部门）")
+    dept = table_by_name(
+        tmp_path / "o2" / "石泉县2021年4-6月信息采用情况统计表.xlsx", "附件2（部门）"
+    )
     assert dept["财政局"][8:12] == (0, 4, 4, 1)
     assert dept["审计局"][8:12] == (0.5, 2.5, 3, 2)
-    town = table_by_name(tmp_path / "o2" / "石泉县2021年4-6月信息采用情况统计表.xlsx", "附件1（镇）")
+    town = table_by_name(
+        tmp_path / "o2" / "石泉县2021年4-6月信息采用情况统计表.xlsx", "附件1（镇）"
+    )
     assert town["城关镇"][8:12] == (0, 0.5, 0.5, 1)
-    assert "附件2上期累计取自：石泉县2021年1-3月信息采用情况统计表.xlsx（附件2（部门））" in capsys.readouterr().out
+    assert (
+        "附件2上期累计取自：石泉县2021年1-3月信息采用情况统计表.xlsx（附件2（部门））"
+        in capsys.readouterr().out
+    )
 
 
 def test_period_check(scheme):

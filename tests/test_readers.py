@@ -67,7 +67,9 @@ def test_csv_in_utf8_with_bom_and_a_character_outside_gbk(capsys, inbox, tmp_pat
 def test_csv_row_numbers_count_blank_lines(capsys, inbox, tmp_path):
     (inbox / "导出.csv").write_bytes(CSV_TEXT.replace("城关镇", "城关").encode("utf-8"))
     assert main([str(inbox), "--out", str(tmp_path)]) == 1
-    assert "导出.csv 第4行：单位“城关”不在单位名单中，最接近的是：城关镇。" in capsys.readouterr().err
+    assert (
+        "导出.csv 第4行：单位“城关”不在单位名单中，最接近的是：城关镇。" in capsys.readouterr().err
+    )
 
 
 def test_legacy_xls(capsys, inbox, tmp_path):
@@ -76,13 +78,22 @@ def test_legacy_xls(capsys, inbox, tmp_path):
     assert code == 1  # no previous table for Q4: the ledger itself was read fine
     assert "没有附件1（镇）的上期表" in capsys.readouterr().err
     sheets, _ = read_file(inbox / "台账_旧版.xls")
-    assert sheets[0].cells.iloc[3].tolist()[1:] == ["2020-10-09 00:00:00", "县财政局", "财政局落实减税降费政策",
-                                                    None, "部门动态、市政府网站"]
+    assert sheets[0].cells.iloc[3].tolist()[1:] == [
+        "2020-10-09 00:00:00",
+        "县财政局",
+        "财政局落实减税降费政策",
+        None,
+        "部门动态、市政府网站",
+    ]
 
 
 def test_several_ledgers_are_combined(capsys, inbox, tmp_path):
-    write_ledger(inbox / "一月.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "一", None, "部门动态")))
-    write_ledger(inbox / "二月.xlsx", ledger_rows((D(2021, 2, 5), "财政局", "二", None, "部门动态")))
+    write_ledger(
+        inbox / "一月.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "一", None, "部门动态"))
+    )
+    write_ledger(
+        inbox / "二月.xlsx", ledger_rows((D(2021, 2, 5), "财政局", "二", None, "部门动态"))
+    )
     out, book = _q1(capsys, inbox, tmp_path)
     assert table_by_name(book, "附件2（部门）")["财政局"][1] == 2
     assert out[-2] == "期别：2021年1-3月。台账共 2 行 = 计分 2 + 不在本期 0 + 重复 0 + 有问题 0"
@@ -105,8 +116,11 @@ def test_hidden_sheet_is_skipped(capsys, inbox, tmp_path):
 
 
 def test_missing_required_column(capsys, inbox, tmp_path):
-    write_ledger(inbox / "台账.xlsx", [[1, "2021-01-05", "财政局", "t", "新闻"]],
-                 header=["序号", "日期", "单位", "标题", "类别"])
+    write_ledger(
+        inbox / "台账.xlsx",
+        [[1, "2021-01-05", "财政局", "t", "新闻"]],
+        header=["序号", "日期", "单位", "标题", "类别"],
+    )
     assert main([str(inbox), "--out", str(tmp_path)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "错误：台账.xlsx（台账） 第3行像是台账表头，但缺少“采用渠道”列；请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法"

@@ -17,7 +17,11 @@ def test_default_scheme(scheme):
     assert scheme.units.groupby("table")["ranked"].sum().to_dict() == {"部门": 31, "镇": 11}
     w = scheme.weights.set_index(["category", "channel"])["points"]
     assert w[("新闻动态", "市政府网站")] == 1 and w[("调研信息", "国家级")] == 30
-    assert scheme.weights.loc[scheme.weights["best_of"], "channel"].tolist() == ["市级", "省级", "国家级"]
+    assert scheme.weights.loc[scheme.weights["best_of"], "channel"].tolist() == [
+        "市级",
+        "省级",
+        "国家级",
+    ]
     assert scheme.unit_alias["石泉县人民政府办公室"] == "政府办"
     assert scheme.channel_alias["县区新闻"] == "市政府网站"
 
@@ -33,19 +37,32 @@ def _variant(tmp_path: Path, old: str, new: str, source: Path = DEFAULT_RULES) -
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('{ category = "新闻动态", channel = "市政府网站", points = 1 }',
-         '{ category = "新闻动态", channel = "市政府网站", points = "一" }',
-         "rules.toml weights 第4项 的分值应为不小于0的数字，现为 '一'"),
-        ('{ category = "政务动态", channel = "市级", points = 5 }',
-         '{ category = "政务动态", channel = "微博", points = 5 }',
-         "rules.toml weights 第5项 的渠道“微博”未在 [[channel]] 中定义"),
-        ('aliases = ["新闻", "新闻信息", "新闻类"]', 'aliases = ["新闻", "动态"]',
-         "rules.toml：类别别名“动态”同时指向“新闻动态”和“政务动态”，请删去其中一个"),
-        ('count = [["新闻动态", "部门动态"]] }', 'count = [["新闻动态", "省级"]] }',
-         "rules.toml 表“部门” 第2列 统计的“新闻动态·省级”不是规则中有分值的类别和渠道"),
-        ('{ header = ["排名"], value = "rank" },\n]\n\n[[table]]', ']\n\n[[table]]',
-         "rules.toml 表“镇” 应恰好有一列 value = \"rank\""),
-        ("county = \"石泉县\"", "county = [1]", "rules.toml 的“county”应为文字，现为 [1]"),
+        (
+            '{ category = "新闻动态", channel = "市政府网站", points = 1 }',
+            '{ category = "新闻动态", channel = "市政府网站", points = "一" }',
+            "rules.toml weights 第4项 的分值应为不小于0的数字，现为 '一'",
+        ),
+        (
+            '{ category = "政务动态", channel = "市级", points = 5 }',
+            '{ category = "政务动态", channel = "微博", points = 5 }',
+            "rules.toml weights 第5项 的渠道“微博”未在 [[channel]] 中定义",
+        ),
+        (
+            'aliases = ["新闻", "新闻信息", "新闻类"]',
+            'aliases = ["新闻", "动态"]',
+            "rules.toml：类别别名“动态”同时指向“新闻动态”和“政务动态”，请删去其中一个",
+        ),
+        (
+            'count = [["新闻动态", "部门动态"]] }',
+            'count = [["新闻动态", "省级"]] }',
+            "rules.toml 表“部门” 第2列 统计的“新闻动态·省级”不是规则中有分值的类别和渠道",
+        ),
+        (
+            '{ header = ["排名"], value = "rank" },\n]\n\n[[table]]',
+            "]\n\n[[table]]",
+            'rules.toml 表“镇” 应恰好有一列 value = "rank"',
+        ),
+        ('county = "石泉县"', "county = [1]", "rules.toml 的“county”应为文字，现为 [1]"),
     ],
 )
 def test_rule_errors_name_the_entry(tmp_path, old, new, message):
@@ -71,11 +88,17 @@ def test_missing_rules_file(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('table = "部门"\nname = "司法局"', 'table = "局"\nname = "司法局"',
-         "roster.toml 第15个单位（司法局）的 table “局”不是规则文件中的表（镇、部门）"),
+        (
+            'table = "部门"\nname = "司法局"',
+            'table = "局"\nname = "司法局"',
+            "roster.toml 第15个单位（司法局）的 table “局”不是规则文件中的表（镇、部门）",
+        ),
         ('name = "林业局"', 'name = "司法局"', "roster.toml 中单位“司法局”出现了两次"),
-        ('aliases = ["石泉县发展和改革局"]', 'aliases = ["司法局"]',
-         "roster.toml：单位别名“司法局”同时指向“司法局”和“发改局”，请删去其中一个"),
+        (
+            'aliases = ["石泉县发展和改革局"]',
+            'aliases = ["司法局"]',
+            "roster.toml：单位别名“司法局”同时指向“司法局”和“发改局”，请删去其中一个",
+        ),
     ],
 )
 def test_roster_errors_name_the_entry(tmp_path, old, new, message):

@@ -1,0 +1,59 @@
+"""The writer: text stays text, Excel's limits are checked, writes are atomic."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from shiquan_score.cli import main
+from shiquan_score.errors import OutputError
+from shiquan_score.workbook import FrameSheet, check_limits, write_workbook
+from tests.conftest import ledger_rows, write_ledger
+
+D = dt.date
+TITLES = [
+    '=HYPERLINK("http://example.com","点我")',
+    "@SUM(1+1)",
+    "http://example.com/a",
+    "{=1+1}",
+    "+1",
+    "-2",
+]
+
+
+def test_ledger_text_is_written_as_text(capsys, inbox, tmp_path):
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(*[(D(2021, 1, 5), "财政局", t, None, "部门动态") for t in TITLES]),
+    )
+    assert main([str(inbox), "--out", str(tmp_path)]) == 0
+    wb = openpyxl.load_workbook(tmp_path / "石泉县2021年1-3月信息采用情况统计表.xlsx")
+    detail = wb["明细"]
+    heads = [c.value for c in detail[3]]
+    cells = [row[heads.index("标题")] for row in detail.iter_rows(min_row=4)]
+    assert [c.value for c in cells] == TITLES
+    assert all(c.data_type == "s" and c.hyperlink is None for c in cells)
+
+
+def test_limits_are_checked_before_writing():
+    with pytest.raises(OutputError) as exc:
+        check_limits({"明细": pd.DataFrame({"标题": ["长" * 32768]})})
+    assert str(exc.value) == "“明细”的“标题”列有超过 32767 个字符的内容，超过 Excel 单元格上限"
+
+
+def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "表.xlsx"
+    target.write_bytes(b"old")
+    page = FrameSheet(pd.DataFrame({"a": [1]}), {})
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(OutputError):
+        write_workbook(target, [], {"问题": page})
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["表.xlsx"]

@@ -176,7 +176,7 @@ def _body_row(grid, r, unit, row, columns, note_cols, scheme, period, scores=Tru
 def _widths(columns, table: pd.DataFrame, scheme: Scheme) -> list[int]:
     widths = scheme.layout.get("widths", {})
     out = []
-    for j, column in columns:
+    for _j, column in columns:
         if column.value == "name":
             longest = max((_text_px(str(u)) for u in table.index), default=0)
             out.append(max(int(widths.get("name_min", 96)), longest + PAD_PX))

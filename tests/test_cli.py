@@ -81,7 +81,7 @@ def test_missing_previous_table_is_refused(capsys, inbox, tmp_path):
     write_ledger(
         inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态"))
     )
-    code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
+    code, _, err = run(capsys, inbox, "--out", tmp_path / "out")
     assert code == 1
     assert err == [
         "错误：收件箱里没有附件1（镇）的上期表（2020年7-9月）。二至四季度需要上期累计分：请把上季度发布的统计表放入收件箱"

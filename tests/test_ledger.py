@@ -35,7 +35,7 @@ def test_one_row_several_channels_gives_one_adoption_each(scheme):
     )
     assert ledger.events[
         ["unit_name", "category_name", "channel_name", "share"]
-    ].values.tolist() == [
+    ].to_numpy().tolist() == [
         ["财政局", "新闻动态", "部门动态", 1.0],
         ["财政局", "新闻动态", "市政府网站", 1.0],
     ]
@@ -75,7 +75,7 @@ def test_full_names_and_half_width_brackets(scheme):
 )
 def test_joint_item_of_two_units_splits_count_and_points(scheme, cell):
     ledger = normalise(rows(("2020-10-12", cell, "联合", None, "聚焦石泉")), scheme, Q4)
-    assert ledger.events[["unit_name", "share"]].values.tolist() == [
+    assert ledger.events[["unit_name", "share"]].to_numpy().tolist() == [
         ["财政局", 0.5],
         ["审计局", 0.5],
     ]
@@ -100,7 +100,7 @@ def test_exact_duplicate_counted_once_and_reported(scheme):
     assert ledger.rows["status"].tolist() == [SCORED, DUP]
     assert len(ledger.events) == 1
     dup = ledger.problems[ledger.problems["code"] == "重复"]
-    assert dup[["row", "level", "message"]].values.tolist() == [
+    assert dup[["row", "level", "message"]].to_numpy().tolist() == [
         [5, NOT_SCORED, "与第4行重复（单位、标题、渠道相同），只计一次"]
     ]
 
@@ -116,7 +116,7 @@ def test_partial_duplicate_keeps_the_new_channel(scheme):
     )
     assert ledger.rows["status"].tolist() == [SCORED, SCORED]
     assert ledger.events["channel_name"].tolist() == ["部门动态", "市政府网站"]
-    assert ledger.problems[["row", "level", "code"]].values.tolist() == [[5, INFO, "重复"]]
+    assert ledger.problems[["row", "level", "code"]].to_numpy().tolist() == [[5, INFO, "重复"]]
 
 
 def test_rows_outside_the_period(scheme):
@@ -131,7 +131,7 @@ def test_rows_outside_the_period(scheme):
     )
     assert ledger.rows["status"].tolist() == [OUT, SCORED, OUT]
     out = ledger.problems[ledger.problems["code"] == "不在本期"]
-    assert out[["row", "value", "message"]].values.tolist() == [
+    assert out[["row", "value", "message"]].to_numpy().tolist() == [
         [4, "2020-09-30", "不在本期（2020年10-12月）"],
         [6, "2021-01-01", "不在本期（2020年10-12月）"],
     ]
@@ -186,7 +186,7 @@ def test_category_and_channel_aliases(scheme):
         scheme,
         Q4,
     )
-    assert ledger.events[["category_name", "channel_name"]].values.tolist() == [
+    assert ledger.events[["category_name", "channel_name"]].to_numpy().tolist() == [
         ["政务动态", "市级"],
         ["政务动态", "省级"],
         ["调研信息", "县政府网站政务信息"],
@@ -261,7 +261,7 @@ def test_problem_messages(scheme, item, column, value, message):
     assert ledger.events.empty
     assert ledger.problems[
         ["where", "row", "column", "value", "level", "message"]
-    ].values.tolist() == [["台账.xlsx（台账）", 4, column, value, ERROR, message]]
+    ].to_numpy().tolist() == [["台账.xlsx（台账）", 4, column, value, ERROR, message]]
 
 
 def test_total_row_is_reported_not_scored(scheme):
@@ -271,7 +271,7 @@ def test_total_row_is_reported_not_scored(scheme):
         Q4,
     )
     assert ledger.rows["status"].tolist() == [SCORED, PROBLEM]
-    assert ledger.problems[["row", "level", "message"]].values.tolist() == [
+    assert ledger.problems[["row", "level", "message"]].to_numpy().tolist() == [
         [5, NOT_SCORED, "合计行，不是采用记录，未计分"]
     ]
 
@@ -281,7 +281,7 @@ def test_hidden_row_scored_and_reported(scheme):
         rows(("2020-10-12", "财政局", "t", None, "部门动态"), hidden=(4,)), scheme, Q4
     )
     assert ledger.rows["status"].tolist() == [SCORED]
-    assert ledger.problems[["level", "message"]].values.tolist() == [
+    assert ledger.problems[["level", "message"]].to_numpy().tolist() == [
         [INFO, "该行在 Excel 中被隐藏，已照常计分，请确认"]
     ]
 

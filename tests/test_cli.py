@@ -19,6 +19,8 @@ D = dt.date
 def run(capsys, *args) -> tuple[int, list[str], list[str]]:
     code = main([str(a) for a in args])
     captured = capsys.readouterr()
+    # a Chinese Windows console is GBK: everything printed must encode
+    (captured.out + captured.err).encode("gbk")
     return code, captured.out.splitlines(), captured.err.splitlines()
 
 

@@ -263,6 +263,7 @@ def test_real_command_line(tmp_path):
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
+    done.stdout.encode("gbk")
     assert done.stdout.splitlines() == [
         "已跳过 说明.txt：不是表格文件（.xlsx/.xls/.csv）",
         "未指定期别，按台账中日期最多的季度计算：2020年10-12月（2020Q4）",

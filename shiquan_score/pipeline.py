@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from shiquan_score import audit, readers
-from shiquan_score.check import CheckResult, check_against  # issue 5
+from shiquan_score.check import CheckResult, check_against, require_check_file  # issue 5
 from shiquan_score.crosscheck import crosscheck  # issue 5
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.errors import InputError
@@ -147,6 +147,8 @@ def previous_totals(
 def run(config: Config) -> Result:
     """The whole job; writes the workbook, or only the 问题 list when inputs have errors."""
     scheme = load_scheme(config.rules, config.roster)
+    if config.check_against:  # issue 5: a missing or misplaced table fails before any work
+        require_check_file(config.check_against, config.inbox)
     inbox = read_inbox(config.inbox, scheme)
     frames = [
         ledger_rows(raw, header) for raw, header in zip(inbox.ledgers, inbox.headers, strict=True)
@@ -186,7 +188,10 @@ def run(config: Config) -> Result:
         )
         return result
     grids = [build_grid(spec, scheme, tables[key], period) for key, spec in scheme.tables.items()]
-    sheets = {"明细": audit.detail_sheet(scored), "问题": problem_sheet}
+    # issue 5: 明细 names each unit as the table does (a renamed unit: the name in force)
+    shown = {u: scheme.display_name(u, period.end) for u in scored["unit_name"].unique()}
+    detail = audit.detail_sheet(scored.assign(unit_name=scored["unit_name"].map(shown)))
+    sheets = {"明细": detail, "问题": problem_sheet}
     if config.check_against:  # issue 5: compare with a hand-made table → 核对 sheet
         result.check = check_against(config.check_against, scheme, period, tables)
         sheets["核对"] = result.check.sheet()

@@ -80,7 +80,7 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     lookup = _unit_lookup(scheme)
     totals, unknown, seen, merged = {}, [], {}, []
     for r in range(header_row + 1, len(cells)):
-        name = cells.iat[r, name_col]
+        name = cells.iloc[r, name_col]
         if not isinstance(name, str) or not norm(name):
             continue
         if norm(name).startswith("备注"):
@@ -93,7 +93,7 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             continue
         if not ranked[unit]:
             continue
-        value = _number(cells.iat[r, total_col], raw, r)
+        value = _number(cells.iloc[r, total_col], raw, r)
         # issue 5: two rows of one unit. Two names (a merge, former names in the roster) add
         # up; the same name twice is a mistake in the table.
         if unit in seen:

@@ -1,0 +1,159 @@
+"""--check-against: compare the computed tables with a hand-made one, cell by cell.
+
+Every unit, every count, score and rank of each table the hand-made file holds. A difference
+becomes one row of the 核对 sheet with its likely cause (check_cells.py); the computed table is
+not changed. What the hand-made file lacks (a table, a column) is said in the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from shiquan_score import readers
+from shiquan_score.check_cells import COLUMNS, TableDiff
+from shiquan_score.errors import InputError
+from shiquan_score.layout import visible_columns
+from shiquan_score.official import OfficialTable, label, read_official
+from shiquan_score.period import Period
+from shiquan_score.previous import identify
+from shiquan_score.scheme import Scheme, TableSpec
+from shiquan_score.text import fmt_number
+from shiquan_score.vocabulary import Vocabulary
+from shiquan_score.workbook import FrameSheet
+
+SHEET = "核对"
+WIDTHS = {"表": 60, "行号": 50, "单位": 140, "列": 200, "核对表": 90, "程序计算": 90}
+WIDTHS |= {"可能原因": 160, "说明": 520}
+SHOWN = 10
+
+
+@dataclass
+class CheckResult:
+    source: Path
+    differences: pd.DataFrame  # check_cells.COLUMNS
+    lines: list[str] = field(default_factory=list)  # heading, then one line per table or lack
+
+    def sheet(self) -> FrameSheet:
+        return FrameSheet(self.differences, WIDTHS, tuple(self.lines))
+
+
+def require_check_file(path: Path, inbox: Path) -> None:
+    """The hand-made table exists and lies outside the inbox (there it would be 上期)."""
+    if not path.is_file():
+        raise InputError(f"找不到核对表 {path}，请确认路径")
+    if path.resolve().parent == inbox.resolve():
+        raise InputError(
+            f"核对表 {path.name} 在收件箱里，会被当作上期表读取；请把它移到收件箱以外，再运行"
+        )
+
+
+def read_check_file(path: Path, scheme: Scheme) -> list[OfficialTable]:
+    """Every official table in the file; InputError when there is none."""
+    sheets, _ = readers.read_file(path)
+    found = [(raw, hit) for raw in sheets if (hit := identify(raw, scheme))]
+    if not found:
+        titles = "、".join(
+            f"“{t.title.format(county=scheme.county, year='××××')}”" for t in scheme.tables.values()
+        )
+        raise InputError(f"核对表 {path.name} 里没有找到统计表（标题应为 {titles}），请确认文件")
+    return [read_official(raw, scheme, hit) for raw, hit in found]
+
+
+def check_against(
+    path: Path, scheme: Scheme, period: Period, tables: dict[str, pd.DataFrame]
+) -> CheckResult:
+    """Read the hand-made file and compare each of its tables with ours."""
+    lines, frames = [], []
+    seen: dict[str, OfficialTable] = {}
+    for theirs in read_check_file(path, scheme):
+        spec = scheme.tables[theirs.table]
+        if theirs.table in seen:
+            raise InputError(
+                f"核对表 {path.name} 里有两份{spec.attachment}：{seen[theirs.table].where} 和 "
+                f"{theirs.where}，请只留一份"
+            )
+        seen[theirs.table] = theirs
+        _check_period(theirs, period)
+        diff, lacks = compare(theirs, spec, scheme, period, tables[theirs.table])
+        frames.append(diff)
+        verdict = f"{len(diff)} 处不一致" if len(diff) else "全部一致"
+        count = len(tables[theirs.table])
+        lines.append(f"{spec.attachment}（{spec.key}）：{count} 个单位逐格比较，{verdict}")
+        lines += lacks
+    for key, spec in scheme.tables.items():
+        if key not in seen:
+            lines.append(f"核对表中没有{spec.attachment}（{key}），该表未核对")
+    differences = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    head = f"核对：本次计算的统计表与 {path.name} 逐格比较（以本次计算为准，核对表只作对照）"
+    return CheckResult(path, differences, [head, *lines])
+
+
+def _check_period(theirs: OfficialTable, period: Period) -> None:
+    got = Period(theirs.year, theirs.quarter) if theirs.quarter else None
+    if theirs.year != period.year or (got and got != period):
+        shown = got.label if got else f"{theirs.year}年"
+        raise InputError(
+            f"核对表 {theirs.where} 是{shown}的，本次统计的是{period.label}，"
+            "请换用同一期的核对表，或用 --period 指定期别"
+        )
+
+
+def compare(
+    theirs: OfficialTable, spec: TableSpec, scheme: Scheme, period: Period, ours: pd.DataFrame
+) -> tuple[pd.DataFrame, list[str]]:
+    """One table: the differences, and lines saying which columns the hand-made one lacks."""
+    att = spec.attachment
+    lacks = [f"{att}的“{c}”列对不上统计表的任何一列，未核对" for c in theirs.unmatched]
+    shown = {j for j, _ in visible_columns(spec, ours)}
+    for j, column in enumerate(spec.columns):
+        # An optional column (国家级) that we do not show either is no lack.
+        wanted = column.value != "count" or j in shown
+        if column.value != "name" and j not in theirs.labels and wanted:
+            lacks.append(f"{att}缺少“{label(column.header)}”列，该列未核对")
+    diff = TableDiff(spec, scheme, period, theirs)
+    vocab = Vocabulary(scheme)
+    for row, name in theirs.unknown:
+        near = "、".join(vocab.nearest_units(name)) or "无"
+        diff.add(row, name, "单位名称", name, "", "单位不在名单中",
+                 f"单位名单中没有“{name}”，最接近的是：{near}")  # fmt: skip
+    for row, name, unit in theirs.repeated:
+        first = theirs.rows.loc[unit, "row"]
+        diff.add(row, name, "单位名称", name, "", "单位重复",
+                 f"与第{first}行是同一单位（{unit}），只核对了第{first}行")  # fmt: skip
+    table_of = scheme.units.set_index("unit")["table"]
+    for unit in theirs.rows.index.difference(ours.index, sort=False):
+        r = theirs.rows.loc[unit]
+        other = scheme.tables[table_of[unit]].attachment
+        diff.add(int(r["row"]), r["name"], "单位名称", r["name"], "", "单位放错表",
+                 f"{unit}属于{other}，不应列在本表")  # fmt: skip
+    for unit, mine in ours.iterrows():
+        if unit in theirs.rows.index:
+            diff.unit(mine, theirs.rows.loc[unit])
+        else:
+            name = scheme.display_name(unit, period.end)
+            diff.add("", name, "单位名称", "", name, "单位缺失", "核对表中没有这个单位")
+    return diff.frame(), lacks
+
+
+def summary(result: CheckResult) -> list[str]:
+    """Lines for the screen: the verdict per table and the first differences."""
+    lines = [f"核对 {result.source.name}：", *(f"  {x}" for x in result.lines[1:])]
+    for _, d in result.differences.head(SHOWN).iterrows():
+        lines.append(
+            f"  {d['表']} {d['单位']} {d['列']}：核对表 {_show(d['核对表'])}，"
+            f"程序 {_show(d['程序计算'])}（{d['可能原因']}：{d['说明']}）"
+        )
+    if len(result.differences) > SHOWN:
+        lines.append(f"  ……另有 {len(result.differences) - SHOWN} 处，见工作簿的“{SHEET}”表")
+    elif len(result.differences):
+        lines.append(f"  详见工作簿的“{SHEET}”表")
+    return lines
+
+
+def _show(value) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return fmt_number(float(value))
+    return str(value) if value not in (None, "") else "（空）"

@@ -1,0 +1,111 @@
+"""上期 cross-check: when the ledger covers the year's earlier quarters, recompute 累计 from it.
+
+Rule: the check runs when the ledger has at least one dated row in every earlier quarter of the
+same year (Q4 needs rows in Q1, Q2 and Q3). Each earlier quarter goes through the same steps as
+the current one (normalise → score → tally), 本期 is rounded per quarter as the published tables
+do, and the sum is compared with the previous table's 累计. The previous table still rules:
+differences are 提示 rows in the 问题 sheet and one line on screen.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shiquan_score.dates import OK, parse_dates
+from shiquan_score.ledger import ERROR, INFO, PROBLEM_COLUMNS, normalise
+from shiquan_score.official import read_official
+from shiquan_score.period import Period
+from shiquan_score.scheme import Scheme
+from shiquan_score.scoring import round_half_up, score, tally
+from shiquan_score.sheets import RawSheet
+from shiquan_score.text import fmt_number
+
+CODE = "上期核对"
+_EPS = 0.005
+
+
+def earlier_quarters(period: Period) -> list[Period]:
+    return [Period(period.year, q) for q in range(1, period.quarter)]
+
+
+def covers_earlier_quarters(rows: pd.DataFrame, period: Period) -> bool:
+    """True when every earlier quarter of the year has at least one dated ledger row."""
+    parsed = parse_dates(rows["date"].drop_duplicates())  # distinct values: a big ledger stays fast
+    quarters = {Period.of(d) for d in parsed.loc[parsed["date_status"] == OK, "date"]}
+    wanted = earlier_quarters(period)
+    return bool(wanted) and all(q in quarters for q in wanted)
+
+
+def ledger_cumulative(rows: pd.DataFrame, scheme: Scheme, period: Period) -> tuple[pd.Series, int]:
+    """Each unit's 本期 of every earlier quarter, rounded per quarter and summed; rows not scorable.
+
+    Each quarter sees only its own dated rows, so an undated row is not counted three times.
+    """
+    parsed = parse_dates(rows["date"])
+    dated = parsed["date_status"] == OK
+    parts, unscorable = [], 0
+    for quarter in earlier_quarters(period):
+        mine = dated & parsed["date"].between(quarter.start, quarter.end)
+        ledger = normalise(rows[mine], scheme, quarter)
+        unscorable += int(ledger.problems["level"].eq(ERROR).sum())
+        if ledger.events.empty:
+            continue
+        _, points = tally(score(ledger.events, scheme))
+        parts.append(round_half_up(points))
+    if not parts:
+        return pd.Series(dtype=float), unscorable
+    return pd.concat(parts).groupby(level=0).sum(), unscorable
+
+
+def crosscheck(
+    rows: pd.DataFrame,
+    scheme: Scheme,
+    period: Period,
+    previous: dict[str, pd.Series],
+    tables: list[tuple[RawSheet, tuple[str, int, int]]],
+) -> tuple[pd.DataFrame, str | None]:
+    """提示 rows where the ledger's cumulative differs from the previous table's 累计; one line."""
+    empty = pd.DataFrame(columns=PROBLEM_COLUMNS)
+    before = earlier_quarters(period)
+    if not before or not tables:
+        return empty, None
+    months = f"{period.year}年1-{period.first_month - 1}月"
+    if not covers_earlier_quarters(rows, period):
+        return empty, None
+    cumulative, unscorable = ledger_cumulative(rows, scheme, period)
+    ranked = scheme.units[scheme.units["ranked"]]
+    records = []
+    for raw, found in tables:
+        key = found[0]
+        if key not in previous:
+            continue
+        read = read_official(raw, scheme, found)
+        for unit in ranked.loc[ranked["table"] == key, "unit"]:
+            theirs = float(previous[key].get(unit, 0.0))
+            ours = float(cumulative.get(unit, 0.0))
+            if abs(theirs - ours) < _EPS:
+                continue
+            name = scheme.display_name(unit, before[-1].end)
+            row = int(read.rows.loc[unit, "row"]) if unit in read.rows.index else 0
+            records.append(
+                (
+                    read.where,
+                    row,
+                    "累计",
+                    fmt_number(theirs),
+                    INFO,
+                    CODE,
+                    f"{name}：按台账中{months}的记录算得累计 {fmt_number(ours)} 分，"
+                    f"上期表为 {fmt_number(theirs)} 分（台账比上期表{'多' if ours > theirs else '少'}"
+                    f" {fmt_number(abs(ours - theirs))} 分）。"
+                    "本期仍按上期表计算；如上期表有误，请更正后重新运行",
+                )
+            )
+    found_rows = pd.DataFrame(records, columns=PROBLEM_COLUMNS)
+    extra = f"（{months}另有 {unscorable} 处无法计分的记录，未计入）" if unscorable else ""
+    if found_rows.empty:
+        return found_rows, f"上期核对：按台账中{months}的记录算得的累计与上期表一致{extra}"
+    return found_rows, (
+        f"上期核对：按台账中{months}的记录算得的累计与上期表有 {len(found_rows)} 个单位不同，"
+        f"已列入“问题”表（本期仍按上期表计算）{extra}"
+    )

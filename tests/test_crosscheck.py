@@ -1,0 +1,152 @@
+"""上期 cross-check: a ledger covering the year's earlier quarters re-computes 累计 (提示 only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from shiquan_score.cli import main
+from shiquan_score.crosscheck import covers_earlier_quarters, ledger_cumulative
+from shiquan_score.period import Period
+from tests.conftest import ledger_rows, table_by_name, write_ledger
+from tests.handmade import roster_rows, write_handmade
+
+D = dt.date
+DEPT = "附件2（部门）"
+Q1_BOOK = "石泉县2021年1-3月信息采用情况统计表.xlsx"
+Q2_BOOK = "石泉县2021年4-6月信息采用情况统计表.xlsx"
+LEDGER = ledger_rows(
+    (D(2021, 1, 8), "财政局", "预算绩效管理见实效", None, "部门动态、市政府网站"),  # 1.5
+    (D(2021, 2, 8), "财政局、民政局、人社局", "三部门联合开展春节慰问", None, "聚焦石泉"),
+    (D(2021, 3, 8), "民政局", "养老服务提质增效", "动态信息", "市级"),  # 5
+    (D(2021, 5, 8), "财政局", "国库集中支付改革", None, "部门动态"),  # 0.5
+)  # the joint item: 0.5 / 3 each, shown as 0.17 in the Q1 table
+
+
+def run(capsys, *args) -> tuple[int, list[str], list[str]]:
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err.splitlines()
+
+
+def problems(book: Path) -> list[tuple]:
+    """The 问题 sheet's rows, leaving out the (expected) 不在本期 summary lines."""
+    rows = list(openpyxl.load_workbook(book)["问题"].iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r[0] == "来源（文件/工作表）")
+    return [r for r in rows[head + 1 :] if r[5] != "不在本期"]
+
+
+def inbox(tmp_path: Path, rows=LEDGER) -> Path:
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    write_ledger(folder / "2021年台账.xlsx", rows, title="2021年信息采用台账")
+    return folder
+
+
+def test_our_own_tables_agree_with_the_ledger_quarter_after_quarter(tmp_path, capsys):
+    box = inbox(tmp_path)
+    code, _, err = run(capsys, box, "--period", "2021Q1", "--out", tmp_path / "q1")
+    assert code == 0, err
+    shutil.copy(tmp_path / "q1" / Q1_BOOK, box)
+    code, out, err = run(capsys, box, "--period", "2021Q2", "--out", tmp_path / "q2")
+    assert code == 0, err
+    # Rounded per quarter as published: 0.17 + … both ways, so no difference.
+    assert "上期核对：按台账中2021年1-3月的记录算得的累计与上期表一致" in out
+    assert problems(tmp_path / "q2" / Q2_BOOK) == []
+
+
+def test_a_wrong_cumulative_in_the_previous_table_is_reported_but_still_used(
+    tmp_path, capsys, scheme
+):
+    box = inbox(tmp_path)
+    scores = {  # (本期, 上期, 累计) of the hand-made Q1 table
+        "财政局": ("1.5", "0", "1.5"),  # the clerk left out its share of the joint item
+        "民政局": ("5.17", "0", "5.17"),
+        "人社局": ("0.17", "0", "0.17"),
+    }
+    write_handmade(
+        box / "石泉县2021年1-3月信息采用情况统计表.xlsx",
+        roster_rows(scheme, "部门", scores),
+        months="1-3月",
+        year=2021,
+        towns=roster_rows(scheme, "镇", {}),
+    )
+    code, out, err = run(capsys, box, "--period", "2021Q2", "--out", tmp_path / "q2")
+    assert code == 0, err
+    assert out[-3:] == [
+        "期别：2021年4-6月。台账共 4 行 = 计分 1 + 不在本期 3 + 重复 0 + 有问题 0",
+        "有 1 条提示，请在工作簿的“问题”表中核对",
+        f"已生成：{tmp_path / 'q2' / Q2_BOOK}",
+    ]
+    assert (
+        "上期核对：按台账中2021年1-3月的记录算得的累计与上期表有 1 个单位不同，"
+        "已列入“问题”表（本期仍按上期表计算）"
+    ) in out
+    book = tmp_path / "q2" / Q2_BOOK
+    assert problems(book) == [
+        (
+            "石泉县2021年1-3月信息采用情况统计表.xlsx（附件2）",
+            9,
+            "累计",
+            "1.5",
+            "提示",
+            "上期核对",
+            "财政局：按台账中2021年1-3月的记录算得累计 1.67 分，上期表为 1.5 分"
+            "（台账比上期表多 0.17 分）。本期仍按上期表计算；如上期表有误，请更正后重新运行",
+        )
+    ]
+    assert table_by_name(book, DEPT)["财政局"][8:11] == (0.5, 1.5, 2)  # the table still rules
+
+
+def test_no_check_without_every_earlier_quarter_in_the_ledger(tmp_path, capsys):
+    box = inbox(tmp_path, LEDGER[-1:])  # only the Q2 row
+    shutil.copy(_q1_table(tmp_path, capsys), box)
+    code, out, _ = run(capsys, box, "--period", "2021Q2", "--out", tmp_path / "q2")
+    assert code == 0
+    assert not any(line.startswith("上期核对") for line in out)
+
+
+def _q1_table(tmp_path: Path, capsys) -> Path:
+    base = tmp_path / "first"
+    base.mkdir()
+    code, _, _ = run(capsys, inbox(base), "--period", "2021Q1", "--out", base / "out")
+    assert code == 0
+    return base / "out" / Q1_BOOK
+
+
+# ------------------------------------------------------------------ the steps, as data
+def _rows(*items: tuple) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        [("台账.xlsx（台账）", i, *item) for i, item in enumerate(items, start=4)],
+        columns=["where", "row", "date", "unit", "title", "category", "channel"],
+    )
+    return frame.assign(source="台账.xlsx", sheet="台账", remark=None, lead=None, hidden=False)
+
+
+def test_cumulative_rounds_each_quarter_like_the_published_tables(scheme):
+    rows = _rows(
+        ("2021-02-01", "财政局、民政局、人社局", "甲", "", "聚焦石泉"),
+        ("2021-05-01", "财政局、民政局、人社局", "乙", "", "聚焦石泉"),
+        ("2021-08-01", "财政局", "丙", "", "部门动态"),
+    )
+    assert covers_earlier_quarters(rows, Period(2021, 3))
+    assert covers_earlier_quarters(rows, Period(2021, 4))
+    assert not covers_earlier_quarters(rows.drop(index=1), Period(2021, 3))  # no Q2 row
+    assert not covers_earlier_quarters(rows, Period(2021, 1))  # nothing to check in Q1
+    cumulative, unscorable = ledger_cumulative(rows, scheme, Period(2021, 3))
+    assert unscorable == 0
+    assert cumulative.round(2).to_dict() == {"财政局": 0.34, "民政局": 0.34, "人社局": 0.34}
+
+
+def test_rows_that_cannot_be_scored_are_counted(scheme):
+    rows = _rows(
+        ("2021-02-01", "财政所", "甲", "", "部门动态"),
+        ("2021-02-02", "财政局", "乙", "", "部门动态"),
+        ("2021年2月", "财政局", "丙", "", "部门动态"),  # undated: this quarter's problem, not Q1's
+    )
+    cumulative, unscorable = ledger_cumulative(rows, scheme, Period(2021, 2))
+    assert (cumulative.to_dict(), unscorable) == ({"财政局": 0.5}, 1)

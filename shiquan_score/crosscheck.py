@@ -9,6 +9,8 @@ differences are 提示 rows in the 问题 sheet and one line on screen.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from shiquan_score.dates import OK, parse_dates
@@ -45,12 +47,13 @@ def ledger_cumulative(rows: pd.DataFrame, scheme: Scheme, period: Period) -> tup
     dated = parsed["date_status"] == OK
     parts, unscorable = [], 0
     for quarter in earlier_quarters(period):
-        mine = dated & parsed["date"].between(quarter.start, quarter.end)
+        # The year's rows up to the quarter's end: earlier ones feed the research best-of.
+        mine = dated & parsed["date"].between(dt.date(period.year, 1, 1), quarter.end)
         ledger = normalise(rows[mine], scheme, quarter)
         unscorable += int(ledger.problems["level"].eq(ERROR).sum())
         if ledger.events.empty:
             continue
-        _, points = tally(score(ledger.events, scheme))
+        _, points = tally(score(ledger.events, scheme, ledger.history))
         parts.append(round_half_up(points))
     if not parts:
         return pd.Series(dtype=float), unscorable

@@ -131,7 +131,8 @@ def build_grid(spec: TableSpec, scheme: Scheme, table: pd.DataFrame, period: Per
         c1, c2 = kinds.index("current"), kinds.index("rank")
         grid.put(start, c1, start + len(unranked) - 1, c2, spec.unranked_text, "unranked")
     last = start + len(unranked)
-    grid.widths = _widths(columns, table, scheme)
+    names = [scheme.display_name(u, period.end) for u in table.index]
+    grid.widths = _widths(columns, table, scheme, names)
     if scheme.remarks:
         grid.put(last, 0, last, ncols - 1, scheme.remarks, "remarks")
         grid.heights[last] = _remarks_height(scheme.remarks, sum(grid.widths))
@@ -173,12 +174,12 @@ def _body_row(grid, r, unit, row, columns, note_cols, scheme, period, scores=Tru
         grid.put(r, note_cols[0], r, note_cols[-1], note, "note")
 
 
-def _widths(columns, table: pd.DataFrame, scheme: Scheme) -> list[int]:
+def _widths(columns, table: pd.DataFrame, scheme: Scheme, names: list[str]) -> list[int]:
     widths = scheme.layout.get("widths", {})
     out = []
     for _j, column in columns:
         if column.value == "name":
-            longest = max((_text_px(str(u)) for u in table.index), default=0)
+            longest = max((_text_px(name) for name in names), default=0)
             out.append(max(int(widths.get("name_min", 96)), longest + PAD_PX))
         elif column.value == "count":
             out.append(int(widths.get("count", 64)))

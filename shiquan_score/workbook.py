@@ -91,10 +91,10 @@ def _render_grid(workbook, sheet, grid: Grid, formats) -> None:
 
 def _write(sheet, row: int, col: int, value, fmt) -> None:
     """Numbers as numbers, everything else as a string: never a formula or a link."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        sheet.write_number(row, col, value, fmt)
-    elif value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and pd.isna(value)):
         sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(row, col, value, fmt)
     else:
         sheet.write_string(row, col, str(value), fmt)
 
@@ -141,30 +141,12 @@ def write_workbook(
 ) -> Path:
     """Write the official sheets and the audit sheets to `target` atomically."""
     check_limits({name: page.frame for name, page in frames.items()})
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"无法创建输出文件夹 {folder}：{exc.strerror}") from None
-    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".xlsx", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        workbook = xlsxwriter.Workbook(
-            str(temp),
-            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
-        )
-        workbook.set_properties({"created": CREATED, "title": target.stem})
+    with atomic_workbook(target) as workbook:
         formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
         for grid in grids:
             _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
         for name, page in frames.items():
             _render_frame(workbook.add_worksheet(name), page, formats)
-        workbook.close()
-        _replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -177,7 +159,6 @@ def _replace(temp: Path, target: Path) -> None:
         raise OutputError(f"无法写入 {target}：{exc.strerror}") from None
 
 
-# --- issue 5: a plain workbook written atomically (used by the ledger template) -------------
 @contextlib.contextmanager
 def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
     """An XlsxWriter workbook with safe string options and CREATED, moved onto `target` on exit."""

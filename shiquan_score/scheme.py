@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -70,10 +71,15 @@ class Scheme:
 
     def display_name(self, unit: str, on: dt.date) -> str:
         """The unit's name in force on a date (a renamed unit keeps its score)."""
-        for former in self.units.loc[self.units["unit"] == unit, "former"].iloc[0]:
+        for former in self.former_names.get(unit, ()):
             if on <= former["until"]:
                 return former["name"]
         return unit
+
+    @cached_property
+    def former_names(self) -> dict[str, list[dict]]:
+        """unit → its former names with their last day, oldest first."""
+        return dict(zip(self.units["unit"], self.units["former"], strict=True))
 
 
 def _load_toml(path: Path) -> dict:

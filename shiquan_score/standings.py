@@ -26,12 +26,12 @@ def standings(
     frame = pd.DataFrame(index=units.index)
     frame["ranked"] = units["ranked"]
     frame["order"] = units["order"]
+    pairs = pd.Series(list(zip(counts["category_name"], counts["channel_name"], strict=True)),
+                      index=counts.index, dtype=object)
     for j, column in enumerate(spec.columns):
         if column.value != "count":
             continue
-        wanted = pd.MultiIndex.from_tuples(column.count, names=["category_name", "channel_name"])
-        mine = counts.set_index(["category_name", "channel_name"])
-        mine = mine[mine.index.isin(wanted)]
+        mine = counts[pairs.isin(column.count).to_numpy()]
         total = mine.groupby("unit_name")["count"].sum()
         frame[count_key(j)] = round_half_up(total.reindex(frame.index, fill_value=0.0))
     frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))

@@ -16,6 +16,13 @@ class Vocabulary:
         self.prefixes = [norm(p) for p in scheme.unit_prefixes if norm(p)]
         self.roster_file = scheme.sources[1].name
         self.rules_file = scheme.sources[0].name
+        weights = scheme.weights
+        self.weighted = set(zip(weights["category"], weights["channel"], strict=True))
+        self.table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
+        self.columns_of = {
+            key: {pair for column in spec.columns for pair in column.count}
+            for key, spec in scheme.tables.items()
+        }
 
     def unit(self, text: str) -> str | None:
         key = norm(text)
@@ -115,11 +122,8 @@ class Vocabulary:
         return None
 
     def _check_columns(self, units, category, channels, issues) -> None:
-        weights = self.scheme.weights
-        weighted = set(zip(weights["category"], weights["channel"], strict=True))
-        tables = self.scheme.units.set_index("unit")["table"]
         for channel in channels:
-            if (category, channel) not in weighted:
+            if (category, channel) not in self.weighted:
                 issues.append(
                     (
                         "channel",
@@ -130,8 +134,8 @@ class Vocabulary:
                 )
                 continue
             for unit in units:
-                spec = self.scheme.tables[tables[unit]]
-                if not any((category, channel) in c.count for c in spec.columns):
+                spec = self.scheme.tables[self.table_of[unit]]
+                if (category, channel) not in self.columns_of[spec.key]:
                     issues.append(
                         (
                             "channel",

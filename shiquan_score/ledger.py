@@ -133,13 +133,29 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
     where, row = out["where"], out["row"]
     starts = (where != where.shift()) | (row != row.shift() + 1)
     run = starts.cumsum()
-    runs = out.assign(run=run).groupby("run", sort=False).agg(
-        where=("where", "first"), row=("row", "first"), last=("row", "last"),
-        first_date=("date", "first"), n=("row", "size"),
+    runs = (
+        out.assign(run=run)
+        .groupby("run", sort=False)
+        .agg(
+            where=("where", "first"),
+            row=("row", "first"),
+            last=("row", "last"),
+            first_date=("date", "first"),
+            n=("row", "size"),
+        )
     )
     single = runs["n"] == 1
-    message = ("不在本期（" + period.label + "）：第" + runs["row"].astype(str) + "行至第"
-               + runs["last"].astype(str) + "行，共" + runs["n"].astype(str) + "行")
+    message = (
+        "不在本期（"
+        + period.label
+        + "）：第"
+        + runs["row"].astype(str)
+        + "行至第"
+        + runs["last"].astype(str)
+        + "行，共"
+        + runs["n"].astype(str)
+        + "行"
+    )
     message[single] = "不在本期（" + period.label + "）"
     value = runs["first_date"].map(lambda d: d.isoformat()).where(single, "")
     return _problem_frame(runs, header, value, NOT_SCORED, "不在本期", message)

@@ -82,6 +82,11 @@ def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
                 continue
             header = locate_header(raw, scheme)
             if header:
+                if raw.fill_merged_down():
+                    inbox.notices.append(
+                        f"{raw.where} 有 {len(raw.merged_down)} 处上下合并的单元格，"
+                        "已把合并的值填入所合并的每一行"
+                    )
                 inbox.ledgers.append(raw)
                 inbox.headers.append(header)
             else:

@@ -106,6 +106,10 @@ def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
             continue
         frame.columns = range(frame.shape[1])
         frame = frame.astype(object).where(frame.notna(), None)
+        merged = []
+        if info is not None and info.merges:
+            absolute = [c.absolute_index for c in sheet.available_columns()]
+            merged = _merged_down(info.merges, absolute)
         hidden = info.hidden_rows if info is not None else frozenset()
         sheets.append(
             RawSheet(
@@ -114,9 +118,30 @@ def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
                 cells=frame,
                 rows=np.arange(1, len(frame) + 1),
                 hidden_rows=hidden,
+                merged_down=merged,
             )
         )
     return sheets, notices
+
+
+def _merged_down(merges: tuple[str, ...], absolute: list[int]) -> list[tuple[int, int, int]]:
+    """Ranges merged down one column, as (first row, last row, column position), rows 1-based."""
+    position = {col: i for i, col in enumerate(absolute)}
+    down = []
+    for ref in merges:
+        (r1, c1), (r2, c2) = (_cell(part) for part in ref.split(":"))
+        if c1 == c2 and r2 > r1 and c1 in position:
+            down.append((r1, r2, position[c1]))
+    return down
+
+
+def _cell(ref: str) -> tuple[int, int]:
+    """`B5` → (5, 1): 1-based row, 0-based column."""
+    letters = ref.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(ref[len(letters) :]), col - 1
 
 
 def _short(exc: Exception) -> str:

@@ -24,16 +24,25 @@ def round_half_up(values: pd.Series, places: int = 2) -> pd.Series:
 
 
 def _weighted(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
-    weights = scheme.weights.rename(columns={"category": "category_name", "channel": "channel_name"})
-    out = events.merge(weights, on=["category_name", "channel_name"], how="left",
-                       validate="many_to_one", indicator=True)
+    weights = scheme.weights.rename(
+        columns={"category": "category_name", "channel": "channel_name"}
+    )
+    out = events.merge(
+        weights,
+        on=["category_name", "channel_name"],
+        how="left",
+        validate="many_to_one",
+        indicator=True,
+    )
     if (out["_merge"] != "both").any():
         # The ledger step refuses every pair without a weight; reaching here is a bug.
         raise AssertionError("unweighted adoption reached scoring")
     return out.drop(columns="_merge")
 
 
-def score(events: pd.DataFrame, scheme: Scheme, history: pd.DataFrame | None = None) -> pd.DataFrame:
+def score(
+    events: pd.DataFrame, scheme: Scheme, history: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Join each event's weight; 3 research rows of one item at 县/市/省 → points 3 + 20.
 
     `history` holds the same year's earlier adoptions: a bonus already granted for an item
@@ -68,7 +77,8 @@ def _rule_text(out: pd.DataFrame) -> pd.Series:
     }
     keys = pd.Series(
         list(zip(out["category_name"], out["channel_name"], out["points"], strict=True)),
-        index=out.index, dtype=object,
+        index=out.index,
+        dtype=object,
     )
     text = keys.map(base).astype(object)
     best = out[out["best_of"]]
@@ -91,7 +101,12 @@ def _rule_text(out: pd.DataFrame) -> pd.Series:
     if joint.any():
         n = (1 / out.loc[joint, "share"]).round().astype(int).astype(str)
         text.loc[joint] = (
-            text[joint] + "；" + n + "个单位联合报送，各得" + out.loc[joint, "score"].map(fmt_number) + "分"
+            text[joint]
+            + "；"
+            + n
+            + "个单位联合报送，各得"
+            + out.loc[joint, "score"].map(fmt_number)
+            + "分"
         ).astype(object)
     return text
 

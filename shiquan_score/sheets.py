@@ -31,7 +31,15 @@ class RawSheet:
     cells: pd.DataFrame
     rows: np.ndarray
     hidden_rows: frozenset[int] = field(default_factory=frozenset)
-    col_letters: list[str] = field(default_factory=list)
+    merged_down: list[tuple[int, int, int]] = field(default_factory=list)  # (row1, row2, col)
+
+    def fill_merged_down(self) -> int:
+        """A date or unit merged over several ledger rows holds its value in each of them."""
+        for first, last, col in self.merged_down:
+            if first <= len(self.cells):
+                top = self.cells.iloc[first - 1, col]
+                self.cells.iloc[first : min(last, len(self.cells)), col] = top
+        return len(self.merged_down)
 
     @property
     def where(self) -> str:

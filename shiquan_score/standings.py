@@ -26,8 +26,11 @@ def standings(
     frame = pd.DataFrame(index=units.index)
     frame["ranked"] = units["ranked"]
     frame["order"] = units["order"]
-    pairs = pd.Series(list(zip(counts["category_name"], counts["channel_name"], strict=True)),
-                      index=counts.index, dtype=object)
+    pairs = pd.Series(
+        list(zip(counts["category_name"], counts["channel_name"], strict=True)),
+        index=counts.index,
+        dtype=object,
+    )
     for j, column in enumerate(spec.columns):
         if column.value != "count":
             continue

@@ -24,8 +24,15 @@ DYNAMIC = {"市级": 5.0, "省级": 10.0, "国家级": 20.0}
 RESEARCH = {"县政府网站政务信息": 3.0, "市级": 10.0, "省级": 20.0, "国家级": 30.0}
 CATEGORY = {"新闻动态": NEWS, "政务动态": DYNAMIC, "调研信息": RESEARCH}
 WEIGHT = {"新闻动态": NEWS | TOWN_NEWS, "政务动态": DYNAMIC, "调研信息": RESEARCH}
-DAYS = [dt.date(2020, 8, 15), dt.date(2020, 9, 30), dt.date(2020, 10, 1), dt.date(2020, 11, 15),
-        dt.date(2020, 12, 31), dt.date(2021, 1, 1), dt.date(2019, 12, 31)]
+DAYS = [
+    dt.date(2020, 8, 15),
+    dt.date(2020, 9, 30),
+    dt.date(2020, 10, 1),
+    dt.date(2020, 11, 15),
+    dt.date(2020, 12, 31),
+    dt.date(2021, 1, 1),
+    dt.date(2019, 12, 31),
+]
 CANONICAL = {"县审计局": "审计局", "石泉县统计局": "统计局"}
 
 
@@ -87,9 +94,16 @@ def expected_points(items) -> float:
     return total
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(ledger_item(), min_size=1, max_size=25))
-@example([("2020-08-12", "财政局", "甲", "调研信息", "市级"), ("2020-11-01", "财政局", "甲", "调研信息", "省级")])
+@example(
+    [
+        ("2020-08-12", "财政局", "甲", "调研信息", "市级"),
+        ("2020-11-01", "财政局", "甲", "调研信息", "省级"),
+    ]
+)
 def test_invariants(scheme, items):
     ledger = normalise(frame(items), scheme, Q4)
     # every row ends in exactly one place
@@ -97,7 +111,9 @@ def test_invariants(scheme, items):
     assert status.isin([SCORED, OUT, DUP, PROBLEM]).all()
     assert len(ledger.rows) == len(items)
     assert (status == PROBLEM).sum() == sum(
-        1 for d, u, *_ in items if "不存在局" in u.split("、") and Q4.start <= dt.date.fromisoformat(d) <= Q4.end
+        1
+        for d, u, *_ in items
+        if "不存在局" in u.split("、") and Q4.start <= dt.date.fromisoformat(d) <= Q4.end
     )
     scored = score(ledger.events, scheme, ledger.history)
     # points conserved through joint splits and research dedup

@@ -125,3 +125,21 @@ def test_missing_required_column(capsys, inbox, tmp_path):
     assert capsys.readouterr().err.splitlines() == [
         "错误：台账.xlsx（台账） 第3行像是台账表头，但缺少“采用渠道”列；请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法"
     ]
+
+
+def test_cells_merged_down_fill_every_row(capsys, inbox, tmp_path):
+    path = inbox / "台账.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("台账")
+    ws.merge_range("B1:E1", "2021年台账")
+    ws.write_row(2, 1, ["日期", "单位", "标题", "采用渠道"])
+    ws.merge_range("B4:B6", "2021-01-05")
+    ws.write_column(3, 2, ["财政局", "审计局", "统计局"])
+    ws.write_column(3, 3, ["甲", "乙", "丙"])
+    ws.merge_range("E4:E5", "部门动态")
+    ws.write(5, 4, "聚焦石泉")
+    wb.close()
+    out, book = _q1(capsys, inbox, tmp_path)
+    assert "台账.xlsx（台账） 有 2 处上下合并的单元格，已把合并的值填入所合并的每一行" in out
+    table = table_by_name(book, "附件2（部门）")
+    assert [table[u][1:3] for u in ("财政局", "审计局", "统计局")] == [(1, 0), (1, 0), (0, 1)]

@@ -49,7 +49,10 @@ def test_research_county_city_province_is_3_plus_20(scheme):
 
 
 def test_research_state_council_adoption(scheme):
-    out = scored(scheme, ("2020-10-12", "财政局", "调研", "调研信息", "县政府网站政务信息、省级、国务院办公厅"))
+    out = scored(
+        scheme,
+        ("2020-10-12", "财政局", "调研", "调研信息", "县政府网站政务信息、省级、国务院办公厅"),
+    )
     assert points_by_unit(out) == {"财政局": 33.0}
     tallied = tally(out)[0]
     assert tallied["channel_name"].tolist() == ["县政府网站政务信息", "省级", "国家级"]
@@ -83,8 +86,16 @@ def test_joint_item_of_three_units_points(scheme):
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(0.125, 0.13), (2.675, 2.68), (0.005, 0.01), (1 / 6, 0.17), (5 / 3, 1.67), (18.75, 18.75),
-     (0.1 + 0.2, 0.3), (2.5, 2.5)],
+    [
+        (0.125, 0.13),
+        (2.675, 2.68),
+        (0.005, 0.01),
+        (1 / 6, 0.17),
+        (5 / 3, 1.67),
+        (18.75, 18.75),
+        (0.1 + 0.2, 0.3),
+        (2.5, 2.5),
+    ],
 )
 def test_round_half_up(value, shown):
     assert round_half_up(pd.Series([value])).tolist() == [shown]

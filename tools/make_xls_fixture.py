@@ -41,7 +41,8 @@ def main() -> None:
         wb.close()
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "xls", "--outdir", tmp, str(source)],
-            check=True, capture_output=True,
+            check=True,
+            capture_output=True,
         )
         shutil.copy(Path(tmp) / "ledger.xls", TARGET)
     print(TARGET)

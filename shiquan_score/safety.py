@@ -1,0 +1,381 @@
+"""What a ledger file really is, and hostile or broken files refused before any full parse.
+
+The reader calls sniff() on every candidate, then check_xlsx() or check_xls(); only files that
+pass reach fastexcel, whose Rust core aborts the process on some hostile workbooks. Everything
+here works on raw bytes with bounded memory. Refusals are InputError with one Chinese line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import mmap
+import struct
+import sys
+from array import array
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from shiquan_score.errors import InputError
+from shiquan_score.xlsx_scan import MB, Limits, Refused, col_letters, scan_xlsx, zip_names
+
+MAX_FILE_BYTES = 200 * MB  # a 1M-row ledger is 40-60 MB as xlsx, about 100 MB as CSV
+SNIFF_BYTES = 8192
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+MESSAGES = {
+    "empty": "{name} 是空文件，请确认是否保存了台账",
+    "html": "{name} 实际是网页（HTML）文件，不是 Excel 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    "xml2003": "{name} 实际是 Excel 2003 XML 表格，不是 .xlsx/.xls 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    "password": "{name} 设置了打开密码，程序无法读取，请在 Excel/WPS 中取消密码后另存再放入",
+    "corrupt": "{name} 文件已损坏或不完整（无法按 {kind} 打开），请重新保存或重新复制该文件",
+    "not_workbook": "{name} 是压缩包或其他 Office 文档，不是 Excel 工作簿，无法读取",
+    "xlsb": "{name} 是 Excel 二进制工作簿（.xlsb），请用 Excel/WPS “另存为” .xlsx 再放入",
+    "ods": "{name} 是 OpenDocument 表格（.ods），请用 WPS/Excel “另存为” .xlsx 再放入",
+    "bomb_total": "{name} 解压后超过 {limit} MB，疑似压缩炸弹，已拒绝",
+    "bomb_ratio": "{name} 的内部文件 {member} 压缩比达到 {ratio}:1，疑似压缩炸弹，已拒绝",
+    "bomb_lie": "{name} 的内部文件 {member} 解压后比声明的大，疑似压缩炸弹，已拒绝",
+    "entity": "{name} 含有 XML 实体声明（DOCTYPE/ENTITY），疑似恶意文件，已拒绝",
+    "extent_declared": "{name} 的工作表“{sheet}”声明的范围达到 {ref}，远超台账所需，"
+    "疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入",
+    "extent_cells": "{name} 的工作表“{sheet}”有单元格位于 {ref}，范围远超台账所需，"
+    "疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入",
+    "long_text": "{name} 的工作表“{sheet}”有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
+    "long_text_shared": "{name} 有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
+    "structure": "{name} 内部结构异常（{what}），疑似恶意或损坏文件，已拒绝；"
+    "请用 Excel/WPS 打开后另存为新文件再放入",
+    "not_excel": "{name} 不是 Excel 或 CSV 文件，无法读取",
+    "plain_text": "{name} 是纯文本，没有用逗号或制表符分隔的列，不是台账表格，无法读取",
+    "utf16": "{name} 是 UTF-16 编码的文本，请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
+    "encoding": "{name} 的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030），"
+    "请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
+    "too_big": "{name} 有 {size} MB，超过 {limit} MB 的上限，已拒绝；请确认是否放错了文件",
+    "unreadable": "{name} 无法打开，可能正被其他程序占用或没有读取权限",
+}
+WHAT = {
+    "members": "内部文件过多",
+    "duplicate": "有重名的内部文件",
+    "encrypted": "内部文件被加密",
+    "method": "使用了不支持的压缩方式",
+    "utf16": "内部文件不是 UTF-8 编码",
+    "part": "工作簿目录过大",
+    "sst": "共享字符串数量不合理",
+}
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    visible: bool  # False for hidden / veryHidden sheets
+    hidden_rows: frozenset[int]  # 1-based Excel row numbers
+    first_row: int | None  # 1-based row of the first cell holding a value, if known
+    merges: tuple[str, ...] = ()  # merged ranges, e.g. "B5:B7" (xlsx only)
+
+
+def plain(text: str) -> str:
+    """One printable line of GBK characters, so the CLI can print it on any Windows console."""
+    line = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return line.encode("gbk", "replace").decode("gbk")
+
+
+def _error(path: Path, reason: str, **detail: object) -> InputError:
+    if reason == "long_text" and "sheet" not in detail:
+        reason = "long_text_shared"
+    if reason == "structure":
+        detail["what"] = WHAT.get(str(detail.get("what")), "无法识别")
+    fields = {key: plain(str(value)) for key, value in detail.items()}
+    return InputError(MESSAGES[reason].format(name=plain(path.name), **fields))
+
+
+def sniff(path: Path) -> str:
+    """Return 'xlsx', 'xls' or 'csv' from the file's first bytes (never the extension)."""
+    try:
+        return _sniff(path)
+    except Refused as e:
+        raise _error(path, e.reason, **{"kind": "xlsx", **e.detail}) from e
+    except OSError as e:
+        raise _error(path, "unreadable") from e
+
+
+def _sniff(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise Refused("too_big", size=size // MB, limit=MAX_FILE_BYTES // MB)
+    with path.open("rb") as f:
+        head = f.read(SNIFF_BYTES)
+        while not head.strip():  # empty, or a first block of blanks: look further
+            head = f.read(MB)
+            if not head:
+                raise Refused("empty")
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        if b"application/vnd.oasis.opendocument.spreadsheet" in head[:200]:
+            raise Refused("ods")
+        names = zip_names(path, Limits())
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise Refused("xlsb" if "xl/workbook.bin" in names else "not_workbook")
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(path)
+    return _sniff_text(head)
+
+
+def _sniff_text(head: bytes) -> str:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = head.decode("utf-16", "ignore")  # only to look for markup, not the content
+        raise Refused("html" if _is_html(text.lower()) else "utf16")
+    text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", "ignore").lstrip().lower()
+    if text.startswith("mime-version:"):  # a "single file web page" (.mht) saved as .xls
+        raise Refused("html")
+    if text.startswith("<"):
+        if "urn:schemas-microsoft-com:office:spreadsheet" in text or "excel.sheet" in text:
+            raise Refused("xml2003")
+        raise Refused("html" if _is_html(text) else "not_excel")
+    if b"\x00" in head or not _decodes(head):
+        raise Refused("not_excel")
+    if not any(sep in head for sep in (b",", b"\t", b";")):
+        raise Refused("plain_text")
+    return "csv"
+
+
+def _is_html(text: str) -> bool:
+    return any(tag in text for tag in ("<html", "<!doctype html", "<table", "<body", "<meta"))
+
+
+def _decodes(head: bytes) -> bool:
+    """Strict UTF-8 or GB18030, allowing a character cut at the end of the sniffed block."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(codec)().decode(head, final=False)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def decode_csv(data: bytes, name: str) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 with or without BOM first, else GB18030 (a superset of GBK)."""
+    if b"\x00" not in data:  # NULs mean UTF-16 or a binary file, never a CSV from Excel/WPS
+        if data.startswith(codecs.BOM_UTF8):
+            attempts = [(data[3:], "utf-8", "UTF-8（带BOM）")]
+        else:
+            attempts = [(data, "utf-8", "UTF-8"), (data, "gb18030", "GB18030")]
+        for raw, codec, label in attempts:
+            try:
+                return raw.decode(codec), label
+            except UnicodeDecodeError:
+                continue
+    raise InputError(MESSAGES["encoding"].format(name=plain(name)))
+
+
+def check_xlsx(path: Path) -> list[SheetInfo]:
+    """Refuse hostile xlsx/xlsm before parsing; return the worksheets in workbook order."""
+    try:
+        with path.open("rb") as f:
+            if f.read(8) == OLE_MAGIC:  # how Excel saves a password-protected xlsx
+                _sniff_ole(path)
+        facts = scan_xlsx(path)
+    except Refused as e:
+        raise _error(path, e.reason, **{"kind": "xlsx", **e.detail}) from e
+    except OSError as e:
+        raise _error(path, "unreadable") from e
+    return [SheetInfo(f.name, f.visible, f.hidden_rows, f.first_row, f.merges) for f in facts]
+
+
+def check(path: Path) -> tuple[str, list[SheetInfo]]:
+    """sniff() then the matching check: ('csv', []) or the kind and its worksheets."""
+    kind = sniff(path)
+    sheets = check_xlsx(path) if kind == "xlsx" else check_xls(path) if kind == "xls" else []
+    return kind, sheets
+
+
+# --- legacy .xls: BIFF8 records inside an OLE2 compound file ---------------------------------
+
+_END_OF_CHAIN = 0xFFFFFFFE
+_CELLS = {0x0006, 0x00BD, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E}  # cells with values
+
+
+class _Cfb:
+    """Enough of the OLE2 compound file to read one stream, every count and size checked
+    against the file (calamine reserves memory from them before reading, and can abort)."""
+
+    def __init__(self, data: mmap.mmap) -> None:
+        self.data, size = data, len(data)
+        if size < 512 or data[:8] != OLE_MAGIC:
+            raise Refused("corrupt")
+        major, _, shift, mini_shift = struct.unpack_from("<4H", data, 26)
+        if (major, shift) not in ((3, 9), (4, 12)) or mini_shift != 6:
+            raise Refused("corrupt")
+        self.ss = 1 << shift
+        self.n = (size - 1) // self.ss  # sectors after the header; the last may be short
+        fields = struct.unpack_from("<9I", data, 40)
+        _, n_fat, dir_start, _, self.cutoff, minifat_start, n_minifat, sid, n_difat = fields
+        if max(n_fat, n_minifat, n_difat) > self.n or self.cutoff != 4096:
+            raise Refused("corrupt")
+        fat_ids = list(struct.unpack_from("<109I", data, 76))
+        for _ in range(n_difat):
+            ids = struct.unpack_from(f"<{self.ss // 4}I", self._sector(sid))
+            fat_ids, sid = fat_ids + list(ids[:-1]), ids[-1]
+        self.fat = self._table(b"".join(self._sector(i) for i in fat_ids[:n_fat]))
+        directory = self._chain(dir_start, self.fat, self._sector, self.ss)
+        self.entries: dict[str, tuple[int, int]] = {}
+        for at in range(0, len(directory) - 127, 128):
+            name_len, kind = struct.unpack_from("<HB", directory, at + 64)
+            start, length = struct.unpack_from("<IQ", directory, at + 116)
+            if major == 3:  # version 3 files may leave garbage in the high half
+                length &= 0xFFFFFFFF
+            if kind in (1, 2, 5) and 2 <= name_len <= 64:
+                if length > size:
+                    raise Refused("corrupt")
+                name = directory[at : at + name_len - 2].decode("utf-16-le", "replace")
+                self.entries.setdefault("\0root" if kind == 5 else name.lower(), (start, length))
+        self.minifat = minifat_start, n_minifat
+
+    def _sector(self, sid: int) -> bytes:
+        if sid >= self.n:
+            raise Refused("corrupt")
+        return self.data[(sid + 1) * self.ss : (sid + 2) * self.ss].ljust(self.ss, b"\0")
+
+    @staticmethod
+    def _table(raw: bytes) -> array[int]:
+        table = array("I", raw)
+        if sys.byteorder == "big":
+            table.byteswap()
+        return table
+
+    def _chain(
+        self, sid: int, fat: array[int], read: Callable[[int], bytes], unit: int,
+        want: int | None = None,
+    ) -> bytes:  # fmt: skip
+        """Follow a sector chain; a loop or a dangling link is corruption."""
+        parts: list[bytes] = []
+        while sid != _END_OF_CHAIN and (want is None or len(parts) * unit < want):
+            if sid >= len(fat) or len(parts) > len(fat):
+                raise Refused("corrupt")
+            parts.append(read(sid))
+            sid = fat[sid]
+        return b"".join(parts)
+
+    def read(self, name: str, limit: int | None = None) -> bytes:
+        if name not in self.entries or "\0root" not in self.entries:
+            raise Refused("corrupt")
+        start, length = self.entries[name]
+        want = length if limit is None else min(length, limit)
+        if length >= self.cutoff:
+            data = self._chain(start, self.fat, self._sector, self.ss, want)
+        else:  # small streams live in 64-byte sectors inside the root entry's stream
+            root_start, root_len = self.entries["\0root"]
+            mini = self._chain(root_start, self.fat, self._sector, self.ss, root_len)
+            minifat = self._table(self._chain(self.minifat[0], self.fat, self._sector, self.ss))
+            data = self._chain(start, minifat, lambda i: mini[i * 64 : i * 64 + 64], 64, want)
+        if len(data) < want:
+            raise Refused("corrupt")
+        return data[:want]
+
+
+def _records(stream: bytes, pos: int = 0) -> Iterator[tuple[int, int, int]]:
+    """(type, data offset, length) of each BIFF record up to and including EOF."""
+    while pos + 4 <= len(stream):
+        typ, length = struct.unpack_from("<HH", stream, pos)
+        yield typ, pos + 4, length
+        if typ == 0x000A:
+            return
+        pos += 4 + length
+
+
+def _workbook_stream(cfb: _Cfb) -> str | None:
+    return next((n for n in ("workbook", "book") if n in cfb.entries), None)
+
+
+def _sniff_ole(path: Path) -> str:
+    try:
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            cfb = _Cfb(data)
+            if {"encryptedpackage", "encryptioninfo"} & cfb.entries.keys():
+                raise Refused("password")
+            book = _workbook_stream(cfb)
+            if book is None:
+                raise Refused("not_excel")
+            if any(typ == 0x002F for typ, _, _ in _records(cfb.read(book, limit=4096))):
+                raise Refused("password")  # FILEPASS: the workbook is encrypted
+    except Refused as e:
+        e.detail.setdefault("kind", "xls")
+        raise
+    return "xls"
+
+
+def check_xls(path: Path) -> list[SheetInfo]:
+    """Same for legacy .xls (BIFF8 in OLE2): sizes checked, encryption refused."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise Refused("too_big", size=path.stat().st_size // MB, limit=MAX_FILE_BYTES // MB)
+        if _sniff_ole(path) != "xls":
+            raise Refused("corrupt")
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            cfb = _Cfb(data)
+            stream = cfb.read(_workbook_stream(cfb) or "")
+        return _biff_sheets(stream)
+    except Refused as e:
+        raise _error(path, e.reason, **{"kind": "xls", **e.detail}) from e
+    except (OSError, ValueError) as e:  # ValueError: mmap of an empty file
+        raise _error(path, "unreadable") from e
+
+
+def _biff_sheets(stream: bytes) -> list[SheetInfo]:
+    records = _records(stream)
+    first = next(records, None)
+    if first is None or first[0] != 0x0809 or first[2] < 4:
+        raise Refused("corrupt")
+    biff8 = struct.unpack_from("<H", stream, first[1])[0] == 0x0600
+    codepage, found = "cp936", []
+    for typ, at, length in records:
+        if typ == 0x002F:
+            raise Refused("password")
+        if typ == 0x0042 and length >= 2:
+            number = struct.unpack_from("<H", stream, at)[0]
+            codepage = "utf-16-le" if number == 1200 else f"cp{number}"
+        elif typ == 0x00FC and length >= 8:
+            if struct.unpack_from("<I", stream, at + 4)[0] > len(stream) // 3:
+                raise Refused("structure", what="sst")  # calamine reserves this many strings
+        elif typ == 0x0085 and length >= 8:
+            offset, state, kind, count = struct.unpack_from("<IBBB", stream, at)
+            if biff8:
+                wide = stream[at + 7] & 1
+                raw = stream[at + 8 : at + 8 + count * (1 + wide)]
+                name = raw.decode("utf-16-le" if wide else "latin-1", "replace")
+            else:
+                name = stream[at + 7 : at + 7 + count].decode(_codec(codepage), "replace")
+            if kind == 0:
+                found.append((name, state & 3 == 0, offset))
+    return [
+        SheetInfo(name, seen, *_biff_sheet(stream, offset, name)) for name, seen, offset in found
+    ]
+
+
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "cp936"
+
+
+def _biff_sheet(stream: bytes, offset: int, name: str) -> tuple[frozenset[int], int | None]:
+    if offset + 4 > len(stream) or struct.unpack_from("<H", stream, offset)[0] != 0x0809:
+        raise Refused("corrupt")
+    hidden: set[int] = set()
+    first_row: int | None = None
+    for typ, at, length in _records(stream, offset):
+        if at + length > len(stream):
+            raise Refused("corrupt")
+        if typ == 0x0200 and length in (10, 14):
+            _, rows, _, cols = struct.unpack_from("<IIHH" if length == 14 else "<4H", stream, at)
+            if rows > 65_536 or cols > 256:
+                raise Refused("extent_declared", sheet=name, ref=f"A1:{col_letters(cols)}{rows}")
+        elif typ == 0x0208 and length >= 16 and stream[at + 12] & 0x20:
+            hidden.add(struct.unpack_from("<H", stream, at)[0] + 1)
+        elif typ in _CELLS and length >= 6:
+            row, col = struct.unpack_from("<HH", stream, at)
+            last = struct.unpack_from("<H", stream, at + length - 2)[0] if typ == 0x00BD else col
+            if last > 255 or last < col:  # BIFF8 has 256 columns; calamine trusts the number
+                raise Refused("extent_cells", sheet=name, ref=f"{col_letters(last + 1)}{row + 1}")
+            first_row = row + 1 if first_row is None else min(first_row, row + 1)
+    return frozenset(hidden), first_row

@@ -12,6 +12,8 @@ from shiquan_score.standings import count_key
 from shiquan_score.vocabulary import Vocabulary
 from shiquan_score.workbook import FrameSheet
 
+DETAIL, PROBLEMS, CHECK = "明细", "问题", "核对"
+AUDIT_SHEETS = (DETAIL, PROBLEMS, CHECK)
 DETAIL_COLUMNS = {
     "where": "来源（文件/工作表）",
     "row": "行号",
@@ -25,7 +27,8 @@ DETAIL_COLUMNS = {
     "score": "得分",
     "rule": "计分说明",
 }
-DETAIL_WIDTHS = {"来源（文件/工作表）": 200, "标题": 320, "计分说明": 420, "单位": 120}
+# Caps: long text wraps no further than this (pixels).
+DETAIL_WIDTHS = {"来源（文件/工作表）": 360, "标题": 400, "计分说明": 560}
 PROBLEM_NAMES = {
     "where": "来源（文件/工作表）",
     "row": "行号",
@@ -35,7 +38,7 @@ PROBLEM_NAMES = {
     "code": "问题",
     "message": "说明及处理办法",
 }
-PROBLEM_WIDTHS = {"来源（文件/工作表）": 200, "内容": 160, "说明及处理办法": 560, "问题": 100}
+PROBLEM_WIDTHS = {"来源（文件/工作表）": 360, "内容": 240, "说明及处理办法": 720}
 
 
 def detail_sheet(scored: pd.DataFrame) -> FrameSheet:
@@ -56,6 +59,7 @@ def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period
         f"{period.label}：台账共读取 {counts['read']} 行 = 计分 {counts['scored']} 行"
         f" + 不在本期 {counts['out']} 行 + 重复 {counts['duplicate']} 行"
         f" + 有问题 {counts['problem']} 行"
+        + (f"（其中合计行 {counts['total_rows']} 行，不计分）" if counts.get("total_rows") else "")
     )
     errors = int((problems["level"] == ERROR).sum())
     verdict = (
@@ -68,28 +72,33 @@ def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period
 
 
 def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.DataFrame]:
-    """备注 sheets → note per unit (e.g. 省市暂未反馈); unknown units are errors."""
+    """备注 sheets → note per unit (e.g. 省市暂未反馈); unknown or missing units are errors."""
     if not sheets:
         return pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
     vocab = Vocabulary(scheme)
     frame = pd.concat([note_rows(raw, scheme) for raw in sheets], ignore_index=True)
-    frame = frame[frame["note"] != ""]
-    frame["unit"] = frame["unit_raw"].map(lambda v: vocab.unit(str(v)) if v else None)
+    frame = frame[frame["note"] != ""].copy()
+    frame["unit_raw"] = frame["unit_raw"].astype(object).where(frame["unit_raw"].notna(), "")
+    frame["unit_raw"] = frame["unit_raw"].astype(str).str.strip()
+    frame["unit"] = frame["unit_raw"].map(lambda v: vocab.unit(v) if v else None)
     bad = frame[frame["unit"].isna()]
+    messages = []
+    for unit, note in zip(bad["unit_raw"], bad["note"], strict=True):
+        if not unit:
+            messages.append(f"备注表有备注“{note}”但没有写单位，请补上单位")
+            continue
+        near = vocab.nearest_units(unit)
+        hint = f"最接近的是：{'、'.join(near)}" if near else "也没有相近的名称"
+        messages.append(f"备注表的单位“{unit}”不在单位名单中，{hint}。请改正备注表")
     problems = pd.DataFrame(
         {
             "where": bad["where"],
             "row": bad["row"],
             "column": "单位",
-            "value": bad["unit_raw"].fillna(""),
+            "value": bad["unit_raw"],
             "level": ERROR,
             "code": "单位不在名单中",
-            "message": [
-                f"备注表的单位“{v or ''}”不在单位名单中"
-                + (f"，最接近的是：{'、'.join(vocab.nearest_units(str(v)))}" if v else "")
-                + "。请改正备注表"
-                for v in bad["unit_raw"]
-            ],
+            "message": messages,
         },
         columns=PROBLEM_COLUMNS,
     )

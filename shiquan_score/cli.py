@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from shiquan_score.errors import ShiquanError
+from shiquan_score.period import Period
 from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
@@ -42,7 +43,8 @@ def _translate(message: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python convert.py",
-        description="石泉县信息采用统计：读取收件箱里的台账和上期统计表，生成附件1（镇）、附件2（部门）统计表。",
+        description="信息采用情况统计：读取收件箱里的台账和上期统计表，按规则文件生成各张统计表"
+        "（默认：附件1 镇、附件2 部门）。",
         epilog="示例：python convert.py sample_data\n      python convert.py 收件箱 --period 2020Q4 --out 输出"
         "\n      python convert.py --template 台账模板.xlsx --period 2021"
         "\n      python convert.py 收件箱 --check-against 手工统计表.xlsx",
@@ -66,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="生成的工作簿放在这里（默认：当前目录下的 output）",
     )
     parser.add_argument(
-        "--period", metavar="期别", help="统计哪一季度，如 2020Q4；不写则按台账中日期最多的季度"
+        "--period",
+        metavar="期别",
+        help="统计哪一季度，如 2020Q4；不写则按上期表的下一季度，没有上期表时按台账中日期最多的季度",
     )
     parser.add_argument(
         "--rules",
@@ -118,17 +122,28 @@ def main(argv: list[str] | None = None) -> int:
         return _template(args)
     if args.inbox is None:
         parser.error("缺少参数 收件箱")
+    if args.period is not None:
+        try:
+            Period.parse(args.period)
+        except ShiquanError as exc:
+            parser.error(str(exc))
     from shiquan_score.pipeline import Config, run
 
     config = Config(
-        inbox=args.inbox, out=args.out, period=args.period, rules=args.rules, roster=args.roster
+        inbox=args.inbox,
+        out=args.out,
+        period=args.period,
+        rules=args.rules,
+        roster=args.roster,
+        check_against=args.check_against,
     )
-    config.check_against = args.check_against  # issue 5
     try:
         result = run(config)
     except ShiquanError as exc:
         if args.debug:
             raise
+        for line in exc.notices:
+            _say(line)
         _say(f"错误：{exc}", sys.stderr)
         return EXIT_INPUT
     return _report(result)
@@ -141,6 +156,7 @@ def _report(result) -> int:
     _say(
         f"期别：{result.period.label}。台账共 {c['read']} 行 = 计分 {c['scored']}"
         f" + 不在本期 {c['out']} + 重复 {c['duplicate']} + 有问题 {c['problem']}"
+        + (f"（其中合计行 {c['total_rows']}，不计分）" if c["total_rows"] else "")
     )
     if not result.ok:
         errors = result.problems[result.problems["level"] == "错误"]

@@ -4,6 +4,9 @@
 class ShiquanError(Exception):
     """Base class: the message is one Chinese line for the clerk."""
 
+    # What the run had found out before it stopped (files read, quarter chosen), for the CLI.
+    notices: list[str] = []  # noqa: RUF012 - replaced per instance, never mutated
+
 
 class InputError(ShiquanError):
     """An input file cannot be used at all (unreadable, hostile, wrong kind)."""

@@ -10,6 +10,7 @@ import pandas as pd
 from shiquan_score.period import Period
 from shiquan_score.scheme import Column, Scheme, TableSpec
 from shiquan_score.standings import count_key
+from shiquan_score.text import text_px
 
 ATTACHMENT_ROW, TITLE_ROW = 0, 2  # 0-based: 附件 in row 1, the title in row 3
 CJK_PX, DIGIT_PX, PAD_PX = 16, 8, 12
@@ -97,10 +98,6 @@ def _decimals(value: float) -> int:
     return 0 if float(value).is_integer() else (1 if round(value * 10, 9).is_integer() else 2)
 
 
-def _text_px(text: str) -> int:
-    return sum(CJK_PX if ord(ch) > 0x2E80 else DIGIT_PX for ch in text)
-
-
 def build_grid(spec: TableSpec, scheme: Scheme, table: pd.DataFrame, period: Period) -> Grid:
     """Lay out one official table: 附件 line, title, merged header, body, unranked block, 备注."""
     lay = scheme.layout
@@ -179,7 +176,7 @@ def _widths(columns, table: pd.DataFrame, scheme: Scheme, names: list[str]) -> l
     out = []
     for _j, column in columns:
         if column.value == "name":
-            longest = max((_text_px(name) for name in names), default=0)
+            longest = max((text_px(name) for name in names), default=0)
             out.append(max(int(widths.get("name_min", 96)), longest + PAD_PX))
         elif column.value == "count":
             out.append(int(widths.get("count", 64)))
@@ -196,6 +193,6 @@ def _widths(columns, table: pd.DataFrame, scheme: Scheme, names: list[str]) -> l
 def _remarks_height(text: str, width_px: int) -> float:
     """Excel never auto-fits a merged wrapped cell: count the lines ourselves."""
     usable = max(width_px - 2 * PAD_PX, CJK_PX)
-    lines = sum(max(1, math.ceil(_text_px(p) / usable)) for p in text.split("\n"))
+    lines = sum(max(1, math.ceil(text_px(p) / usable)) for p in text.split("\n"))
     points = lines * LINE_PT + 6
     return math.ceil(points / 0.75) * 0.75

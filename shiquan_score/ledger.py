@@ -13,13 +13,14 @@ import pandas as pd
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.scheme import Scheme
-from shiquan_score.text import norm, squash
+from shiquan_score.text import norm
 from shiquan_score.vocabulary import Vocabulary
 
 ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
 SCORED, OUT, DUP, PROBLEM = "计分", "不在本期", "重复", "有问题"
 PROBLEM_COLUMNS = ["where", "row", "column", "value", "level", "code", "message"]
 _KEYS = ["unit", "category", "channel"]
+_NO_TITLE = ("title", "", "标题为空", "标题为空，无法判断是否同一条信息，请补上标题")
 _DATE_MESSAGES = {
     "blank": "日期为空，无法判断属于哪一期，请补上采用日期",
     "ambiguous": "日期“{v}”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
@@ -44,11 +45,16 @@ def _text(col: pd.Series) -> pd.Series:
 
 
 def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
-    """A 合计/总计 row: the words stand in the first column, the unit or the title."""
+    """A 合计/小计 row (also `10月小计`): the word in the first column, the unit or the date
+    cell, or alone as the title (a title may well contain 合计)."""
+    words = scheme.total_words
     total = pd.Series(False, index=rows.index)
     for col in ["lead", "unit", "title", "date_raw"]:
         values = _text(rows[col])
-        hits = {v: norm(v) in scheme.total_words for v in values.unique()}
+        if col == "title":
+            hits = {v: norm(v) in words for v in values.unique()}
+        else:
+            hits = {v: any(w in norm(v) for w in words) for v in values.unique()}
         total |= values.map(hits).astype(bool)
     return total
 
@@ -82,6 +88,10 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat([combos, analysed], axis=1), on=_KEYS, how="left", validate="many_to_one"
     )
     rows = rows.join(parse_dates(rows["date_raw"]))
+    untitled = _text(rows["title"]).str.strip() == ""
+    rows.loc[untitled, "issues"] = rows.loc[untitled, "issues"].map(
+        lambda found: (*found, _NO_TITLE)
+    )
 
     total = _is_total(rows, scheme)
     bad_date = ~total & (rows["date_status"] != OK)
@@ -102,6 +112,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         _date_problems(rows[bad_date], headers.get("date", "日期")),
         _issue_problems(rows[broken], headers),
         _out_of_period(rows[out], headers.get("date", "日期"), period),
+        _repeated_in_cell(rows[rows["repeated"].map(len).gt(0) & (rows["status"] == SCORED)]),
         _problem_frame(
             rows[rows["hidden"] & (rows["status"] == SCORED)],
             "",
@@ -124,6 +135,13 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
     return Ledger(rows=rows, events=_explode_units(events), problems=problem_table, history=history)
+
+
+def _repeated_in_cell(rows: pd.DataFrame) -> pd.DataFrame:
+    """`财政局、财政局` or `部门动态、部门动态`: counted once, and said so (maybe a typo)."""
+    parts = rows["repeated"].map("、".join)
+    message = "同一格里“" + parts + "”写了两次，只计一次；如是笔误请改正台账"
+    return _problem_frame(rows, "", parts, INFO, "重复", message)
 
 
 def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFrame:
@@ -185,11 +203,18 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
     )
 
 
+def title_key(title: str) -> str:
+    """The form in which two titles are the same item: no spaces, quotes, 《》 or final 。."""
+    return norm(title).rstrip("。.．")
+
+
 def _explode_channels(rows: pd.DataFrame) -> pd.DataFrame:
     """One event per channel of a row, with the item keys (units, title)."""
     events = rows.assign(channel_name=rows["channels"]).explode("channel_name")
-    events["units_key"] = events["units"].map("、".join)
-    events["title_key"] = _text(events["title"]).map(squash)
+    # The same units in any order are the same item; titles compare without quotes or 。
+    events["units_key"] = events["units"].map(lambda units: "、".join(sorted(units)))
+    titles = _text(events["title"])
+    events["title_key"] = titles.map({t: title_key(t) for t in titles.unique()})
     return events
 
 

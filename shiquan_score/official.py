@@ -15,13 +15,14 @@ import pandas as pd
 
 from shiquan_score.errors import InputError
 from shiquan_score.period import months_to_quarter
-from shiquan_score.previous import ZERO_MARKS
 from shiquan_score.scheme import Scheme, TableSpec
 from shiquan_score.sheets import RawSheet
 from shiquan_score.text import norm
 from shiquan_score.vocabulary import Vocabulary
 
+ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
 NAME_WORDS = {"单位名称", "单位"}
+_TITLE_SCAN_ROWS = 12
 MAX_HEADER_ROWS = 6
 _MONTHS = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月")
 
@@ -39,6 +40,37 @@ class OfficialTable:
     rows: pd.DataFrame  # index unit; columns: row (Excel row), name, and one per matched j
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (Excel row, name)
     repeated: list[tuple[int, str, str]] = field(default_factory=list)  # (row, name, unit)
+    repeated_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # their cells, like rows
+    positions: dict[int, int] = field(default_factory=dict)  # scheme column j → sheet column
+
+
+def _title_pattern(template: str, county: str) -> re.Pattern:
+    parts = re.split(r"(\{county\}|\{year\})", norm(template))
+    regex = "".join(
+        re.escape(county)
+        if p == "{county}"
+        else r"(?P<year>\d{4})"
+        if p == "{year}"
+        else re.escape(p)
+        for p in parts
+    )
+    return re.compile(regex)
+
+
+def identify(raw: RawSheet, scheme: Scheme) -> tuple[str, int, int] | None:
+    """(table key, year, title row position) when this sheet is an official table."""
+    top = raw.cells.head(_TITLE_SCAN_ROWS)
+    patterns = {k: _title_pattern(t.title, norm(scheme.county)) for k, t in scheme.tables.items()}
+    for pos, values in enumerate(top.itertuples(index=False, name=None)):
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            text = norm(value)
+            for key, pattern in patterns.items():
+                match = pattern.search(text)
+                if match:
+                    return key, int(match.group("year")), pos
+    return None
 
 
 def column_key(path: tuple[str, ...]) -> tuple[str, ...]:
@@ -136,7 +168,7 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         else:
             take[j], labels[j] = c, text
     vocab = Vocabulary(scheme)
-    records, seen = [], {}
+    records, repeats, seen = [], [], {}
     table = OfficialTable(key, raw.where, year, quarter, labels, unmatched, pd.DataFrame())
     for r in range(body, len(cells)):
         name = _text(grid[r, name_col])
@@ -149,16 +181,19 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         if unit is None:
             table.unknown.append((excel_row, name))
             continue
+        record = {"unit": unit, "row": excel_row, "name": name} | {
+            j: grid[r, c] for j, c in take.items()
+        }
         if unit in seen:
             table.repeated.append((excel_row, name, unit))
+            repeats.append(record)
             continue
         seen[unit] = excel_row
-        records.append(
-            {"unit": unit, "row": excel_row, "name": name}
-            | {j: grid[r, c] for j, c in take.items()}
-        )
+        records.append(record)
     columns = ["unit", "row", "name", *take]
     table.rows = pd.DataFrame(records, columns=columns).set_index("unit")
+    table.repeated_rows = pd.DataFrame(repeats, columns=columns)
+    table.positions = take
     return table
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from shiquan_score import audit, readers
+from shiquan_score.audit import AUDIT_SHEETS
 from shiquan_score.check import CheckResult, check_against, require_check_file  # issue 5
 from shiquan_score.crosscheck import crosscheck  # issue 5
 from shiquan_score.dates import OK, parse_dates
-from shiquan_score.errors import InputError
+from shiquan_score.errors import InputError, ShiquanError
 from shiquan_score.layout import build_grid
 from shiquan_score.ledger import DUP, ERROR, OUT, PROBLEM, SCORED, Ledger, normalise
 from shiquan_score.period import Period
@@ -71,12 +72,17 @@ def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
         sheets, notices = readers.read_file(path)
         inbox.notices += notices
         tables = [(raw, identify(raw, scheme)) for raw in sheets]
-        if any(found for _, found in tables):
-            # A published table (ours has 明细 and 问题 sheets too): never read it as a ledger.
-            inbox.previous += [(raw, found) for raw, found in tables if found]
-            inbox.notices += [f"{raw.where} 是统计表的附表，已跳过" for raw, f in tables if not f]
-            continue
-        for raw in sheets:
+        published = any(found for _, found in tables)
+        inbox.previous += [(raw, found) for raw, found in tables if found]
+        # Our own workbook carries 明细 and 问题 sheets: a 明细 has a ledger's headers, but
+        # reading it would score last quarter again.
+        audit_sheets = [raw.sheet for raw, f in tables if published and raw.sheet in AUDIT_SHEETS]
+        if audit_sheets:
+            names = "、".join(f"“{name}”" for name in audit_sheets)
+            inbox.notices.append(f"{path.name} 中的{names}表是统计表的附表，已跳过")
+        for raw, found in tables:
+            if found or raw.sheet in audit_sheets:
+                continue
             if norm(raw.sheet) == norm(scheme.note_sheet):
                 inbox.notes.append(raw)
                 continue
@@ -98,8 +104,11 @@ def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
     return inbox
 
 
-def choose_period(rows: pd.DataFrame, requested: str | None) -> tuple[Period, str | None]:
-    """The requested quarter, or the quarter holding most of the ledger's dated rows."""
+def choose_period(
+    rows: pd.DataFrame, requested: str | None, previous: list[PreviousTable]
+) -> tuple[Period, str | None]:
+    """The requested quarter; else the quarter after last quarter's table when the ledger has
+    rows in it (a year-long ledger names no quarter); else the quarter with most dated rows."""
     if requested:
         return Period.parse(requested), None
     parsed = parse_dates(rows["date"])
@@ -109,19 +118,29 @@ def choose_period(rows: pd.DataFrame, requested: str | None) -> tuple[Period, st
             "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period 2020Q4"
         )
     quarters = dates.map(Period.of).value_counts()
+    before = {Period(p.year, p.quarter) for p in previous if p.quarter}
+    if len(before) == 1:
+        (last,) = before
+        after = (
+            Period(last.year + 1, 1) if last.quarter == 4 else Period(last.year, last.quarter + 1)
+        )
+        if after in quarters.index:
+            return (
+                after,
+                f"未指定期别，按上期表（{last.label}）判断本期为{after.label}（{after.code}）",
+            )
     # Most rows first; on a tie the later quarter, the one a clerk is most likely reporting.
     period = max(quarters.index, key=lambda p: (quarters[p], p))
     return period, f"未指定期别，按台账中日期最多的季度计算：{period.label}（{period.code}）"
 
 
 def previous_totals(
-    inbox: Inbox, scheme: Scheme, period: Period
+    previous: list[PreviousTable], scheme: Scheme, period: Period
 ) -> tuple[dict[str, pd.Series], list[str]]:
     """上期 per table: last quarter's 累计; Q1 starts from zero."""
     notices = []
     tables: dict[str, PreviousTable] = {}
-    for raw, found in inbox.previous:
-        prev = read_previous(raw, scheme, found)
+    for prev in previous:
         attachment = scheme.tables[prev.table].attachment
         if period.previous() is None:
             notices.append(f"本期是一季度，累计从0开始，已忽略上期表 {prev.where}")
@@ -149,63 +168,96 @@ def previous_totals(
     return totals, notices
 
 
-def run(config: Config) -> Result:
-    """The whole job; writes the workbook, or only the 问题 list when inputs have errors."""
-    scheme = load_scheme(config.rules, config.roster)
-    if config.check_against:  # issue 5: a missing or misplaced table fails before any work
-        require_check_file(config.check_against, config.inbox)
-    inbox = read_inbox(config.inbox, scheme)
+def ledger_frame(inbox: Inbox, scheme: Scheme) -> pd.DataFrame:
+    """All ledger sheets as one frame of rows, with the headers as the clerk wrote them."""
     frames = [
-        ledger_rows(raw, header) for raw, header in zip(inbox.ledgers, inbox.headers, strict=True)
+        ledger_rows(raw, header, scheme.total_words)
+        for raw, header in zip(inbox.ledgers, inbox.headers, strict=True)
     ]
-    headers = {}
+    headers: dict[str, str] = {}
     for frame in frames:
         for key, text in frame.attrs.get("headers", {}).items():
             headers.setdefault(key, text)
     rows = pd.concat(frames, ignore_index=True)
     rows.attrs["headers"] = headers
-    period, announced = choose_period(rows, config.period)
-    notices = [*inbox.notices] + ([announced] if announced else [])
+    if rows.empty:
+        names = "、".join(dict.fromkeys(raw.where for raw in inbox.ledgers))
+        raise InputError(f"台账 {names} 只有表头，没有采用记录，请先填写台账")
+    return rows
+
+
+def run(config: Config) -> Result:
+    """The whole job; writes the workbook, or only the 问题 list when inputs have errors.
+
+    An error raised on the way carries the notices gathered so far (what was read, which
+    quarter was chosen), so the clerk sees them before the error.
+    """
+    notices: list[str] = []
+    try:
+        return _run(config, notices)
+    except ShiquanError as exc:
+        exc.notices = notices
+        raise
+
+
+def _run(config: Config, notices: list[str]) -> Result:
+    scheme = load_scheme(config.rules, config.roster)
+    if config.out.resolve().is_relative_to(config.inbox.resolve()):
+        raise InputError(
+            f"输出文件夹 {config.out} 在收件箱里：下次运行会把生成的表当成台账或上期表读入。"
+            "请用 --out 指定收件箱以外的文件夹"
+        )
+    if config.check_against:  # issue 5: a missing or misplaced table fails before any work
+        require_check_file(config.check_against, config.inbox)
+    inbox = read_inbox(config.inbox, scheme)
+    notices += inbox.notices
+    rows = ledger_frame(inbox, scheme)
+    previous = [read_previous(raw, scheme, found) for raw, found in inbox.previous]
+    period, announced = choose_period(rows, config.period, previous)
+    notices += [announced] if announced else []
     ledger = normalise(rows, scheme, period)
     notes, note_problems = audit.read_notes(inbox.notes, scheme)
-    previous, prev_notices = previous_totals(inbox, scheme, period)
+    totals, prev_notices = previous_totals(previous, scheme, period)
     notices += prev_notices
     # issue 5: a ledger covering the earlier quarters re-computes 累计 (提示 only; 上期 rules)
-    cross, cross_line = crosscheck(rows, scheme, period, previous, inbox.previous)
+    cross, cross_line = crosscheck(rows, scheme, period, totals, inbox.previous)
     notices += [cross_line] if cross_line else []
     scored = score(ledger.events, scheme, ledger.history)
     counts, points = tally(scored)
     tables = {
-        key: standings(spec, scheme, counts, points, previous[key], notes)
+        key: standings(spec, scheme, counts, points, totals[key], notes)
         for key, spec in scheme.tables.items()
     }
     parts = [ledger.problems, note_problems, audit.note_conflicts(tables, scheme), cross]
     problems = pd.concat([p for p in parts if len(p)] or [ledger.problems], ignore_index=True)
     summary = accounting(ledger)
     result = Result(period, summary, notices, problems, tables=tables, scored=scored)
-    name = scheme.layout.get("output_name", "{county}{year}年{months}信息采用情况统计表").format(
+    name = scheme.layout["output_name"].format(
         county=scheme.county, year=period.year, months=period.months
     )
+    table_file, problem_file = config.out / f"{name}.xlsx", config.out / f"{name}_问题清单.xlsx"
     problem_sheet = audit.problem_sheet(problems, summary, period)
     if (problems["level"] == ERROR).any():
-        result.problems_file = write_workbook(
-            config.out / f"{name}_问题清单.xlsx", [], {"问题": problem_sheet}
-        )
+        result.problems_file = write_workbook(problem_file, [], {audit.PROBLEMS: problem_sheet})
+        if table_file.exists():
+            notices.append(
+                f"注意：{table_file} 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用"
+            )
         return result
     grids = [build_grid(spec, scheme, tables[key], period) for key, spec in scheme.tables.items()]
     # issue 5: 明细 names each unit as the table does (a renamed unit: the name in force)
     shown = {u: scheme.display_name(u, period.end) for u in scored["unit_name"].unique()}
     detail = audit.detail_sheet(scored.assign(unit_name=scored["unit_name"].map(shown)))
-    sheets = {"明细": detail, "问题": problem_sheet}
+    sheets = {audit.DETAIL: detail, audit.PROBLEMS: problem_sheet}
     if config.check_against:  # issue 5: compare with a hand-made table → 核对 sheet
         result.check = check_against(config.check_against, scheme, period, tables)
-        sheets["核对"] = result.check.sheet()
+        sheets[audit.CHECK] = result.check.sheet()
     result.workbook = write_workbook(
-        config.out / f"{name}.xlsx",
-        grids,
-        sheets,
-        zero_text=scheme.layout.get("zero_text", "——"),
+        table_file, grids, sheets, zero_text=scheme.layout.get("zero_text", "——")
     )
+    if problem_file.exists():  # our own list from an earlier failed run: it no longer applies
+        problem_file.unlink()
+        notices.append(f"已删除上次的问题清单 {problem_file.name}（问题已改正）")
     return result
 
 
@@ -218,5 +270,6 @@ def accounting(ledger: Ledger) -> dict[str, int]:
         "out": int(status.get(OUT, 0)),
         "duplicate": int(status.get(DUP, 0)),
         "problem": int(status.get(PROBLEM, 0)),
+        "total_rows": int((ledger.problems["code"] == "合计行").sum()),
         "errors": int((ledger.problems["level"] == ERROR).sum()),
     }

@@ -1,25 +1,20 @@
-"""Last quarter's published table (ours or hand-made) → 上期 per unit.
-
-Works on the sheet's text grid, so merged cells need no special care: a merged header's
-text stands in its top-left cell, which is the only cell we look at.
-"""
+"""Last quarter's published table (ours or hand-made) → 上期 per unit."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from shiquan_score import readers
 from shiquan_score.errors import InputError
-from shiquan_score.period import Period, months_to_quarter
+from shiquan_score.official import cell_number, identify, read_official
+from shiquan_score.period import Period
 from shiquan_score.scheme import Scheme
 from shiquan_score.sheets import RawSheet
 from shiquan_score.text import fmt_number, norm
-from shiquan_score.vocabulary import Vocabulary
 
-ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
-_TITLE_SCAN_ROWS = 12
+__all__ = ["PreviousTable", "check_period", "identify", "read_previous"]
 
 
 @dataclass
@@ -32,131 +27,70 @@ class PreviousTable:
     merged: list[str] = field(default_factory=list)  # issue 5: notices of merged units
 
 
-def _title_pattern(template: str, county: str) -> re.Pattern:
-    parts = re.split(r"(\{county\}|\{year\})", norm(template))
-    regex = "".join(
-        re.escape(county)
-        if p == "{county}"
-        else r"(?P<year>\d{4})"
-        if p == "{year}"
-        else re.escape(p)
-        for p in parts
-    )
-    return re.compile(regex)
-
-
-def identify(raw: RawSheet, scheme: Scheme) -> tuple[str, int, int] | None:
-    """(table key, year, title row position) when this sheet is an official table."""
-    top = raw.cells.head(_TITLE_SCAN_ROWS)
-    patterns = {k: _title_pattern(t.title, norm(scheme.county)) for k, t in scheme.tables.items()}
-    for pos, values in enumerate(top.itertuples(index=False, name=None)):
-        for value in values:
-            if not isinstance(value, str):
-                continue
-            text = norm(value)
-            for key, pattern in patterns.items():
-                match = pattern.search(text)
-                if match:
-                    return key, int(match.group("year")), pos
-    return None
-
-
 def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> PreviousTable:
-    """Find 单位名称 and 累计 by their header text; read 累计 of every ranked unit."""
-    key, year, title_pos = found
-    cells = raw.cells
-    name_pos = _find(cells, "单位名称", title_pos)
-    if name_pos is None:
-        raise InputError(f"{raw.where} 像是上期统计表，但找不到“单位名称”表头，请使用正式表格格式")
-    header_row, name_col = name_pos
-    total_col = _find_in_rows(cells, "累计", header_row, header_row + 6)
-    if total_col is None:
+    """累计 of every ranked unit of last quarter's table, read by header path.
+
+    Refused: a unit the roster does not know, a ranked unit missing, the same name twice,
+    a 累计 that is not a number or is a formula Excel never calculated.
+    """
+    table = read_official(raw, scheme, found)
+    spec = scheme.tables[table.table]
+    total_j = next(j for j, c in enumerate(spec.columns) if c.value == "total")
+    if total_j not in table.positions:
         raise InputError(f"{raw.where} 像是上期统计表，但找不到“累计”一列，请使用正式表格格式")
-    quarter = None
-    for r in range(header_row, min(header_row + 6, len(cells))):
-        for value in cells.iloc[r]:
-            quarter = quarter or (months_to_quarter(str(value)) if isinstance(value, str) else None)
-    ranked = scheme.units.set_index("unit")["ranked"]
-    lookup = _unit_lookup(scheme)
-    totals, unknown, seen, merged = {}, [], {}, []
-    for r in range(header_row + 1, len(cells)):
-        name = cells.iloc[r, name_col]
-        if not isinstance(name, str) or not norm(name):
-            continue
-        if norm(name).startswith("备注"):
-            break
-        unit = lookup(name)
-        if unit is None:
-            if name_pos_is_header(name):
-                continue
-            unknown.append(f"第{raw.rows[r]}行“{name.strip()}”")
-            continue
-        if not ranked[unit]:
-            continue
-        value = _number(cells.iloc[r, total_col], raw, r)
-        # issue 5: two rows of one unit. Two names (a merge, former names in the roster) add
-        # up; the same name twice is a mistake in the table.
-        if unit in seen:
-            first_row, first_name = seen[unit]
-            if norm(first_name) == norm(name):
-                raise InputError(
-                    f"上期表 {raw.where} 第{first_row}行和第{raw.rows[r]}行都是“{name.strip()}”，"
-                    "请删去重复的一行"
-                )
-            merged.append(
-                f"上期表 {raw.where} 第{first_row}行“{first_name}”和第{raw.rows[r]}行"
-                f"“{name.strip()}”都是单位名单中的{unit}，上期累计相加："
-                f"{fmt_number(totals[unit])} + {fmt_number(value)} = {fmt_number(totals[unit] + value)}"
-            )
-            totals[unit] += value
-            continue
-        seen[unit] = (raw.rows[r], name.strip())
-        totals[unit] = value
-    if unknown:
+    if table.unknown:
+        names = "、".join(f"第{row}行“{name}”" for row, name in table.unknown)
         raise InputError(
-            f"上期表 {raw.where} 中有单位名单里没有的单位：{'、'.join(unknown)}。"
+            f"上期表 {raw.where} 中有单位名单里没有的单位：{names}。"
             f"请在 {scheme.sources[1].name} 中加入该单位或其别名，或改正上期表"
         )
-    return PreviousTable(
-        key, raw.where, year, quarter, pd.Series(totals, dtype=float), merged=merged
-    )
-
-
-def name_pos_is_header(name: str) -> bool:
-    """Header words that can sit in the name column below 单位名称 (merged header rows)."""
-    return norm(name) in {"单位名称", "单位"}
-
-
-def _find(cells: pd.DataFrame, word: str, start: int) -> tuple[int, int] | None:
-    for r in range(start, min(start + 10, len(cells))):
-        for c, value in enumerate(cells.iloc[r]):
-            if isinstance(value, str) and norm(value) == word:
-                return r, c
-    return None
-
-
-def _find_in_rows(cells: pd.DataFrame, word: str, first: int, last: int) -> int | None:
-    for r in range(first, min(last, len(cells))):
-        for c, value in enumerate(cells.iloc[r]):
-            if isinstance(value, str) and norm(value) == word:
-                return c
-    return None
-
-
-def _unit_lookup(scheme: Scheme):
-    return Vocabulary(scheme).unit
-
-
-def _number(value, raw: RawSheet, r: int) -> float:
-    text = "" if value is None else str(value).strip()
-    if norm(text) in ZERO_MARKS:
-        return 0.0
-    try:
-        return float(norm(text))
-    except ValueError:
+    uncalculated = readers.uncached_formulas(raw)
+    ranked = set(scheme.units.loc[scheme.units["ranked"], "unit"])
+    column = table.positions[total_j]
+    totals: dict[str, float] = {}
+    first: dict[str, tuple[int, str]] = {}
+    merged: list[str] = []
+    every = pd.concat([table.rows.reset_index(), table.repeated_rows], ignore_index=True)
+    for unit, row, name, value in zip(
+        every["unit"], every["row"], every["name"], every[total_j], strict=True
+    ):
+        if unit not in ranked:
+            continue
+        if (row, column) in uncalculated:
+            raise InputError(
+                f"上期表 {raw.where} 第{row}行的累计是公式，但文件里没有保存计算结果；"
+                "请用 Excel/WPS 打开该文件、保存后再放入"
+            )
+        number = cell_number(value)
+        if number is None:
+            raise InputError(f"上期表 {raw.where} 第{row}行的累计分“{value}”不是数字，请改正上期表")
+        if unit in first:
+            # issue 5: two rows of one unit under two names (a merge) add up; one name twice
+            # is a mistake in the table.
+            first_row, first_name = first[unit]
+            if norm(first_name) == norm(name):
+                raise InputError(
+                    f"上期表 {raw.where} 第{first_row}行和第{row}行都是“{name}”，请删去重复的一行"
+                )
+            merged.append(
+                f"上期表 {raw.where} 第{first_row}行“{first_name}”和第{row}行“{name}”都是单位名单中的"
+                f"{unit}，上期累计相加：{fmt_number(totals[unit])} + {fmt_number(number)} = "
+                f"{fmt_number(totals[unit] + number)}"
+            )
+            totals[unit] += number
+            continue
+        first[unit] = (row, name)
+        totals[unit] = number
+    mine = scheme.units[(scheme.units["table"] == table.table) & scheme.units["ranked"]]
+    missing = [u for u in mine["unit"] if u not in totals]
+    if missing:
         raise InputError(
-            f"上期表 {raw.where} 第{raw.rows[r]}行的累计分“{text}”不是数字，请改正上期表"
-        ) from None
+            f"上期表 {raw.where} 缺少单位：{'、'.join(missing)}。请补上这些单位的行"
+            "（上期累计为0的写0），或确认放入的是完整的上期表"
+        )
+    return PreviousTable(
+        table.table, raw.where, table.year, table.quarter, pd.Series(totals, dtype=float), merged
+    )
 
 
 def check_period(prev: PreviousTable, period: Period, attachment: str) -> None:
@@ -169,6 +103,16 @@ def check_period(prev: PreviousTable, period: Period, attachment: str) -> None:
             f"上期表 {prev.where} 的表头里找不到月份（如“{expected.months}采用情况”），无法确认是哪一期"
         )
     got = Period(prev.year, prev.quarter)
+    if got == period:
+        raise InputError(
+            f"{prev.where} 是本期（{period.label}）的统计表，不是上期的；请把它移出收件箱，"
+            f"放入{expected.label}的{attachment}"
+        )
+    if got > period:
+        raise InputError(
+            f"上期表 {prev.where} 是{got.label}的，晚于本期{period.label}；"
+            f"请确认期别（--period），或放入{expected.label}的{attachment}"
+        )
     if got != expected:
         raise InputError(
             f"上期表 {prev.where} 是{got.label}的，本期是{period.label}，"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from shiquan_score import safety
+from shiquan_score import safety, xlsx_scan
 from shiquan_score.errors import InputError
 from shiquan_score.sheets import RawSheet
 
@@ -40,7 +42,7 @@ def read_file(path: Path) -> tuple[list[RawSheet], list[str]]:
     if kind == "csv":
         return _read_csv(path)
     infos = safety.check_xlsx(path) if kind == "xlsx" else safety.check_xls(path)
-    return _read_workbook(path, infos)
+    return _read_workbook(path, infos, kind)
 
 
 def _read_csv(path: Path) -> tuple[list[RawSheet], list[str]]:
@@ -74,7 +76,7 @@ def _blank_to_na(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
+def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], list[str]]:
     import fastexcel  # imported when a workbook is read: a CSV run never pays for it
 
     notices = []
@@ -106,10 +108,8 @@ def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
             continue
         frame.columns = range(frame.shape[1])
         frame = frame.astype(object).where(frame.notna(), None)
-        merged = []
-        if info is not None and info.merges:
-            absolute = [c.absolute_index for c in sheet.available_columns()]
-            merged = _merged_down(info.merges, absolute)
+        absolute = [c.absolute_index for c in sheet.available_columns()]
+        merged = _merged_down(info.merges, absolute) if info is not None else []
         hidden = info.hidden_rows if info is not None else frozenset()
         sheets.append(
             RawSheet(
@@ -119,9 +119,41 @@ def _read_workbook(path: Path, infos: list) -> tuple[list[RawSheet], list[str]]:
                 rows=np.arange(1, len(frame) + 1),
                 hidden_rows=hidden,
                 merged_down=merged,
+                path=path if kind == "xlsx" else None,
+                columns=absolute,
             )
         )
     return sheets, notices
+
+
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+
+
+def uncached_formulas(raw: RawSheet) -> frozenset[tuple[int, int]]:
+    """(Excel row, cells column) of formulas saved without a result, in a small xlsx sheet.
+
+    A table made by a script or edited with openpyxl keeps `=I8+J8` with no value; every
+    reader but Excel then sees a blank. Only used for last quarter's table (a few KB).
+    """
+    if raw.path is None:
+        return frozenset()
+    with zipfile.ZipFile(raw.path) as book:
+        names = {n.lower(): n for n in book.namelist()}
+        sheets = xlsx_scan.sheet_members(
+            book.read(names["xl/workbook.xml"]), book.read(names["xl/_rels/workbook.xml.rels"])
+        )
+        member = sheets.get(raw.sheet)
+        if member is None or member not in names:
+            return frozenset()
+        xml = book.read(names[member])
+    position = {col: i for i, col in enumerate(raw.columns)}
+    found = set()
+    for letters, row, inner in _CELL.findall(xml):
+        if inner and b"<f" in inner and not re.search(rb"<v>[^<]+</v>", inner):
+            col = position.get(_cell(letters.decode() + "1")[1])
+            if col is not None:
+                found.add((int(row), col))
+    return frozenset(found)
 
 
 def _merged_down(merges: tuple[str, ...], absolute: list[int]) -> list[tuple[int, int, int]]:

@@ -264,6 +264,8 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
     tables = _tables(rules, weights, where)
     prefixes = list(ledger.get("unit_prefixes", []))
     units, unit_alias = _roster(roster, tables, prefixes, rwhere)
+    layout = _need(rules, "layout", where, dict)
+    _need(layout, "output_name", f"{where} [layout]")
     return Scheme(
         county=_need(rules, "county", where),
         name=rules.get("name", ""),
@@ -280,7 +282,7 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         units=units,
         unit_alias=unit_alias,
         tables=tables,
-        layout=dict(rules.get("layout", {})),
+        layout=dict(layout),
         remarks=str(rules.get("remarks", {}).get("text", "")).strip(),
         sources=(rules_path, roster_path),
     )

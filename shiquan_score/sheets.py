@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,8 @@ class RawSheet:
     rows: np.ndarray
     hidden_rows: frozenset[int] = field(default_factory=frozenset)
     merged_down: list[tuple[int, int, int]] = field(default_factory=list)  # (row1, row2, col)
+    path: Path | None = None  # the workbook it came from (None for CSV)
+    columns: list[int] = field(default_factory=list)  # 0-based sheet column of each cells column
 
     def fill_merged_down(self) -> int:
         """A date or unit merged over several ledger rows holds its value in each of them."""
@@ -77,7 +80,9 @@ def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] |
     return None
 
 
-def ledger_rows(raw: RawSheet, header: tuple[int, dict[str, int]]) -> pd.DataFrame:
+def ledger_rows(
+    raw: RawSheet, header: tuple[int, dict[str, int]], total_words: frozenset[str] = frozenset()
+) -> pd.DataFrame:
     """Rows below the header with canonical column names; wholly blank rows are left out."""
     pos, fields = header
     body = raw.cells.iloc[pos + 1 :]
@@ -90,6 +95,11 @@ def ledger_rows(raw: RawSheet, header: tuple[int, dict[str, int]]) -> pd.DataFra
     # Readers give blank and whitespace-only cells as NA. A row holding only a 序号 is
     # blank too: 序号 is not a field, so it never keeps a row.
     keep = out.notna().any(axis=1)
+    if body.shape[1] and total_words:
+        # ... but a 合计 written only in the first column is a row the clerk must see reported.
+        lead = body.iloc[:, 0].dropna().astype(str)
+        hits = {v: any(w in norm(v) for w in total_words) for v in lead.unique()}
+        keep |= lead.map(hits).reindex(body.index, fill_value=False).astype(bool)
     rows = raw.rows[pos + 1 :][keep.to_numpy()]
     out = out[keep].reset_index(drop=True)
     headers = raw.cells.iloc[pos]

@@ -17,14 +17,6 @@ def norm(value: object) -> str:
     return _NOISE.sub("", text)
 
 
-def squash(value: object) -> str:
-    """NFKC and collapsed white space: the form used to compare titles."""
-    if value is None:
-        return ""
-    text = unicodedata.normalize("NFKC", str(value))
-    return re.sub(r"\s+", "", text)
-
-
 def split_cell(value: str, separators: list[str]) -> list[str]:
     """Split an NFKC-normalised cell on any of the separators; drop empty parts."""
     text = unicodedata.normalize("NFKC", value)
@@ -39,3 +31,8 @@ def fmt_number(value: float) -> str:
     """A score or count as the table shows it: 37, 18.75, 0.5 (never 37.0)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
+
+
+def text_px(text: str, cjk: int = 16, other: int = 8) -> int:
+    """Width in pixels at 12 pt: a CJK character 16 px, anything else about 8 px."""
+    return sum(cjk if ord(ch) > 0x2E80 else other for ch in text)

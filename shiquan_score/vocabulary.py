@@ -82,6 +82,9 @@ class Vocabulary:
                 )
             )
         category = self._category(category_raw, channels, issues)
+        repeated = tuple(
+            x for x in dict.fromkeys([*units, *channels]) if [*units, *channels].count(x) > 1
+        )
         units, channels = list(dict.fromkeys(units)), list(dict.fromkeys(channels))
         if category and not issues:
             self._check_columns(units, category, channels, issues)
@@ -90,6 +93,7 @@ class Vocabulary:
             "category_name": category,
             "channels": tuple(channels),
             "issues": tuple(issues),
+            "repeated": repeated,
         }
 
     def _category(self, raw: str, channels: list[str], issues: list) -> str | None:

@@ -15,6 +15,7 @@ import xlsxwriter
 
 from shiquan_score.errors import OutputError
 from shiquan_score.layout import Grid
+from shiquan_score.text import text_px
 
 # Fixed so that the same inputs give the same bytes (a datetime.date would be ignored).
 CREATED = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -107,7 +108,7 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
     top = len(page.preamble) + (1 if page.preamble else 0)
     for c, name in enumerate(frame.columns):
         sheet.write_string(top, c, str(name), formats["audit_header"])
-        sheet.set_column_pixels(c, c, page.widths.get(name, 90))
+        sheet.set_column_pixels(c, c, _audit_width(frame[name], str(name), page.widths))
     body = formats["audit"]
     for c, name in enumerate(frame.columns):
         for r, value in enumerate(frame[name].tolist(), start=top + 1):
@@ -115,6 +116,19 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
     sheet.freeze_panes(top + 1, 0)
     if len(frame.columns):
         sheet.autofilter(top, 0, top + max(len(frame), 1), len(frame.columns) - 1)
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.repeat_rows(top)
+    sheet.fit_to_pages(1, 0)
+
+
+def _audit_width(values: pd.Series, name: str, caps: dict[str, int]) -> int:
+    """Wide enough for the longest text (measured over distinct values), up to a cap."""
+    text = values.dropna().astype(str)
+    widest = text[text.str.len().nlargest(20).index] if len(text) else text
+    longest = max((text_px(v) for v in widest), default=0)
+    wanted = max(longest, text_px(name)) + 16
+    return max(48, min(wanted, caps.get(name, 400)))
 
 
 def check_limits(frames: dict[str, pd.DataFrame]) -> None:
@@ -150,6 +164,13 @@ def write_workbook(
     return target
 
 
+def _share(path: Path) -> None:
+    """mkstemp makes the file private (0600); give it the mode any new file would get."""
+    mask = os.umask(0)
+    os.umask(mask)
+    path.chmod(0o666 & ~mask)
+
+
 def _replace(temp: Path, target: Path) -> None:
     try:
         os.replace(temp, target)
@@ -178,6 +199,7 @@ def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
         workbook.set_properties({"created": CREATED, "title": target.stem})
         yield workbook
         workbook.close()
+        _share(temp)
         _replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -458,6 +458,11 @@ def _sheet_paths(workbook: bytes, rels: bytes) -> list[tuple[str, bool, str]]:
     return sheets
 
 
+def sheet_members(workbook: bytes, rels: bytes) -> dict[str, str]:
+    """Sheet name → its member in the zip (lower case), for a workbook already checked."""
+    return {name: member for name, _, member in _sheet_paths(workbook, rels)}
+
+
 def zip_names(path: Path, limits: Limits) -> set[str]:
     """Lower-cased member names, for telling an xlsx from other zips."""
     with open_zip(path, limits) as zf:

@@ -83,8 +83,10 @@ def test_missing_previous_table_is_refused(capsys, inbox, tmp_path):
     write_ledger(
         inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "四季度", None, "部门动态"))
     )
-    code, _, err = run(capsys, inbox, "--out", tmp_path / "out")
+    code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
     assert code == 1
+    # what was decided before the error is shown too
+    assert out == ["未指定期别，按台账中日期最多的季度计算：2020年10-12月（2020Q4）"]
     assert err == [
         "错误：收件箱里没有附件1（镇）的上期表（2020年7-9月）。二至四季度需要上期累计分：请把上季度发布的统计表放入收件箱"
     ]
@@ -184,10 +186,13 @@ def test_missing_inbox_folder(capsys, tmp_path):
     assert err == [f"错误：找不到文件夹 {tmp_path / '没有'}，请确认路径"]
 
 
-def test_bad_period_option(capsys, tmp_path):
-    code, _, err = run(capsys, SAMPLE, "--period", "2020-4", "--out", tmp_path)
-    assert code == 1
-    assert err == ["错误：期别“2020-4”写法不对，请写成年份加季度，如 2020Q4"]
+def test_bad_period_option_is_a_usage_error(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        main([str(SAMPLE), "--period", "2020-4", "--out", str(tmp_path)])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "错误：命令写法不对（期别“2020-4”写法不对，请写成年份加季度，如 2020Q4）。查看说明：python convert.py -h"
+    )
 
 
 def test_header_aliases_and_title_rows(capsys, q4_inbox, tmp_path):
@@ -290,3 +295,149 @@ def test_inbox_is_not_modified(tmp_path, capsys):
     before = {p.name: p.read_bytes() for p in inbox.iterdir()}
     assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
     assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before
+
+
+def test_header_only_ledger(capsys, inbox, tmp_path):
+    write_ledger(inbox / "台账.xlsx", [[1], [2]])
+    code, _, err = run(capsys, inbox, "--out", tmp_path, "--period", "2020Q1")
+    assert code == 1
+    assert err == ["错误：台账 台账.xlsx（台账） 只有表头，没有采用记录，请先填写台账"]
+
+
+def test_period_follows_last_quarters_table(capsys, q4_inbox, tmp_path):
+    # a year-long ledger: most rows in Q2, but last quarter's table is Q3, so this is Q4
+    items = [(D(2020, 5, d), "财政局", f"五月{d}", None, "部门动态") for d in range(1, 6)]
+    items.append((D(2020, 11, 2), "财政局", "十一月", None, "部门动态"))
+    write_ledger(q4_inbox / "台账.xlsx", ledger_rows(*items))
+    code, out, _ = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0
+    assert "未指定期别，按上期表（2020年7-9月）判断本期为2020年10-12月（2020Q4）" in out
+    assert out[-2].startswith("期别：2020年10-12月。台账共 6 行 = 计分 1 + 不在本期 5")
+
+
+def test_ledger_kept_in_the_same_workbook_as_last_quarters_table(capsys, inbox, tmp_path):
+    target = inbox / "台账和上期表.xlsx"
+    wb = openpyxl.load_workbook(PREVIOUS_Q3)
+    ws = wb.create_sheet("2020年台账")
+    ws.append(["日期", "单位", "标题", "采用渠道"])
+    ws.append(["2020-10-05", "财政局", "合订", "部门动态"])
+    wb.save(target)
+    code, out, err = run(capsys, inbox, "--out", tmp_path)
+    assert code == 0, err
+    assert out[-2] == "期别：2020年10-12月。台账共 1 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 0"
+
+
+def test_last_quarters_own_output_skips_its_audit_sheets(capsys, tmp_path):
+    first = tmp_path / "q4"
+    assert main([str(SAMPLE), "--out", str(first)]) == 0
+    inbox = tmp_path / "q1"
+    inbox.mkdir()
+    shutil.copy(first / "石泉县2020年10-12月信息采用情况统计表.xlsx", inbox)
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2021, 1, 5), "财政局", "t", None, "部门动态")))
+    capsys.readouterr()
+    code, out, _ = run(capsys, inbox, "--out", tmp_path / "out")
+    assert code == 0
+    assert (
+        "石泉县2020年10-12月信息采用情况统计表.xlsx 中的“明细”、“问题”表是统计表的附表，已跳过"
+        in out
+    )
+
+
+def _previous_edit(folder, edit):
+    return _edited_previous(folder, edit)
+
+
+def test_previous_total_as_formula_without_result_is_refused(capsys, inbox, tmp_path):
+    def formulas(wb):
+        ws = wb["附件2"]
+        for r in range(8, 12):
+            ws.cell(r, 11).value = f"=I{r}+J{r}"
+
+    _previous_edit(inbox, formulas)
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态"))
+    )
+    code, _, err = run(capsys, inbox, "--out", tmp_path)
+    assert code == 1
+    assert err == [
+        f"错误：上期表 {PREVIOUS_Q3.name}（附件2） 第8行的累计是公式，但文件里没有保存计算结果；"
+        "请用 Excel/WPS 打开该文件、保存后再放入"
+    ]
+
+
+def test_previous_table_missing_a_ranked_unit_is_refused(capsys, inbox, tmp_path):
+    def drop(wb):
+        ws = wb["附件2"]
+        for row in ws.iter_rows(min_row=8):
+            if row[0].value == "人社局":
+                ws.delete_rows(row[0].row)
+                break
+
+    _previous_edit(inbox, drop)
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态"))
+    )
+    code, _, err = run(capsys, inbox, "--out", tmp_path)
+    assert code == 1
+    assert err == [
+        f"错误：上期表 {PREVIOUS_Q3.name}（附件2） 缺少单位：人社局。请补上这些单位的行"
+        "（上期累计为0的写0），或确认放入的是完整的上期表"
+    ]
+
+
+def test_stale_outputs_are_named_or_removed(capsys, q4_inbox, tmp_path):
+    out_dir = tmp_path / "out"
+    ledger = q4_inbox / "台账.xlsx"
+    write_ledger(ledger, ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")))
+    assert main([str(q4_inbox), "--out", str(out_dir)]) == 0
+    write_ledger(ledger, ledger_rows((D(2020, 10, 5), "财政所", "t", None, "部门动态")))
+    code, out, _ = run(capsys, q4_inbox, "--out", out_dir)
+    assert code == 1
+    table = out_dir / "石泉县2020年10-12月信息采用情况统计表.xlsx"
+    assert f"注意：{table} 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用" in out
+    write_ledger(ledger, ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")))
+    code, out, _ = run(capsys, q4_inbox, "--out", out_dir)
+    assert code == 0
+    assert (
+        "已删除上次的问题清单 石泉县2020年10-12月信息采用情况统计表_问题清单.xlsx（问题已改正）"
+        in out
+    )
+    assert sorted(p.name for p in out_dir.iterdir()) == [table.name]
+
+
+def test_output_folder_inside_the_inbox_is_refused(capsys, q4_inbox):
+    code, _, err = run(capsys, q4_inbox, "--out", q4_inbox / "输出")
+    assert code == 1
+    assert err == [
+        f"错误：输出文件夹 {q4_inbox / '输出'} 在收件箱里：下次运行会把生成的表当成台账或上期表读入。"
+        "请用 --out 指定收件箱以外的文件夹"
+    ]
+
+
+def test_notes_sheet_row_without_unit(capsys, q4_inbox, tmp_path):
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态")),
+        notes=[("", "省市暂未反馈"), ("组织部", "省市暂未反馈")],
+    )
+    code, _, err = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 1
+    assert err[1:] == [
+        "  台账.xlsx（备注） 第2行：备注表有备注“省市暂未反馈”但没有写单位，请补上单位",
+        "  台账.xlsx（备注） 第3行：备注表的单位“组织部”不在单位名单中，也没有相近的名称。请改正备注表",
+    ]
+
+
+def test_total_rows_are_named_in_the_accounting_line(capsys, q4_inbox, tmp_path):
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        [
+            [1, D(2020, 10, 5), "财政局", "t", None, "部门动态"],
+            ["合计", None, None, None, None, None],
+        ],
+    )
+    code, out, _ = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0
+    assert out[-2] == (
+        "期别：2020年10-12月。台账共 2 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 1（其中合计行 1，不计分）"
+    )

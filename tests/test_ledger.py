@@ -251,6 +251,12 @@ PROBLEM_CASES = [
         "",
         "日期为空，无法判断属于哪一期，请补上采用日期",
     ),
+    (
+        ("2020-10-12", "财政局", " ", None, "部门动态"),
+        "信息标题",
+        "",
+        "标题为空，无法判断是否同一条信息，请补上标题",
+    ),
 ]
 
 
@@ -298,3 +304,60 @@ def test_every_row_ends_in_exactly_one_place(scheme):
         Q4,
     )
     assert ledger.rows["status"].tolist() == [SCORED, DUP, OUT, PROBLEM]
+
+
+def test_joint_units_in_any_order_are_the_same_item(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "政府办、财政局", "新闻乙", None, "部门动态"),
+            ("2020-10-13", "财政局、政府办", "新闻乙", None, "部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.rows["status"].tolist() == [SCORED, DUP]
+    assert ledger.events["unit_name"].tolist() == ["政府办", "财政局"]
+
+
+def test_titles_compare_without_quotes_and_final_stop(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "财政局", "关于产业发展的调研", None, "部门动态"),
+            ("2020-10-13", "财政局", "“关于产业发展的调研”。", None, "部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.rows["status"].tolist() == [SCORED, DUP]
+
+
+def test_the_same_unit_or_channel_twice_in_one_cell(scheme):
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "财政局、财政局", "a", None, "部门动态"),
+            ("2020-10-12", "审计局", "b", None, "部门动态、部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.events[["unit_name", "share"]].to_numpy().tolist() == [
+        ["财政局", 1.0],
+        ["审计局", 1.0],
+    ]
+    assert ledger.problems[["row", "level", "message"]].to_numpy().tolist() == [
+        [4, INFO, "同一格里“财政局”写了两次，只计一次；如是笔误请改正台账"],
+        [5, INFO, "同一格里“部门动态”写了两次，只计一次；如是笔误请改正台账"],
+    ]
+
+
+@pytest.mark.parametrize("cell", ["合计", "总 计", "10月小计"])
+def test_subtotal_rows(scheme, cell):
+    ledger = normalise(rows((cell, None, None, None, None)), scheme, Q4)
+    assert ledger.problems[["level", "code"]].to_numpy().tolist() == [[NOT_SCORED, "合计行"]]
+
+
+def test_a_title_may_contain_the_word(scheme):
+    ledger = normalise(
+        rows(("2020-10-12", "财政局", "合计发放补贴100万元", None, "部门动态")), scheme, Q4
+    )
+    assert ledger.rows["status"].tolist() == [SCORED]

@@ -89,3 +89,19 @@ def test_period_check(scheme):
         f"上期表 {PREVIOUS_Q3.name}（附件2） 是2020年7-9月的，本期是2021年10-12月，"
         "应放入2021年7-9月的附件2（隔期会漏算分数）"
     )
+
+
+def test_this_quarters_own_table_in_the_inbox(scheme):
+    dept = _tables(PREVIOUS_Q3, scheme)["部门"]
+    with pytest.raises(InputError) as exc:
+        check_period(dept, Period(2020, 3), "附件2")
+    assert str(exc.value) == (
+        f"{PREVIOUS_Q3.name}（附件2） 是本期（2020年7-9月）的统计表，不是上期的；"
+        "请把它移出收件箱，放入2020年4-6月的附件2"
+    )
+    with pytest.raises(InputError) as exc:
+        check_period(dept, Period(2020, 2), "附件2")
+    assert str(exc.value) == (
+        f"上期表 {PREVIOUS_Q3.name}（附件2） 是2020年7-9月的，晚于本期2020年4-6月；"
+        "请确认期别（--period），或放入2020年1-3月的附件2"
+    )

@@ -39,6 +39,7 @@ CANONICAL = {"县审计局": "审计局", "石泉县统计局": "统计局"}
 @st.composite
 def ledger_item(draw):
     units = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3, unique=True))
+    units = draw(st.permutations(units))  # the same joint item, written in any order
     category = draw(st.sampled_from(list(CATEGORY)))
     table = CATEGORY[category]
     if category == "新闻动态" and any(u in TOWN_UNITS for u in units):
@@ -69,7 +70,7 @@ def expected_points(items) -> float:
         earlier = dt.date(Q4.year, 1, 1) <= dt.date.fromisoformat(day) < Q4.start
         if category != "调研信息" or "不存在局" in names or not earlier:
             continue
-        item = ("、".join(CANONICAL.get(u, u) for u in names), title)
+        item = (frozenset(CANONICAL.get(u, u) for u in names), title)
         for channel in channels.split("、"):
             if channel != "县政府网站政务信息":
                 research[item] = max(research.get(item, 0.0), RESEARCH[channel])
@@ -78,7 +79,7 @@ def expected_points(items) -> float:
         names = units.split("、")
         if "不存在局" in names or not Q4.start <= dt.date.fromisoformat(day) <= Q4.end:
             continue
-        key_units = "、".join(CANONICAL.get(u, u) for u in names)
+        key_units = frozenset(CANONICAL.get(u, u) for u in names)
         for channel in channels.split("、"):
             if (key_units, title, channel) in seen:
                 continue

@@ -121,3 +121,12 @@ def test_bonus_granted_in_an_earlier_quarter_is_not_granted_again(scheme):
         "调研信息同一信息多次采用，以最高分记：省级+20；此前各期已计市级+10，本期计10分",
         "调研信息同一信息多次采用，以最高分记：市级+10；此前各期已计省级+20，本期计0分",
     ]
+
+
+def test_research_item_title_quotes_do_not_pay_the_bonus_twice(scheme):
+    out = scored(
+        scheme,
+        ("2020-10-12", "财政局", "关于产业发展的调研", "调研信息", "县政府网站政务信息、市级"),
+        ("2020-11-12", "财政局", "《关于产业发展的调研》", "调研信息", "省级"),
+    )
+    assert points_by_unit(out) == {"财政局": 23.0}

@@ -70,43 +70,44 @@ def score(
 
 
 def _rule_text(out: pd.DataFrame) -> pd.Series:
-    """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分."""
-    base = {
-        key: f"{key[0]}被“{key[1]}”采用计{fmt_number(key[2])}分"
-        for key in zip(out["category_name"], out["channel_name"], out["points"], strict=True)
-    }
-    keys = pd.Series(
-        list(zip(out["category_name"], out["channel_name"], out["points"], strict=True)),
-        index=out.index,
-        dtype=object,
-    )
-    text = keys.map(base).astype(object)
+    """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分.
+
+    Built column-wise: per research item one message, then mapped onto its events.
+    """
+    if out.empty:
+        return pd.Series(index=out.index, dtype=object)
+    numbers = pd.unique(out[["points", "prior", "awarded", "score"]].to_numpy().ravel())
+    fmt = {v: fmt_number(v) for v in numbers}
+    text = (
+        out["category_name"] + "被“" + out["channel_name"] + "”采用计" + out["points"].map(fmt) + "分"
+    ).astype(object)
     best = out[out["best_of"]]
-    for _, group in best.groupby(_GROUP, sort=False):
-        kept = group["top"]
-        top = group[kept].iloc[0]
-        if len(group) < 2 and not top["prior"]:
-            continue
-        tiers = group["channel_name"] + "+" + group["points"].map(fmt_number)
-        message = f"{top['category_name']}同一信息多次采用，以最高分记：{tiers[kept].iloc[0]}"
-        if (~kept).any():
-            message += f"，{'，'.join(tiers[~kept])}不重复计分"
-        if top["prior"]:
-            message += (
-                f"；此前各期已计{top['prior_channel']}+{fmt_number(top['prior'])}，"
-                f"本期计{fmt_number(top['awarded'])}分"
-            )
-        text.loc[group.index] = message
+    if len(best):
+        group = best.groupby(_GROUP, sort=False).ngroup()
+        size = group.value_counts()
+        tiers = best["channel_name"] + "+" + best["points"].map(fmt)
+        kept = best["top"].to_numpy()
+        top = best[kept].set_index(group[kept].to_numpy())
+        rest = tiers[~kept].groupby(group[~kept]).agg("，".join).reindex(top.index)
+        say = top[(size.reindex(top.index) >= 2) | (top["prior"] != 0)]
+        rest = rest.reindex(say.index)
+        message = (say["category_name"] + "同一信息多次采用，以最高分记：" + tiers[kept].set_axis(
+            group[kept].to_numpy()).reindex(say.index)).astype(object)
+        has_rest = rest.notna()
+        message[has_rest] = message[has_rest] + "，" + rest[has_rest] + "不重复计分"
+        prior = say["prior"] != 0
+        message[prior] = (
+            message[prior] + "；此前各期已计" + say.loc[prior, "prior_channel"] + "+"
+            + say.loc[prior, "prior"].map(fmt) + "，本期计" + say.loc[prior, "awarded"].map(fmt) + "分"
+        )
+        mapped = group.map(message)
+        has = mapped.notna()
+        text.loc[mapped.index[has]] = mapped[has].to_numpy()
     joint = out["share"] < 1
     if joint.any():
         n = (1 / out.loc[joint, "share"]).round().astype(int).astype(str)
         text.loc[joint] = (
-            text[joint]
-            + "；"
-            + n
-            + "个单位联合报送，各得"
-            + out.loc[joint, "score"].map(fmt_number)
-            + "分"
+            text[joint] + "；" + n + "个单位联合报送，各得" + out.loc[joint, "score"].map(fmt) + "分"
         ).astype(object)
     return text
 

@@ -13,7 +13,7 @@ import pandas as pd
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.scheme import Scheme
-from shiquan_score.text import norm
+from shiquan_score.text import has_word, norm_many
 from shiquan_score.vocabulary import Vocabulary
 
 ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
@@ -48,16 +48,10 @@ def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
     """A 合计/小计 row (also `10月小计`): the word in the first column, the unit or the date
     cell, or alone as the title (a title may well contain 合计)."""
     words = scheme.total_words
-    total = pd.Series(False, index=rows.index)
-    for col in ["lead", "unit", "title", "date_raw"]:
-        values = _text(rows[col])
-        if col == "title":
-            hits = {v: norm(v) in words for v in values.unique()}
-        else:
-            hits = {v: any(w in norm(v) for w in words) for v in values.unique()}
-        total |= values.map(hits).astype(bool)
+    total = has_word(rows["title"], words, exact=True)
+    for col in ["lead", "unit", "date_raw"]:
+        total |= has_word(rows[col], words)
     return total
-
 
 def _problem_frame(rows: pd.DataFrame, column, value, level, code, message) -> pd.DataFrame:
     return pd.DataFrame(
@@ -203,18 +197,13 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
     )
 
 
-def title_key(title: str) -> str:
-    """The form in which two titles are the same item: no spaces, quotes, 《》 or final 。."""
-    return norm(title).rstrip("。.．")
-
-
 def _explode_channels(rows: pd.DataFrame) -> pd.DataFrame:
     """One event per channel of a row, with the item keys (units, title)."""
     events = rows.assign(channel_name=rows["channels"]).explode("channel_name")
     # The same units in any order are the same item; titles compare without quotes or 。
-    events["units_key"] = events["units"].map(lambda units: "、".join(sorted(units)))
-    titles = _text(events["title"])
-    events["title_key"] = titles.map({t: title_key(t) for t in titles.unique()})
+    units = events["units"]
+    events["units_key"] = units.map({u: "、".join(sorted(u)) for u in pd.unique(units)}).astype(str)
+    events["title_key"] = norm_many(events["title"]).str.rstrip("。.．")
     return events
 
 
@@ -222,20 +211,21 @@ def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]
     """Same unit(s), title and channel twice → count once; report every repeat."""
     events = _explode_channels(scored)
     key = ["units_key", "title_key", "channel_name"]
-    repeat = events.duplicated(key, keep="first")
-    first_row = events.groupby(key, sort=False)["row"].transform("first")
-    first_where = events.groupby(key, sort=False)["where"].transform("first")
+    involved = events.duplicated(key, keep=False)
+    repeat = involved & events.duplicated(key, keep="first")
+    # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
+    twins = events[involved]
+    first_row = twins.groupby(key, sort=False)["row"].transform("first")[repeat[involved]]
+    first_where = twins.groupby(key, sort=False)["where"].transform("first")[repeat[involved]]
+    dup_events = events[repeat]
     origin = ("第" + first_row.astype(str) + "行").where(
-        first_where == events["where"], first_where + " 第" + first_row.astype(str) + "行"
+        first_where == dup_events["where"], first_where + " 第" + first_row.astype(str) + "行"
     )
     note = "与" + origin + "重复（单位、标题、渠道相同），只计一次"
     whole = repeat.groupby(level=0).all()
-    dup_rows = note[repeat].groupby(level=0).first()[whole[whole].index]
-    dup_events = events[repeat]
+    dup_rows = note.groupby(level=0).first().reindex(whole[whole].index)
     level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
-    problems = _problem_frame(
-        dup_events, "", dup_events["channel_name"], level, "重复", note[repeat]
-    )
+    problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "重复", note)
     return events[~repeat], dup_rows, problems
 
 

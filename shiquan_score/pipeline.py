@@ -111,13 +111,15 @@ def choose_period(
     rows in it (a year-long ledger names no quarter); else the quarter with most dated rows."""
     if requested:
         return Period.parse(requested), None
-    parsed = parse_dates(rows["date"])
-    dates = parsed.loc[parsed["date_status"] == OK, "date"]
-    if dates.empty:
+    written = rows["date"].value_counts()  # a few hundred distinct dates, however many rows
+    parsed = parse_dates(pd.Series(written.index, dtype=object))
+    ok = (parsed["date_status"] == OK).to_numpy()
+    if not ok.any():
         raise InputError(
             "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period 2020Q4"
         )
-    quarters = dates.map(Period.of).value_counts()
+    quarter_of = parsed.loc[ok, "date"].map(Period.of).to_numpy()
+    quarters = pd.Series(written.to_numpy()[ok]).groupby(quarter_of).sum()
     before = {Period(p.year, p.quarter) for p in previous if p.quarter}
     if len(before) == 1:
         (last,) = before

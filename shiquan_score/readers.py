@@ -107,7 +107,6 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
             notices.append(f"{path.name} 的工作表“{name}”是空的，已跳过")
             continue
         frame.columns = range(frame.shape[1])
-        frame = frame.astype(object).where(frame.notna(), None)
         absolute = [c.absolute_index for c in sheet.available_columns()]
         merged = _merged_down(info.merges, absolute) if info is not None else []
         hidden = info.hidden_rows if info is not None else frozenset()

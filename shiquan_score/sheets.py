@@ -10,7 +10,7 @@ import pandas as pd
 
 from shiquan_score.errors import InputError
 from shiquan_score.scheme import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
-from shiquan_score.text import norm
+from shiquan_score.text import has_word, norm
 
 HEADER_SCAN_ROWS = 30
 _FIELD_NAMES = {
@@ -97,9 +97,7 @@ def ledger_rows(
     keep = out.notna().any(axis=1)
     if body.shape[1] and total_words:
         # ... but a 合计 written only in the first column is a row the clerk must see reported.
-        lead = body.iloc[:, 0].dropna().astype(str)
-        hits = {v: any(w in norm(v) for w in total_words) for v in lead.unique()}
-        keep |= lead.map(hits).reindex(body.index, fill_value=False).astype(bool)
+        keep |= has_word(body.iloc[:, 0], total_words)
     rows = raw.rows[pos + 1 :][keep.to_numpy()]
     out = out[keep].reset_index(drop=True)
     headers = raw.cells.iloc[pos]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pandas as pd
+
 # Quotes and title marks mean nothing around a name (domain.md §5).
 _NOISE = re.compile(r"[\s\u3000\"'“”‘’《》「」〈〉]+")
 
@@ -36,3 +38,42 @@ def fmt_number(value: float) -> str:
 def text_px(text: str, cjk: int = 16, other: int = 8) -> int:
     """Width in pixels at 12 pt: a CJK character 16 px, anything else about 8 px."""
     return sum(cjk if ord(ch) > 0x2E80 else other for ch in text)
+
+
+# The same characters as _NOISE for Arrow's RE2, whose \\s is ASCII only.
+_NOISE_RE2 = (
+    "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}"
+    "\\x{202f}\\x{205f}\\x{3000}\"'“”‘’《》「」〈〉]+"
+)
+
+
+def norm_many(values: pd.Series) -> pd.Series:
+    """norm() over a column: per distinct value when few, else the whole column in Arrow."""
+    text = values.astype(object).where(values.notna(), "").astype(str)
+    distinct = pd.unique(text)
+    if len(distinct) < 2000:
+        return text.map({v: norm(v) for v in distinct}).astype(str)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrow = pc.utf8_normalize(pa.array(text), form="NFKC")
+    cleaned = pc.replace_substring_regex(arrow, pattern=_NOISE_RE2, replacement="")
+    as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
+    return pd.Series(cleaned.to_pandas(types_mapper=as_str), index=values.index)
+
+
+def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> pd.Series:
+    """Cells whose normalised text is (exact) or contains one of `words`. A cheap character
+    filter first: in a million-row ledger only a handful of cells can hold the words."""
+    hits = pd.Series(False, index=values.index)
+    chars = "".join(sorted({ch for word in words for ch in word}))
+    if not chars or values.empty:
+        return hits
+    text = values.astype(object).where(values.notna(), "").astype(str)
+    candidates = text[text.str.contains(f"[{re.escape(chars)}]", regex=True)]
+    if candidates.empty:
+        return hits
+    normed = norm_many(candidates)
+    found = normed.isin(words) if exact else normed.map(lambda n: any(w in n for w in words))
+    hits.loc[candidates.index] = found.to_numpy(dtype=bool)
+    return hits

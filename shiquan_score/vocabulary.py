@@ -14,6 +14,7 @@ class Vocabulary:
     def __init__(self, scheme: Scheme):
         self.scheme = scheme
         self.prefixes = [norm(p) for p in scheme.unit_prefixes if norm(p)]
+        self._memo: dict[str, dict] = {}
         self.roster_file = scheme.sources[1].name
         self.rules_file = scheme.sources[0].name
         weights = scheme.weights
@@ -42,9 +43,36 @@ class Vocabulary:
         return list(units)[:3]
 
     def analyse(self, unit_raw: str, category_raw: str, channel_raw: str) -> dict:
-        """One distinct (单位, 类别, 渠道) text → units, category, channels and issues."""
-        issues: list[tuple[str, str, str, str]] = []
-        units: list[str] = []
+        """One distinct (单位, 类别, 渠道) text → units, category, channels and issues.
+
+        Each cell is looked up once per distinct text (a big ledger repeats them endlessly);
+        only the combination is checked here.
+        """
+        units, unit_issues = self._cached(self._units, unit_raw)
+        channels, channel_issues = self._cached(self._channels, channel_raw)
+        issues = [*unit_issues, *channel_issues]
+        category = self._category(category_raw, list(dict.fromkeys(channels)), issues)
+        both = [*units, *channels]
+        repeated = tuple(x for x in dict.fromkeys(both) if both.count(x) > 1)
+        units, channels = tuple(dict.fromkeys(units)), tuple(dict.fromkeys(channels))
+        if category and not issues:
+            issues += self._cached(self._columns, (units, category, channels))
+        return {
+            "units": units,
+            "category_name": category,
+            "channels": channels,
+            "issues": tuple(issues),
+            "repeated": repeated,
+        }
+
+    def _cached(self, method, key):
+        cache = self._memo.setdefault(method.__name__, {})
+        if key not in cache:
+            cache[key] = method(*key) if isinstance(key, tuple) else method(key)
+        return cache[key]
+
+    def _units(self, unit_raw: str) -> tuple[list[str], list[tuple]]:
+        units, issues = [], []
         if not unit_raw:
             issues.append(("unit", "", "单位为空", "单位为空，请补上报送单位"))
         for part in split_cell(unit_raw, self.scheme.unit_separators):
@@ -63,7 +91,10 @@ class Vocabulary:
                     f"请改正台账，或在 {self.roster_file} 中为该单位加入别名",
                 )
             )
-        channels: list[str] = []
+        return units, issues
+
+    def _channels(self, channel_raw: str) -> tuple[list[str], list[tuple]]:
+        channels, issues = [], []
         if not channel_raw:
             issues.append(("channel", "", "渠道为空", "采用渠道为空，请补上采用渠道"))
         for part in split_cell(channel_raw, self.scheme.channel_separators):
@@ -81,20 +112,12 @@ class Vocabulary:
                     f"请改正台账，或在 {self.rules_file} 的 [[channel]] 中加入别名",
                 )
             )
-        category = self._category(category_raw, channels, issues)
-        repeated = tuple(
-            x for x in dict.fromkeys([*units, *channels]) if [*units, *channels].count(x) > 1
-        )
-        units, channels = list(dict.fromkeys(units)), list(dict.fromkeys(channels))
-        if category and not issues:
-            self._check_columns(units, category, channels, issues)
-        return {
-            "units": tuple(units),
-            "category_name": category,
-            "channels": tuple(channels),
-            "issues": tuple(issues),
-            "repeated": repeated,
-        }
+        return channels, issues
+
+    def _columns(self, units, category, channels) -> list[tuple]:
+        issues: list[tuple] = []
+        self._check_columns(units, category, channels, issues)
+        return issues
 
     def _category(self, raw: str, channels: list[str], issues: list) -> str | None:
         if raw:

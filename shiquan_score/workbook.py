@@ -34,6 +34,11 @@ class FrameSheet:
     preamble: tuple[str, ...] = ()
 
 
+# An audit sheet longer than this goes to a CSV beside the workbook: a year's ledger of a
+# whole province would pass Excel's row limit, and writing it cell by cell takes minutes.
+SHEET_ROWS_MAX = 20_000
+
+
 def _formats(zero: str) -> dict[str, dict]:
     body = {"font_name": BODY_FONT, "font_size": 12, **_BOX}
     styles = {
@@ -154,13 +159,54 @@ def write_workbook(
     zero_text: str = "——",
 ) -> Path:
     """Write the official sheets and the audit sheets to `target` atomically."""
-    check_limits({name: page.frame for name, page in frames.items()})
+    small = {name: page for name, page in frames.items() if len(page.frame) <= SHEET_ROWS_MAX}
+    check_limits({name: page.frame for name, page in small.items()})
+    csv = {name: target.with_name(f"{target.stem}_{name}.csv") for name in frames}
+    side = {name: path for name, path in csv.items() if name not in small}
     with atomic_workbook(target) as workbook:
+        for name, path in csv.items():
+            if name in side:
+                write_csv(path, frames[name].frame)
+            elif path.exists():  # ours, from an earlier larger run: it would mislead now
+                path.unlink()
         formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
         for grid in grids:
             _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
         for name, page in frames.items():
+            if name in side:
+                page = FrameSheet(
+                    pd.DataFrame(), {},
+                    (*page.preamble, f"共 {len(page.frame)} 行，超过 {SHEET_ROWS_MAX} 行，完整内容另存为"
+                     f" {side[name].name}（与本工作簿在同一文件夹，可用 Excel 打开）"),
+                )
             _render_frame(workbook.add_worksheet(name), page, formats)
+    return target
+
+
+def write_csv(target: Path, frame: pd.DataFrame) -> Path:
+    """A CSV Excel opens correctly (UTF-8 with BOM), text that looks like a formula quoted
+    with ', written atomically."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    safe = frame.copy()
+    for col in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[col]):
+            text = safe[col].astype(object).where(safe[col].notna(), "").astype(str)
+            risky = text.str.match(r"^[=+\-@\t\r]")
+            safe[col] = text.where(~risky, "'" + text)
+    table = pa.Table.from_pandas(safe, preserve_index=False)
+    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".csv", dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(b"\xef\xbb\xbf")
+            pa_csv.write_csv(table, out)
+        _share(temp)
+        _replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
     return target
 
 

@@ -57,3 +57,19 @@ def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
         write_workbook(target, [], {"问题": page})
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["表.xlsx"]
+
+
+def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch):
+    monkeypatch.setattr("shiquan_score.workbook.SHEET_ROWS_MAX", 2)
+    target = tmp_path / "表.xlsx"
+    frame = pd.DataFrame({"标题": ["=1+1", "普通", "@x"], "得分": [0.5, 1.0, 2.0]})
+    write_workbook(target, [], {"明细": FrameSheet(frame, {}, ("明细：说明",))})
+    side = tmp_path / "表_明细.csv"
+    raw = side.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines() == ['"标题","得分"', "\"'=1+1\",0.5", '"普通",1', "\"'@x\",2"]
+    sheet = openpyxl.load_workbook(target)["明细"]
+    assert sheet["A2"].value == "共 3 行，超过 2 行，完整内容另存为 表_明细.csv（与本工作簿在同一文件夹，可用 Excel 打开）"
+    monkeypatch.setattr("shiquan_score.workbook.SHEET_ROWS_MAX", 20_000)
+    write_workbook(target, [], {"明细": FrameSheet(frame, {}, ())})
+    assert not side.exists()  # a stale CSV from a larger run is removed

@@ -53,6 +53,7 @@ def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
         total |= has_word(rows[col], words)
     return total
 
+
 def _problem_frame(rows: pd.DataFrame, column, value, level, code, message) -> pd.DataFrame:
     return pd.DataFrame(
         {

@@ -79,7 +79,12 @@ def _rule_text(out: pd.DataFrame) -> pd.Series:
     numbers = pd.unique(out[["points", "prior", "awarded", "score"]].to_numpy().ravel())
     fmt = {v: fmt_number(v) for v in numbers}
     text = (
-        out["category_name"] + "被“" + out["channel_name"] + "”采用计" + out["points"].map(fmt) + "分"
+        out["category_name"]
+        + "被“"
+        + out["channel_name"]
+        + "”采用计"
+        + out["points"].map(fmt)
+        + "分"
     ).astype(object)
     best = out[out["best_of"]]
     if len(best):
@@ -91,14 +96,23 @@ def _rule_text(out: pd.DataFrame) -> pd.Series:
         rest = tiers[~kept].groupby(group[~kept]).agg("，".join).reindex(top.index)
         say = top[(size.reindex(top.index) >= 2) | (top["prior"] != 0)]
         rest = rest.reindex(say.index)
-        message = (say["category_name"] + "同一信息多次采用，以最高分记：" + tiers[kept].set_axis(
-            group[kept].to_numpy()).reindex(say.index)).astype(object)
+        message = (
+            say["category_name"]
+            + "同一信息多次采用，以最高分记："
+            + tiers[kept].set_axis(group[kept].to_numpy()).reindex(say.index)
+        ).astype(object)
         has_rest = rest.notna()
         message[has_rest] = message[has_rest] + "，" + rest[has_rest] + "不重复计分"
         prior = say["prior"] != 0
         message[prior] = (
-            message[prior] + "；此前各期已计" + say.loc[prior, "prior_channel"] + "+"
-            + say.loc[prior, "prior"].map(fmt) + "，本期计" + say.loc[prior, "awarded"].map(fmt) + "分"
+            message[prior]
+            + "；此前各期已计"
+            + say.loc[prior, "prior_channel"]
+            + "+"
+            + say.loc[prior, "prior"].map(fmt)
+            + "，本期计"
+            + say.loc[prior, "awarded"].map(fmt)
+            + "分"
         )
         mapped = group.map(message)
         has = mapped.notna()
@@ -107,7 +121,12 @@ def _rule_text(out: pd.DataFrame) -> pd.Series:
     if joint.any():
         n = (1 / out.loc[joint, "share"]).round().astype(int).astype(str)
         text.loc[joint] = (
-            text[joint] + "；" + n + "个单位联合报送，各得" + out.loc[joint, "score"].map(fmt) + "分"
+            text[joint]
+            + "；"
+            + n
+            + "个单位联合报送，各得"
+            + out.loc[joint, "score"].map(fmt)
+            + "分"
         ).astype(object)
     return text
 

@@ -59,7 +59,8 @@ def norm_many(values: pd.Series) -> pd.Series:
     arrow = pc.utf8_normalize(pa.array(text), form="NFKC")
     cleaned = pc.replace_substring_regex(arrow, pattern=_NOISE_RE2, replacement="")
     as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
-    return pd.Series(cleaned.to_pandas(types_mapper=as_str), index=values.index)
+    # .array: positional. A Series here would be aligned on its index, not placed.
+    return pd.Series(cleaned.to_pandas(types_mapper=as_str).array, index=values.index)
 
 
 def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> pd.Series:

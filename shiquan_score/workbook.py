@@ -175,9 +175,13 @@ def write_workbook(
         for name, page in frames.items():
             if name in side:
                 page = FrameSheet(
-                    pd.DataFrame(), {},
-                    (*page.preamble, f"共 {len(page.frame)} 行，超过 {SHEET_ROWS_MAX} 行，完整内容另存为"
-                     f" {side[name].name}（与本工作簿在同一文件夹，可用 Excel 打开）"),
+                    pd.DataFrame(),
+                    {},
+                    (
+                        *page.preamble,
+                        f"共 {len(page.frame)} 行，超过 {SHEET_ROWS_MAX} 行，完整内容另存为"
+                        f" {side[name].name}（与本工作簿在同一文件夹，可用 Excel 打开）",
+                    ),
                 )
             _render_frame(workbook.add_worksheet(name), page, formats)
     return target

@@ -79,7 +79,11 @@ def test_legacy_xls(capsys, inbox, tmp_path):
     assert "没有附件1（镇）的上期表" in capsys.readouterr().err
     sheets, _ = read_file(inbox / "台账_旧版.xls")
     assert sheets[0].cells.iloc[3].fillna("").tolist()[1:] == [
-        "2020-10-09 00:00:00", "县财政局", "财政局落实减税降费政策", "", "部门动态、市政府网站"
+        "2020-10-09 00:00:00",
+        "县财政局",
+        "财政局落实减税降费政策",
+        "",
+        "部门动态、市政府网站",
     ]
 
 

@@ -67,9 +67,17 @@ def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch
     side = tmp_path / "表_明细.csv"
     raw = side.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert raw.decode("utf-8-sig").splitlines() == ['"标题","得分"', "\"'=1+1\",0.5", '"普通",1', "\"'@x\",2"]
+    assert raw.decode("utf-8-sig").splitlines() == [
+        '"标题","得分"',
+        '"\'=1+1",0.5',
+        '"普通",1',
+        '"\'@x",2',
+    ]
     sheet = openpyxl.load_workbook(target)["明细"]
-    assert sheet["A2"].value == "共 3 行，超过 2 行，完整内容另存为 表_明细.csv（与本工作簿在同一文件夹，可用 Excel 打开）"
+    assert (
+        sheet["A2"].value
+        == "共 3 行，超过 2 行，完整内容另存为 表_明细.csv（与本工作簿在同一文件夹，可用 Excel 打开）"
+    )
     monkeypatch.setattr("shiquan_score.workbook.SHEET_ROWS_MAX", 20_000)
     write_workbook(target, [], {"明细": FrameSheet(frame, {}, ())})
     assert not side.exists()  # a stale CSV from a larger run is removed

@@ -26,17 +26,19 @@ def standings(
     frame = pd.DataFrame(index=units.index)
     frame["ranked"] = units["ranked"]
     frame["order"] = units["order"]
-    pairs = pd.Series(
-        list(zip(counts["category_name"], counts["channel_name"], strict=True)),
-        index=counts.index,
-        dtype=object,
-    )
+    # unit x (category, channel) once; each layout column sums the pairs it shows
+    pivot = counts.pivot_table(
+        index="unit_name", columns=["category_name", "channel_name"], values="count",
+        aggfunc="sum", fill_value=0.0,
+    ).reindex(frame.index, fill_value=0.0)
+    found = set(pivot.columns) if len(pivot.columns) else set()
     for j, column in enumerate(spec.columns):
         if column.value != "count":
             continue
-        mine = counts[pairs.isin(column.count).to_numpy()]
-        total = mine.groupby("unit_name")["count"].sum()
-        frame[count_key(j)] = round_half_up(total.reindex(frame.index, fill_value=0.0))
+        shown = [pair for pair in column.count if pair in found]
+        frame[count_key(j)] = pivot[shown].sum(axis=1) if shown else 0.0
+    keys = [count_key(j) for j, c in enumerate(spec.columns) if c.value == "count"]
+    frame[keys] = round_half_up(frame[keys].stack()).unstack()[keys]
     frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
     frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
     frame["total"] = round_half_up(frame["current"] + frame["previous"])

@@ -116,7 +116,12 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
         sheet.set_column_pixels(c, c, _audit_width(frame[name], str(name), page.widths))
     body = formats["audit"]
     for c, name in enumerate(frame.columns):
-        for r, value in enumerate(frame[name].tolist(), start=top + 1):
+        column = frame[name]
+        if pd.api.types.is_numeric_dtype(column) and not column.isna().any():
+            for r, value in enumerate(column.tolist(), start=top + 1):
+                sheet.write_number(r, c, value, body)
+            continue
+        for r, value in enumerate(column.tolist(), start=top + 1):
             _write(sheet, r, c, value, body)
     sheet.freeze_panes(top + 1, 0)
     if len(frame.columns):
@@ -129,8 +134,9 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
 
 def _audit_width(values: pd.Series, name: str, caps: dict[str, int]) -> int:
     """Wide enough for the longest text (measured over distinct values), up to a cap."""
-    text = values.dropna().astype(str)
-    widest = text[text.str.len().nlargest(20).index] if len(text) else text
+    distinct = {str(v) for v in values.dropna().unique()}
+    # Pixel widths of the 20 longest texts: the longest in characters is nearly always there.
+    widest = sorted(distinct, key=len)[-20:]
     longest = max((text_px(v) for v in widest), default=0)
     wanted = max(longest, text_px(name)) + 16
     return max(48, min(wanted, caps.get(name, 400)))

@@ -41,6 +41,8 @@ class Ledger:
 
 
 def _text(col: pd.Series) -> pd.Series:
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        col = col.astype(object)
     return col.fillna("").astype(str)
 
 
@@ -83,12 +85,19 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat([combos, analysed], axis=1), on=_KEYS, how="left", validate="many_to_one"
     )
     rows = rows.join(parse_dates(rows["date_raw"]))
+    # Every subset below copies each column: keep repetitive text as categories (cheap to take).
+    for col in ("where", "date_raw"):
+        rows[col] = rows[col].astype("category")
+
     untitled = _text(rows["title"]).str.strip() == ""
     rows.loc[untitled, "issues"] = rows.loc[untitled, "issues"].map(
         lambda found: (*found, _NO_TITLE)
     )
 
     total = _is_total(rows, scheme)
+    rows = rows.drop(
+        columns=["unit", "category", "channel", "remark", "source", "sheet", "lead"], errors="ignore"
+    )
     bad_date = ~total & (rows["date_status"] != OK)
     dated = ~total & ~bad_date
     day = pd.to_datetime(rows["date"].where(dated, None))
@@ -219,8 +228,10 @@ def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]
     first_row = twins.groupby(key, sort=False)["row"].transform("first")[repeat[involved]]
     first_where = twins.groupby(key, sort=False)["where"].transform("first")[repeat[involved]]
     dup_events = events[repeat]
+    first_where = first_where.astype(str)
     origin = ("第" + first_row.astype(str) + "行").where(
-        first_where == dup_events["where"], first_where + " 第" + first_row.astype(str) + "行"
+        first_where == dup_events["where"].astype(str),
+        first_where + " 第" + first_row.astype(str) + "行",
     )
     note = "与" + origin + "重复（单位、标题、渠道相同），只计一次"
     whole = repeat.groupby(level=0).all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 # Quotes and title marks mean nothing around a name (domain.md §5).
@@ -48,16 +49,18 @@ _NOISE_RE2 = (
 
 
 def norm_many(values: pd.Series) -> pd.Series:
-    """norm() over a column: per distinct value when few, else the whole column in Arrow."""
-    text = values.astype(object).where(values.notna(), "").astype(str)
-    distinct = pd.unique(text)
-    if len(distinct) < 2000:
-        return text.map({v: norm(v) for v in distinct}).astype(str)
+    """norm() over a column: per distinct value when short, else the whole column in Arrow."""
+    if len(values) < 5000:
+        text = values.astype(object).where(values.notna(), "").astype(str)
+        return text.map({v: norm(v) for v in pd.unique(text)}).astype(str)
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arrow = pc.utf8_normalize(pa.array(text), form="NFKC")
-    cleaned = pc.replace_substring_regex(arrow, pattern=_NOISE_RE2, replacement="")
+    text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+    arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
+    cleaned = pc.replace_substring_regex(
+        pc.utf8_normalize(arrow, form="NFKC"), pattern=_NOISE_RE2, replacement=""
+    )
     as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
     # .array: positional. A Series here would be aligned on its index, not placed.
     return pd.Series(cleaned.to_pandas(types_mapper=as_str).array, index=values.index)
@@ -70,8 +73,15 @@ def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> p
     chars = "".join(sorted({ch for word in words for ch in word}))
     if not chars or values.empty:
         return hits
-    text = values.astype(object).where(values.notna(), "").astype(str)
-    candidates = text[text.str.contains(f"[{re.escape(chars)}]", regex=True)]
+    pattern = f"[{re.escape(chars)}]"
+    if isinstance(values.dtype, pd.CategoricalDtype):  # decide per category, then per row
+        per_category = has_word(pd.Series(values.cat.categories.astype(str)), words, exact)
+        codes = values.cat.codes.to_numpy()
+        lookup = np.append(per_category.to_numpy(dtype=bool), False)  # code -1 (blank) → False
+        found = lookup[codes]
+        return pd.Series(found, index=values.index)
+    text = values.fillna("").astype(str)
+    candidates = text[text.str.contains(pattern, regex=True)]
     if candidates.empty:
         return hits
     normed = norm_many(candidates)

@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 from shiquan_score.text import fmt_number, has_word, norm, norm_many, split_cell
 
 NOISY = st.text(
-    alphabet=list("财政局（）()“”\"'《》「」 \u3000\t\n\xa0\u2003\u2028\u202fＡ１、，.。合计")
-    + ["\x85"],
+    alphabet=[*list("财政局（）()“”\"'《》「」 \u3000\t\n\xa0\u2003\u2028\u202fＡ１、，.。合计"), "\x85"],
     max_size=12,
 )
 
@@ -26,7 +25,7 @@ def test_norm():
 @given(st.lists(NOISY, min_size=1, max_size=40), st.integers(0, 3))
 def test_norm_many_is_norm_in_place(values, repeat):
     # many distinct values take the Arrow path; the index is kept, as after an explode
-    many = values * (1 + repeat) + [f"{i}“题”" for i in range(2500)]
+    many = values * (1 + repeat) + [f"{i}“题”" for i in range(5000)]
     series = pd.Series(many, index=[i // 2 for i in range(len(many))])
     assert norm_many(series).tolist() == [norm(v) for v in many]
     assert norm_many(series).index.equals(series.index)
@@ -56,3 +55,8 @@ def test_fmt_number():
         "0",
         "0.33",
     ]
+
+
+def test_has_word_on_categories():
+    values = pd.Series(["合计", None, "2020-10-01", "合计"], dtype="category")
+    assert has_word(values, frozenset({"合计"})).tolist() == [True, False, False, True]

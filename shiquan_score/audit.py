@@ -44,7 +44,7 @@ PROBLEM_WIDTHS = {"来源（文件/工作表）": 360, "内容": 240, "说明及
 def detail_sheet(scored: pd.DataFrame) -> FrameSheet:
     """One row per scored adoption: source, row, unit, share, points and the rule in words."""
     frame = scored[list(DETAIL_COLUMNS)].copy()
-    frame["date"] = frame["date"].map(lambda d: d.isoformat() if d is not None else "")
+    frame["date"] = frame["date"].map({d: d.isoformat() for d in pd.unique(frame["date"].dropna())})
     frame = frame.sort_values(["where", "row"], kind="stable").rename(columns=DETAIL_COLUMNS)
     preamble = (
         "明细：每一条计分的采用一行。联合报送的信息每个单位各占一份；"

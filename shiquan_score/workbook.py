@@ -197,15 +197,22 @@ def write_csv(target: Path, frame: pd.DataFrame) -> Path:
     """A CSV Excel opens correctly (UTF-8 with BOM), text that looks like a formula quoted
     with ', written atomically."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
-    safe = frame.copy()
-    for col in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[col]):
-            text = safe[col].astype(object).where(safe[col].notna(), "").astype(str)
-            risky = text.str.match(r"^[=+\-@\t\r]")
-            safe[col] = text.where(~risky, "'" + text)
-    table = pa.Table.from_pandas(safe, preserve_index=False)
+    columns = {}
+    for col in frame.columns:
+        values = frame[col]
+        if pd.api.types.is_numeric_dtype(values):
+            columns[str(col)] = pa.array(values.to_numpy())
+            continue
+        text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+        arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
+        risky = pc.match_substring_regex(arrow, pattern="^[=+\\-@\t\r]")
+        quote, nothing = pa.scalar("'", pa.large_string()), pa.scalar("", pa.large_string())
+        quoted = pc.binary_join_element_wise(quote, arrow, nothing)
+        columns[str(col)] = pc.if_else(risky, quoted, arrow)
+    table = pa.table(columns)
     handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".csv", dir=target.parent)
     temp = Path(temp_name)
     try:

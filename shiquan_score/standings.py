@@ -38,7 +38,7 @@ def standings(
         shown = [pair for pair in column.count if pair in found]
         frame[count_key(j)] = pivot[shown].sum(axis=1) if shown else 0.0
     keys = [count_key(j) for j, c in enumerate(spec.columns) if c.value == "count"]
-    frame[keys] = round_half_up(frame[keys].stack()).unstack()[keys]
+    frame[keys] = frame[keys].apply(round_half_up)
     frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
     frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
     frame["total"] = round_half_up(frame["current"] + frame["previous"])

@@ -87,7 +87,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
             f"{path.name} 无法按 Excel 工作簿读取（{_short(exc)}），请用 Excel/WPS 打开后另存为 .xlsx 再放入"
         ) from None
     info_by_name = {i.name: i for i in infos}
-    sheets = []
+    sheets, empty = [], []
     for index, name in enumerate(reader.sheet_names):
         info = info_by_name.get(name)
         if info is not None and not info.visible:
@@ -104,6 +104,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
         except Exception as exc:
             raise InputError(f"{path.name} 的工作表“{name}”无法读取（{_short(exc)}）") from None
         if frame.empty:
+            empty.append(name)
             notices.append(f"{path.name} 的工作表“{name}”是空的，已跳过")
             continue
         frame.columns = range(frame.shape[1])
@@ -122,6 +123,8 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
                 columns=absolute,
             )
         )
+    if not sheets and empty:
+        raise InputError(f"{path.name} 里的工作表都是空的，没有任何内容，请确认是否保存了台账")
     return sheets, notices
 
 

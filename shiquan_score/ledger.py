@@ -46,6 +46,37 @@ def _text(col: pd.Series) -> pd.Series:
     return col.fillna("").astype(str)
 
 
+def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
+    """units, category_name, channels, issues and repeated for every row.
+
+    A 单位 cell is looked up once per distinct text, 类别 and 采用渠道 once per distinct pair,
+    and their combination once per distinct canonical (units, category, channels): a big
+    ledger holds a few thousand of each, however many rows it has.
+    """
+    unit_ids, unit_texts = pd.factorize(rows["unit"])
+    units = [vocab.units_of(text) for text in unit_texts]
+    kind_ids, kinds = pd.MultiIndex.from_frame(rows[["category", "channel"]]).factorize()
+    kind = [vocab.kind_of(cat, chan) for cat, chan in kinds]
+    out = pd.DataFrame(index=rows.index)
+    out["units"] = pd.Series([u[0] for u in units], dtype=object).take(unit_ids).to_numpy()
+    out["category_name"] = pd.Series([k[0] for k in kind], dtype=object).take(kind_ids).to_numpy()
+    out["channels"] = pd.Series([k[1] for k in kind], dtype=object).take(kind_ids).to_numpy()
+    unit_issues = pd.Series([u[1] for u in units], dtype=object).take(unit_ids).to_numpy()
+    kind_issues = pd.Series([k[2] for k in kind], dtype=object).take(kind_ids).to_numpy()
+    out["repeated"] = (
+        pd.Series([u[2] for u in units], dtype=object).take(unit_ids).to_numpy()
+        + pd.Series([k[3] for k in kind], dtype=object).take(kind_ids).to_numpy()
+    )
+    out["issues"] = unit_issues + kind_issues
+    valid = out["issues"].map(len).eq(0) & out["category_name"].notna()
+    combos = out.loc[valid, ["units", "category_name", "channels"]]
+    if len(combos):
+        combo_ids, distinct = pd.MultiIndex.from_frame(combos).factorize()
+        found = pd.Series([vocab.columns_of(*c) for c in distinct], dtype=object)
+        out.loc[valid, "issues"] = found.take(combo_ids).to_numpy()
+    return out
+
+
 def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
     """A 合计/小计 row (also `10月小计`): the word in the first column, the unit or the date
     cell, or alone as the title (a title may well contain 合计)."""
@@ -77,13 +108,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     vocab = Vocabulary(scheme)
     for key in _KEYS:
         rows[key] = _text(rows[key]).str.strip()
-    combos = rows[_KEYS].drop_duplicates()
-    analysed = pd.DataFrame(
-        [vocab.analyse(*k) for k in combos.itertuples(index=False, name=None)], index=combos.index
-    )
-    rows = rows.merge(
-        pd.concat([combos, analysed], axis=1), on=_KEYS, how="left", validate="many_to_one"
-    )
+    rows = rows.join(_analysed(rows, vocab))
     rows = rows.join(parse_dates(rows["date_raw"]))
     # Every subset below copies each column: keep repetitive text as categories (cheap to take).
     for col in ("where", "date_raw"):
@@ -96,7 +121,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
 
     total = _is_total(rows, scheme)
     rows = rows.drop(
-        columns=["unit", "category", "channel", "remark", "source", "sheet", "lead"], errors="ignore"
+        columns=["unit", "category", "channel", "remark", "source", "sheet", "lead"],
+        errors="ignore",
     )
     bad_date = ~total & (rows["date_status"] != OK)
     dated = ~total & ~bad_date

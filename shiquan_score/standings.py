@@ -28,8 +28,11 @@ def standings(
     frame["order"] = units["order"]
     # unit x (category, channel) once; each layout column sums the pairs it shows
     pivot = counts.pivot_table(
-        index="unit_name", columns=["category_name", "channel_name"], values="count",
-        aggfunc="sum", fill_value=0.0,
+        index="unit_name",
+        columns=["category_name", "channel_name"],
+        values="count",
+        aggfunc="sum",
+        fill_value=0.0,
     ).reindex(frame.index, fill_value=0.0)
     found = set(pivot.columns) if len(pivot.columns) else set()
     for j, column in enumerate(spec.columns):

@@ -20,7 +20,7 @@ class Vocabulary:
         weights = scheme.weights
         self.weighted = set(zip(weights["category"], weights["channel"], strict=True))
         self.table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
-        self.columns_of = {
+        self.pairs_in_table = {
             key: {pair for column in spec.columns for pair in column.count}
             for key, spec in scheme.tables.items()
         }
@@ -42,28 +42,22 @@ class Vocabulary:
         units = dict.fromkeys(self.scheme.unit_alias[n] for n in [*names, *contained])
         return list(units)[:3]
 
-    def analyse(self, unit_raw: str, category_raw: str, channel_raw: str) -> dict:
-        """One distinct (单位, 类别, 渠道) text → units, category, channels and issues.
+    def units_of(self, unit_raw: str) -> tuple[tuple[str, ...], tuple, tuple[str, ...]]:
+        """A 单位 cell → its units (in order, once each), issues, units written twice."""
+        units, issues = self._cached(self._units, unit_raw)
+        return tuple(dict.fromkeys(units)), tuple(issues), _twice(units)
 
-        Each cell is looked up once per distinct text (a big ledger repeats them endlessly);
-        only the combination is checked here.
-        """
-        units, unit_issues = self._cached(self._units, unit_raw)
-        channels, channel_issues = self._cached(self._channels, channel_raw)
-        issues = [*unit_issues, *channel_issues]
-        category = self._category(category_raw, list(dict.fromkeys(channels)), issues)
-        both = [*units, *channels]
-        repeated = tuple(x for x in dict.fromkeys(both) if both.count(x) > 1)
-        units, channels = tuple(dict.fromkeys(units)), tuple(dict.fromkeys(channels))
-        if category and not issues:
-            issues += self._cached(self._columns, (units, category, channels))
-        return {
-            "units": units,
-            "category_name": category,
-            "channels": channels,
-            "issues": tuple(issues),
-            "repeated": repeated,
-        }
+    def kind_of(self, category_raw: str, channel_raw: str):
+        """类别 and 采用渠道 cells → category, channels, issues, channels written twice."""
+        channels, issues = self._cached(self._channels, channel_raw)
+        issues = list(issues)
+        once = tuple(dict.fromkeys(channels))
+        category = self._category(category_raw, list(once), issues)
+        return category, once, tuple(issues), _twice(channels)
+
+    def columns_of(self, units: tuple, category: str, channels: tuple) -> tuple:
+        """Issues of a valid combination: no weight, or no column in the unit's table."""
+        return tuple(self._cached(self._columns, (units, category, channels)))
 
     def _cached(self, method, key):
         cache = self._memo.setdefault(method.__name__, {})
@@ -162,7 +156,7 @@ class Vocabulary:
                 continue
             for unit in units:
                 spec = self.scheme.tables[self.table_of[unit]]
-                if (category, channel) not in self.columns_of[spec.key]:
+                if (category, channel) not in self.pairs_in_table[spec.key]:
                     issues.append(
                         (
                             "channel",
@@ -171,3 +165,7 @@ class Vocabulary:
                             f"{unit}属于“{spec.key}”表，表中没有“{channel}”一栏，请核对渠道",
                         )
                     )
+
+
+def _twice(items: list[str]) -> tuple[str, ...]:
+    return tuple(x for x in dict.fromkeys(items) if items.count(x) > 1)

@@ -81,5 +81,7 @@ def test_workbook_with_only_an_empty_sheet_is_refused(tmp_path, capsys):
     path = hf.empty_sheet_xlsx(inbox)
     assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
     captured = capsys.readouterr()
-    assert captured.err.splitlines() == [f"错误：{path.name} 里的工作表都是空的，没有任何内容，请确认是否保存了台账"]
+    assert captured.err.splitlines() == [
+        f"错误：{path.name} 里的工作表都是空的，没有任何内容，请确认是否保存了台账"
+    ]
     assert not (tmp_path / "out").exists()

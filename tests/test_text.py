@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 from shiquan_score.text import fmt_number, has_word, norm, norm_many, split_cell
 
 NOISY = st.text(
-    alphabet=[*list("财政局（）()“”\"'《》「」 \u3000\t\n\xa0\u2003\u2028\u202fＡ１、，.。合计"), "\x85"],
+    alphabet=[
+        *list("财政局（）()“”\"'《》「」 \u3000\t\n\xa0\u2003\u2028\u202fＡ１、，.。合计"),
+        "\x85",
+    ],
     max_size=12,
 )
 

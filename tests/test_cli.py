@@ -343,17 +343,13 @@ def test_last_quarters_own_output_skips_its_audit_sheets(capsys, tmp_path):
     )
 
 
-def _previous_edit(folder, edit):
-    return _edited_previous(folder, edit)
-
-
 def test_previous_total_as_formula_without_result_is_refused(capsys, inbox, tmp_path):
     def formulas(wb):
         ws = wb["附件2"]
         for r in range(8, 12):
             ws.cell(r, 11).value = f"=I{r}+J{r}"
 
-    _previous_edit(inbox, formulas)
+    _edited_previous(inbox, formulas)
     write_ledger(
         inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态"))
     )
@@ -373,7 +369,7 @@ def test_previous_table_missing_a_ranked_unit_is_refused(capsys, inbox, tmp_path
                 ws.delete_rows(row[0].row)
                 break
 
-    _previous_edit(inbox, drop)
+    _edited_previous(inbox, drop)
     write_ledger(
         inbox / "台账.xlsx", ledger_rows((D(2020, 10, 5), "财政局", "t", None, "部门动态"))
     )

@@ -1,6 +1,6 @@
 """The benchmark's smoke mode on a tiny ledger: it generates, converts, checks and reports.
 
-No timing assertions: speed is measured by `python -m shiquan_score.bench`, not by tests.
+No timing assertions: speed is measured by `python -m bench`, not by tests.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from shiquan_score import bench
+from bench import run as bench
 
 ROWS = 300
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.dates import OK, parse_dates
@@ -63,11 +64,10 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["channels"] = pd.Series([k[1] for k in kind], dtype=object).take(kind_ids).to_numpy()
     unit_issues = pd.Series([u[1] for u in units], dtype=object).take(unit_ids).to_numpy()
     kind_issues = pd.Series([k[2] for k in kind], dtype=object).take(kind_ids).to_numpy()
-    out["repeated"] = (
-        pd.Series([u[2] for u in units], dtype=object).take(unit_ids).to_numpy()
-        + pd.Series([k[3] for k in kind], dtype=object).take(kind_ids).to_numpy()
-    )
-    out["issues"] = unit_issues + kind_issues
+    unit_repeats = pd.Series([u[2] for u in units], dtype=object).take(unit_ids).to_numpy()
+    kind_repeats = pd.Series([k[3] for k in kind], dtype=object).take(kind_ids).to_numpy()
+    out["repeated"] = _joined(unit_repeats, kind_repeats)
+    out["issues"] = _joined(unit_issues, kind_issues)
     valid = out["issues"].map(len).eq(0) & out["category_name"].notna()
     combos = out.loc[valid, ["units", "category_name", "channels"]]
     if len(combos):
@@ -75,6 +75,15 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
         found = pd.Series([vocab.columns_of(*c) for c in distinct], dtype=object)
         out.loc[valid, "issues"] = found.take(combo_ids).to_numpy()
     return out
+
+
+def _joined(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Tuples joined row by row, building new ones only where the second is not empty (rare):
+    a million rows keep sharing the few distinct tuples they point to."""
+    joined = first.copy()
+    some = np.fromiter((bool(t) for t in second), dtype=bool, count=len(second))
+    joined[some] = first[some] + second[some]
+    return joined
 
 
 def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
@@ -154,8 +163,13 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     ]
     year_start = pd.Timestamp(period.year, 1, 1)
     earlier = out & (day >= year_start) & rows["issues"].map(len).eq(0)
-    history = _explode_units(_explode_channels(rows[earlier & (day < pd.Timestamp(period.start))]))
-    events, dup_rows, dup_problems = _dedup(rows[rows["status"] == SCORED])
+    # Only what scoring and the 明细 sheet need goes on: every column is copied per event.
+    rows["date_status"] = rows["date_status"].astype("category")
+    keep = ["where", "row", "date", "title", "units", "category_name", "channels"]
+    history = _explode_units(
+        _explode_channels(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep])
+    )
+    events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep])
     rows.loc[dup_rows.index, "status"] = DUP
     rows.loc[dup_rows.index, "reason"] = dup_rows
     problems.append(dup_problems)
@@ -164,6 +178,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
+    rows = rows[["where", "row", "status", "reason"]]
     return Ledger(rows=rows, events=_explode_units(events), problems=problem_table, history=history)
 
 
@@ -272,4 +287,4 @@ def _explode_units(events: pd.DataFrame) -> pd.DataFrame:
     n_units = events["units"].map(len)
     out = events.assign(unit_name=events["units"], share=1.0 / n_units).explode("unit_name")
     out["item"] = out["units_key"] + "｜" + out["title_key"]
-    return out.reset_index(drop=True)
+    return out.drop(columns=["units", "channels"]).reset_index(drop=True)

@@ -165,7 +165,10 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     earlier = out & (day >= year_start) & rows["issues"].map(len).eq(0)
     # Only what scoring and the 明细 sheet need goes on: every column is copied per event.
     rows["date_status"] = rows["date_status"].astype("category")
-    keep = ["where", "row", "date", "title", "units", "category_name", "channels"]
+    # One title key for the whole ledger (one normalisation path): earlier quarters' rows and
+    # this quarter's must agree on what "the same item" is.
+    rows["title_key"] = norm_many(rows["title"]).str.rstrip("。.．")
+    keep = ["where", "row", "date", "title", "title_key", "units", "category_name", "channels"]
     history = _explode_units(
         _explode_channels(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep])
     )
@@ -249,12 +252,10 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
 
 
 def _explode_channels(rows: pd.DataFrame) -> pd.DataFrame:
-    """One event per channel of a row, with the item keys (units, title)."""
+    """One event per channel of a row, with the units' key (any order: the same item)."""
     events = rows.assign(channel_name=rows["channels"]).explode("channel_name")
-    # The same units in any order are the same item; titles compare without quotes or 。
     units = events["units"]
     events["units_key"] = units.map({u: "、".join(sorted(u)) for u in pd.unique(units)}).astype(str)
-    events["title_key"] = norm_many(events["title"]).str.rstrip("。.．")
     return events
 
 

@@ -52,7 +52,7 @@ class Vocabulary:
         channels, issues = self._cached(self._channels, channel_raw)
         issues = list(issues)
         once = tuple(dict.fromkeys(channels))
-        category = self._category(category_raw, list(once), issues)
+        category = self._category(category_raw, list(channels), issues)  # as written
         return category, once, tuple(issues), _twice(channels)
 
     def columns_of(self, units: tuple, category: str, channels: tuple) -> tuple:

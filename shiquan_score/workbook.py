@@ -134,10 +134,8 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
 
 def _audit_width(values: pd.Series, name: str, caps: dict[str, int]) -> int:
     """Wide enough for the longest text (measured over distinct values), up to a cap."""
-    distinct = {str(v) for v in values.dropna().unique()}
-    # Pixel widths of the 20 longest texts: the longest in characters is nearly always there.
-    widest = sorted(distinct, key=len)[-20:]
-    longest = max((text_px(v) for v in widest), default=0)
+    # Every distinct text is measured: a sheet holds at most SHEET_ROWS_MAX rows.
+    longest = max((text_px(str(v)) for v in values.dropna().unique()), default=0)
     wanted = max(longest, text_px(name)) + 16
     return max(48, min(wanted, caps.get(name, 400)))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -273,3 +274,18 @@ def test_real_command_line(tmp_path):
         f"已生成：{tmp_path / OUTPUT_NAME}",
     ]
     assert (tmp_path / OUTPUT_NAME).exists()
+
+
+def test_same_bytes_whatever_the_hash_seed(tmp_path):
+    """Set and dict order must never reach the file: two processes, two hash seeds."""
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run(
+            [sys.executable, str(ROOT / "convert.py"), str(SAMPLE), "--out", str(out)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        digests.append(hashlib.sha256((out / OUTPUT_NAME).read_bytes()).hexdigest())
+    assert digests[0] == digests[1]

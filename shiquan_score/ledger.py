@@ -56,8 +56,10 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """
     unit_ids, unit_texts = pd.factorize(rows["unit"])
     units = [vocab.units_of(text) for text in unit_texts]
-    kind_ids, kinds = pd.MultiIndex.from_frame(rows[["category", "channel"]]).factorize()
-    kind = [vocab.kind_of(cat, chan) for cat, chan in kinds]
+    cat_ids, cats = pd.factorize(rows["category"])
+    chan_ids, chans = pd.factorize(rows["channel"])
+    kind_ids, kinds = pd.factorize(cat_ids.astype(np.int64) * len(chans) + chan_ids)
+    kind = [vocab.kind_of(cats[k // len(chans)], chans[k % len(chans)]) for k in kinds]
     out = pd.DataFrame(index=rows.index)
     out["units"] = pd.Series([u[0] for u in units], dtype=object).take(unit_ids).to_numpy()
     out["category_name"] = pd.Series([k[0] for k in kind], dtype=object).take(kind_ids).to_numpy()
@@ -68,12 +70,15 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     kind_repeats = pd.Series([k[3] for k in kind], dtype=object).take(kind_ids).to_numpy()
     out["repeated"] = _joined(unit_repeats, kind_repeats)
     out["issues"] = _joined(unit_issues, kind_issues)
-    valid = out["issues"].map(len).eq(0) & out["category_name"].notna()
-    combos = out.loc[valid, ["units", "category_name", "channels"]]
-    if len(combos):
-        combo_ids, distinct = pd.MultiIndex.from_frame(combos).factorize()
-        found = pd.Series([vocab.columns_of(*c) for c in distinct], dtype=object)
-        out.loc[valid, "issues"] = found.take(combo_ids).to_numpy()
+    valid = (out["issues"].map(len).eq(0) & out["category_name"].notna()).to_numpy()
+    if valid.any():
+        pairs = unit_ids[valid].astype(np.int64) * len(kind) + kind_ids[valid]
+        pair_ids, distinct = pd.factorize(pairs)
+        found = [
+            vocab.columns_of(units[p // len(kind)][0], kind[p % len(kind)][0], kind[p % len(kind)][1])
+            for p in distinct
+        ]
+        out.loc[valid, "issues"] = pd.Series(found, dtype=object).take(pair_ids).to_numpy()
     return out
 
 

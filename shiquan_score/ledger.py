@@ -75,7 +75,9 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
         pairs = unit_ids[valid].astype(np.int64) * len(kind) + kind_ids[valid]
         pair_ids, distinct = pd.factorize(pairs)
         found = [
-            vocab.columns_of(units[p // len(kind)][0], kind[p % len(kind)][0], kind[p % len(kind)][1])
+            vocab.columns_of(
+                units[p // len(kind)][0], kind[p % len(kind)][0], kind[p % len(kind)][1]
+            )
             for p in distinct
         ]
         out.loc[valid, "issues"] = pd.Series(found, dtype=object).take(pair_ids).to_numpy()

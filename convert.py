@@ -1,3 +1,3 @@
-from shiquan_score.cli import main
+from shiquan_score.cli import run_console
 
-raise SystemExit(main())
+run_console()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pandas as pd
 
 from shiquan_score.scheme import Scheme, TableSpec
@@ -26,22 +28,21 @@ def standings(
     frame = pd.DataFrame(index=units.index)
     frame["ranked"] = units["ranked"]
     frame["order"] = units["order"]
-    # unit x (category, channel) once; each layout column sums the pairs it shows
-    pivot = counts.pivot_table(
-        index="unit_name",
-        columns=["category_name", "channel_name"],
-        values="count",
-        aggfunc="sum",
-        fill_value=0.0,
-    ).reindex(frame.index, fill_value=0.0)
-    found = set(pivot.columns) if len(pivot.columns) else set()
-    for j, column in enumerate(spec.columns):
-        if column.value != "count":
-            continue
-        shown = [pair for pair in column.count if pair in found]
-        frame[count_key(j)] = pivot[shown].sum(axis=1) if shown else 0.0
-    keys = [count_key(j) for j, c in enumerate(spec.columns) if c.value == "count"]
-    frame[keys] = frame[keys].apply(round_half_up)
+    # counts holds one row per unit and (category, channel): a few hundred at most, whatever
+    # the ledger's size, so a plain loop is the cheapest way to sum them per layout column.
+    column_of = {
+        pair: j for j, c in enumerate(spec.columns) if c.value == "count" for pair in c.count
+    }
+    totals: dict[tuple[str, int], float] = defaultdict(float)
+    for unit, category, channel, count in counts[
+        ["unit_name", "category_name", "channel_name", "count"]
+    ].itertuples(index=False, name=None):
+        j = column_of.get((category, channel))
+        if j is not None:
+            totals[(unit, j)] += count
+    for j in sorted(set(column_of.values())):
+        values = pd.Series([totals.get((unit, j), 0.0) for unit in frame.index], index=frame.index)
+        frame[count_key(j)] = round_half_up(values)
     frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
     frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
     frame["total"] = round_half_up(frame["current"] + frame["previous"])

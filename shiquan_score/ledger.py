@@ -1,7 +1,7 @@
 """Ledger rows → canonical adoption events, every row's fate, and the problems table.
 
 Every ledger row ends in exactly one place: 计分 (scored), 不在本期, 重复 or 有问题.
-Checks run once per distinct (单位, 类别, 渠道) text, then are joined back onto the rows.
+Cells are checked once per distinct text, and the results joined back onto the rows.
 """
 
 from __future__ import annotations
@@ -35,10 +35,6 @@ class Ledger:
     events: pd.DataFrame  # one per scored (row, unit, channel), with share and item
     problems: pd.DataFrame  # PROBLEM_COLUMNS, sorted by where and row
     history: pd.DataFrame | None = None  # valid events earlier in the same year (research best-of)
-
-    @property
-    def blocking(self) -> pd.DataFrame:
-        return self.problems[self.problems["level"] == ERROR]
 
 
 def _text(col: pd.Series) -> pd.Series:

@@ -15,11 +15,10 @@ import pandas as pd
 
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.ledger import ERROR, INFO, PROBLEM_COLUMNS, normalise
-from shiquan_score.official import read_official
 from shiquan_score.period import Period
+from shiquan_score.previous import PreviousTable
 from shiquan_score.scheme import Scheme
 from shiquan_score.scoring import round_half_up, score, tally
-from shiquan_score.sheets import RawSheet
 from shiquan_score.text import fmt_number
 
 CODE = "上期核对"
@@ -65,7 +64,7 @@ def crosscheck(
     scheme: Scheme,
     period: Period,
     previous: dict[str, pd.Series],
-    tables: list[tuple[RawSheet, tuple[str, int, int]]],
+    tables: list[PreviousTable],
 ) -> tuple[pd.DataFrame, str | None]:
     """提示 rows where the ledger's cumulative differs from the previous table's 累计; one line."""
     empty = pd.DataFrame(columns=PROBLEM_COLUMNS)
@@ -78,21 +77,20 @@ def crosscheck(
     cumulative, unscorable = ledger_cumulative(rows, scheme, period)
     ranked = scheme.units[scheme.units["ranked"]]
     records = []
-    for raw, found in tables:
-        key = found[0]
+    for table in tables:
+        key = table.table
         if key not in previous:
             continue
-        read = read_official(raw, scheme, found)
         for unit in ranked.loc[ranked["table"] == key, "unit"]:
             theirs = float(previous[key].get(unit, 0.0))
             ours = float(cumulative.get(unit, 0.0))
             if abs(theirs - ours) < _EPS:
                 continue
             name = scheme.display_name(unit, before[-1].end)
-            row = int(read.rows.loc[unit, "row"]) if unit in read.rows.index else 0
+            row = table.rows.get(unit, 0)
             records.append(
                 (
-                    read.where,
+                    table.where,
                     row,
                     "累计",
                     fmt_number(theirs),

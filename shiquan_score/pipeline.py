@@ -222,7 +222,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     totals, prev_notices = previous_totals(previous, scheme, period)
     notices += prev_notices
     # issue 5: a ledger covering the earlier quarters re-computes 累计 (提示 only; 上期 rules)
-    cross, cross_line = crosscheck(rows, scheme, period, totals, inbox.previous)
+    cross, cross_line = crosscheck(rows, scheme, period, totals, previous)
     notices += [cross_line] if cross_line else []
     scored = score(ledger.events, scheme, ledger.history)
     counts, points = tally(scored)

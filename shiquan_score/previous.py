@@ -25,6 +25,7 @@ class PreviousTable:
     quarter: int | None
     totals: pd.Series  # unit -> 累计, ranked units only
     merged: list[str] = field(default_factory=list)  # issue 5: notices of merged units
+    rows: dict[str, int] = field(default_factory=dict)  # unit -> Excel row of its first line
 
 
 def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> PreviousTable:
@@ -89,7 +90,13 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             "（上期累计为0的写0），或确认放入的是完整的上期表"
         )
     return PreviousTable(
-        table.table, raw.where, table.year, table.quarter, pd.Series(totals, dtype=float), merged
+        table.table,
+        raw.where,
+        table.year,
+        table.quarter,
+        pd.Series(totals, dtype=float),
+        merged,
+        rows={unit: row for unit, (row, _) in first.items()},
     )
 
 

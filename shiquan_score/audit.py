@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.ledger import ERROR, INFO, PROBLEM_COLUMNS
@@ -41,16 +42,34 @@ PROBLEM_NAMES = {
 PROBLEM_WIDTHS = {"来源（文件/工作表）": 360, "内容": 240, "说明及处理办法": 720}
 
 
-def detail_sheet(scored: pd.DataFrame) -> FrameSheet:
-    """One row per scored adoption: source, row, unit, share, points and the rule in words."""
-    frame = scored[list(DETAIL_COLUMNS)].copy()
+def detail_sheet(scored: pd.DataFrame, names: dict[str, str]) -> FrameSheet:
+    """One row per scored adoption: source, row, unit (as the table names it), share, points
+    and the rule in words, in ledger order."""
+    frame = scored[list(DETAIL_COLUMNS)]
+    frame["unit_name"] = frame["unit_name"].map(names)
     frame["date"] = frame["date"].map({d: d.isoformat() for d in pd.unique(frame["date"].dropna())})
-    frame = frame.sort_values(["where", "row"], kind="stable").rename(columns=DETAIL_COLUMNS)
+    if not _in_ledger_order(frame):
+        frame = frame.sort_values(["where", "row"], kind="stable")
     preamble = (
         "明细：每一条计分的采用一行。联合报送的信息每个单位各占一份；"
         "“分值”是规则分值，“得分”是该单位实得（分值 × 份额，调研信息加分只取最高一项）。",
     )
-    return FrameSheet(frame.reset_index(drop=True), DETAIL_WIDTHS, preamble)
+    return FrameSheet(
+        frame.rename(columns=DETAIL_COLUMNS).reset_index(drop=True), DETAIL_WIDTHS, preamble
+    )
+
+
+def _in_ledger_order(frame: pd.DataFrame) -> bool:
+    """Events come out of the ledger in order already; a million-row sort is then skipped."""
+    where = frame["where"]
+    if (
+        not isinstance(where.dtype, pd.CategoricalDtype)
+        or not where.cat.categories.is_monotonic_increasing
+    ):
+        return False
+    key = where.cat.codes.to_numpy(dtype=np.int64) * (int(frame["row"].max() or 0) + 1)
+    key = key + frame["row"].to_numpy(dtype=np.int64)
+    return bool(np.all(key[1:] >= key[:-1]))
 
 
 def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period) -> FrameSheet:

@@ -55,7 +55,6 @@ class Result:
     workbook: Path | None = None
     problems_file: Path | None = None
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    scored: pd.DataFrame | None = None
     check: CheckResult | None = None  # issue 5: --check-against
 
     @property
@@ -215,6 +214,8 @@ def _run(config: Config, notices: list[str]) -> Result:
     notices += inbox.notices
     rows = ledger_frame(inbox, scheme)
     previous = [read_previous(raw, scheme, found) for raw, found in inbox.previous]
+    inbox.ledgers.clear()  # their cells now live in `rows`: a big ledger's grid is freed
+    inbox.previous.clear()
     period, announced = choose_period(rows, config.period, previous)
     notices += [announced] if announced else []
     ledger = normalise(rows, scheme, period)
@@ -224,7 +225,9 @@ def _run(config: Config, notices: list[str]) -> Result:
     # issue 5: a ledger covering the earlier quarters re-computes 累计 (提示 only; 上期 rules)
     cross, cross_line = crosscheck(rows, scheme, period, totals, previous)
     notices += [cross_line] if cross_line else []
+    del rows  # a million-row ledger: each frame let go here is memory the writer can use
     scored = score(ledger.events, scheme, ledger.history)
+    ledger.events = ledger.history = None
     counts, points = tally(scored)
     tables = {
         key: standings(spec, scheme, counts, points, totals[key], notes)
@@ -233,7 +236,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     parts = [ledger.problems, note_problems, audit.note_conflicts(tables, scheme), cross]
     problems = pd.concat([p for p in parts if len(p)] or [ledger.problems], ignore_index=True)
     summary = accounting(ledger)
-    result = Result(period, summary, notices, problems, tables=tables, scored=scored)
+    result = Result(period, summary, notices, problems, tables=tables)
     name = scheme.layout["output_name"].format(
         county=scheme.county, year=period.year, months=period.months
     )
@@ -249,7 +252,8 @@ def _run(config: Config, notices: list[str]) -> Result:
     grids = [build_grid(spec, scheme, tables[key], period) for key, spec in scheme.tables.items()]
     # issue 5: 明细 names each unit as the table does (a renamed unit: the name in force)
     shown = {u: scheme.display_name(u, period.end) for u in scored["unit_name"].unique()}
-    detail = audit.detail_sheet(scored.assign(unit_name=scored["unit_name"].map(shown)))
+    detail = audit.detail_sheet(scored, shown)
+    del scored
     sheets = {audit.DETAIL: detail, audit.PROBLEMS: problem_sheet}
     if config.check_against:  # issue 5: compare with a hand-made table → 核对 sheet
         result.check = check_against(config.check_against, scheme, period, tables)

@@ -32,7 +32,7 @@ _DATE_MESSAGES = {
 @dataclass
 class Ledger:
     rows: pd.DataFrame  # one per ledger row, with status and reason
-    events: pd.DataFrame  # one per scored (row, unit, channel), with share and item
+    events: pd.DataFrame  # one per scored (row, unit, channel), with share and item keys
     problems: pd.DataFrame  # PROBLEM_COLUMNS, sorted by where and row
     history: pd.DataFrame | None = None  # valid events earlier in the same year (research best-of)
 
@@ -290,5 +290,4 @@ def _explode_units(events: pd.DataFrame) -> pd.DataFrame:
     """One event per unit; a joint item gives each of its n units 1/n of count and points."""
     n_units = events["units"].map(len)
     out = events.assign(unit_name=events["units"], share=1.0 / n_units).explode("unit_name")
-    out["item"] = out["units_key"] + "｜" + out["title_key"]
     return out.drop(columns=["units", "channels"]).reset_index(drop=True)

@@ -9,7 +9,8 @@ import pandas as pd
 from shiquan_score.scheme import Scheme
 from shiquan_score.text import fmt_number
 
-_GROUP = ["item", "unit_name", "category_name"]
+# One research item of one unit: the item is its units (any order) and its title.
+_GROUP = ["units_key", "title_key", "unit_name", "category_name"]
 
 
 def round_half_up(values: pd.Series, places: int = 2) -> pd.Series:

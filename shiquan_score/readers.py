@@ -152,7 +152,7 @@ def uncached_formulas(raw: RawSheet) -> frozenset[tuple[int, int]]:
     found = set()
     for letters, row, inner in _CELL.findall(xml):
         if inner and b"<f" in inner and not re.search(rb"<v>[^<]+</v>", inner):
-            col = position.get(_cell(letters.decode() + "1")[1])
+            col = position.get(xlsx_scan.col_number(letters) - 1)
             if col is not None:
                 found.add((int(row), col))
     return frozenset(found)
@@ -172,10 +172,7 @@ def _merged_down(merges: tuple[str, ...], absolute: list[int]) -> list[tuple[int
 def _cell(ref: str) -> tuple[int, int]:
     """`B5` → (5, 1): 1-based row, 0-based column."""
     letters = ref.rstrip("0123456789")
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(ref[len(letters) :]), col - 1
+    return int(ref[len(letters) :]), xlsx_scan.col_number(letters) - 1
 
 
 def _short(exc: Exception) -> str:

@@ -66,9 +66,6 @@ class Scheme:
     remarks: str
     sources: tuple[Path, Path] = field(default=(DEFAULT_RULES, DEFAULT_ROSTER))
 
-    def unit_names(self) -> list[str]:
-        return list(self.unit_alias)
-
     def display_name(self, unit: str, on: dt.date) -> str:
         """The unit's name in force on a date (a renamed unit keeps its score)."""
         for former in self.former_names.get(unit, ()):

@@ -43,50 +43,100 @@ def _text(col: pd.Series) -> pd.Series:
     return col.fillna("").astype(str)
 
 
-def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
-    """units, category_name, channels, issues and repeated for every row.
+@dataclass
+class _Codes:
+    """The distinct unit sets and kinds the rows point to by integer code.
 
-    A 单位 cell is looked up once per distinct text, 类别 and 采用渠道 once per distinct pair,
-    and their combination once per distinct canonical (units, category, channels): a big
-    ledger holds a few thousand of each, however many rows it has.
+    A million rows name a few thousand unit sets and a few hundred (category, channels)
+    kinds: per-row columns hold codes, the tuples live here once.
     """
-    unit_ids, unit_texts = pd.factorize(rows["unit"])
-    units = [vocab.units_of(text) for text in unit_texts]
-    cat_ids, cats = pd.factorize(rows["category"])
-    chan_ids, chans = pd.factorize(rows["channel"])
-    kind_ids, kinds = pd.factorize(cat_ids.astype(np.int64) * len(chans) + chan_ids)
-    kind = [vocab.kind_of(cats[k // len(chans)], chans[k % len(chans)]) for k in kinds]
-    out = pd.DataFrame(index=rows.index)
-    out["units"] = pd.Series([u[0] for u in units], dtype=object).take(unit_ids).to_numpy()
-    out["category_name"] = pd.Series([k[0] for k in kind], dtype=object).take(kind_ids).to_numpy()
-    out["channels"] = pd.Series([k[1] for k in kind], dtype=object).take(kind_ids).to_numpy()
-    unit_issues = pd.Series([u[1] for u in units], dtype=object).take(unit_ids).to_numpy()
-    kind_issues = pd.Series([k[2] for k in kind], dtype=object).take(kind_ids).to_numpy()
-    unit_repeats = pd.Series([u[2] for u in units], dtype=object).take(unit_ids).to_numpy()
-    kind_repeats = pd.Series([k[3] for k in kind], dtype=object).take(kind_ids).to_numpy()
-    out["repeated"] = _joined(unit_repeats, kind_repeats)
-    out["issues"] = _joined(unit_issues, kind_issues)
-    valid = (out["issues"].map(len).eq(0) & out["category_name"].notna()).to_numpy()
-    if valid.any():
-        pairs = unit_ids[valid].astype(np.int64) * len(kind) + kind_ids[valid]
-        pair_ids, distinct = pd.factorize(pairs)
-        found = [
-            vocab.columns_of(
-                units[p // len(kind)][0], kind[p % len(kind)][0], kind[p % len(kind)][1]
-            )
-            for p in distinct
-        ]
-        out.loc[valid, "issues"] = pd.Series(found, dtype=object).take(pair_ids).to_numpy()
+
+    unit_sets: list[tuple[str, ...]]  # per unit set: its units in the order written
+    set_key: np.ndarray  # per unit set: code of its units in any order (the same item)
+    keys: list[str]  # per key code: the units sorted and joined, e.g. 统计局、财政局
+    channels: list[tuple[str, ...]]  # per kind: its channels
+
+
+def _objects(items: list) -> np.ndarray:
+    """A 1-d object array of `items` (tuples stay elements, never become a 2-d array)."""
+    out = np.empty(len(items), dtype=object)
+    for i, item in enumerate(items):
+        out[i] = item
     return out
 
 
-def _joined(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Tuples joined row by row, building new ones only where the second is not empty (rare):
-    a million rows keep sharing the few distinct tuples they point to."""
-    joined = first.copy()
-    some = np.fromiter((bool(t) for t in second), dtype=bool, count=len(second))
-    joined[some] = first[some] + second[some]
-    return joined
+def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, _Codes]:
+    """unit_set, kind, category_name, issues and repeated for every row.
+
+    A 单位 cell is looked up once per distinct text, 类别 and 采用渠道 once per distinct pair,
+    and the combination once per distinct (unit set, kind): a big ledger holds a few
+    thousand of each, however many rows it has. Rows with issues or repeats (few) get
+    their own tuples; every other row shares the empty one.
+    """
+    unit_ids, unit_texts = pd.factorize(rows["unit"])
+    per_text = [vocab.units_of(text) for text in unit_texts]
+    text_set, set_index = pd.factorize(pd.Series(_objects([u[0] for u in per_text])))
+    unit_sets = list(set_index)
+    key_of_set, keys = pd.factorize(pd.Series(["、".join(sorted(u)) for u in unit_sets]))
+    cat_ids, cats = pd.factorize(rows["category"])
+    chan_ids, chans = pd.factorize(rows["channel"])
+    kind_ids, kinds = pd.factorize(cat_ids.astype(np.int64) * len(chans) + chan_ids)
+    per_kind = [vocab.kind_of(cats[k // len(chans)], chans[k % len(chans)]) for k in kinds]
+    out = pd.DataFrame(index=rows.index)
+    out["unit_set"] = text_set[unit_ids]
+    out["kind"] = kind_ids
+    categories = pd.array([k[0] for k in per_kind], dtype="str")
+    out["category_name"] = categories.take(kind_ids)
+
+    n_issues = (
+        _lengths([u[1] for u in per_text])[unit_ids] + _lengths([k[2] for k in per_kind])[kind_ids]
+    )
+    valid = (n_issues == 0) & np.array([k[0] is not None for k in per_kind], dtype=bool)[kind_ids]
+    pair_issues: list[tuple] = []
+    pair_ids = np.zeros(0, dtype=np.int64)
+    if valid.any():
+        pairs = text_set[unit_ids[valid]].astype(np.int64) * len(kinds) + kind_ids[valid]
+        pair_ids, distinct = pd.factorize(pairs)
+        pair_issues = [
+            vocab.columns_of(
+                unit_sets[p // len(kinds)], per_kind[p % len(kinds)][0], per_kind[p % len(kinds)][1]
+            )
+            for p in distinct
+        ]
+        n_issues[valid] = _lengths(pair_issues)[pair_ids]
+    issues = _empties(len(rows))
+    for i in np.flatnonzero(n_issues):  # rows with a problem: few, and each reported anyway
+        found = per_text[unit_ids[i]][1] + per_kind[kind_ids[i]][2]
+        issues[i] = found
+    if len(pair_issues):
+        where_valid = np.flatnonzero(valid)
+        bad = n_issues[where_valid] > 0
+        for i, p in zip(where_valid[bad], pair_ids[bad], strict=True):
+            issues[i] = pair_issues[p]
+    out["issues"] = issues
+    out["n_issues"] = n_issues
+
+    repeated = _empties(len(rows))
+    n_repeated = (
+        _lengths([u[2] for u in per_text])[unit_ids] + _lengths([k[3] for k in per_kind])[kind_ids]
+    )
+    for i in np.flatnonzero(n_repeated):
+        repeated[i] = per_text[unit_ids[i]][2] + per_kind[kind_ids[i]][3]
+    out["repeated"] = repeated
+    out["n_repeated"] = n_repeated
+    codes = _Codes(unit_sets, key_of_set, list(keys), [k[1] for k in per_kind])
+    return out, codes
+
+
+def _lengths(tuples: list[tuple]) -> np.ndarray:
+    return np.fromiter((len(t) for t in tuples), dtype=np.int64, count=len(tuples))
+
+
+def _empties(n: int) -> np.ndarray:
+    """n references to the one empty tuple."""
+    out = np.empty(n, dtype=object)
+    out.fill(())
+    return out
 
 
 def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
@@ -120,7 +170,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     vocab = Vocabulary(scheme)
     for key in _KEYS:
         rows[key] = _text(rows[key]).str.strip()
-    rows = rows.join(_analysed(rows, vocab))
+    analysed, codes = _analysed(rows, vocab)
+    rows = rows.join(analysed)
     rows = rows.join(parse_dates(rows["date_raw"]))
     # Every subset below copies each column: keep repetitive text as categories (cheap to take).
     for col in ("where", "date_raw"):
@@ -130,6 +181,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows.loc[untitled, "issues"] = rows.loc[untitled, "issues"].map(
         lambda found: (*found, _NO_TITLE)
     )
+    rows.loc[untitled, "n_issues"] += 1
 
     total = _is_total(rows, scheme)
     rows = rows.drop(
@@ -141,7 +193,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     day = pd.to_datetime(rows["date"].where(dated, None))
     in_period = dated & day.between(pd.Timestamp(period.start), pd.Timestamp(period.end))
     out = dated & ~in_period
-    broken = in_period & rows["issues"].map(len).gt(0)
+    broken = in_period & rows["n_issues"].gt(0)
     rows["status"] = SCORED
     rows.loc[total | bad_date | broken, "status"] = PROBLEM
     rows.loc[out, "status"] = OUT
@@ -154,7 +206,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         _date_problems(rows[bad_date], headers.get("date", "日期")),
         _issue_problems(rows[broken], headers),
         _out_of_period(rows[out], headers.get("date", "日期"), period),
-        _repeated_in_cell(rows[rows["repeated"].map(len).gt(0) & (rows["status"] == SCORED)]),
+        _repeated_in_cell(rows[rows["n_repeated"].gt(0) & (rows["status"] == SCORED)]),
         _problem_frame(
             rows[rows["hidden"] & (rows["status"] == SCORED)],
             "",
@@ -165,18 +217,19 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         ),
     ]
     year_start = pd.Timestamp(period.year, 1, 1)
-    earlier = out & (day >= year_start) & rows["issues"].map(len).eq(0)
+    earlier = out & (day >= year_start) & rows["n_issues"].eq(0)
     # Only what scoring and the 明细 sheet need goes on: every column is copied per event.
     rows["date_status"] = rows["date_status"].astype("category")
     # One title key for the whole ledger (one normalisation path): earlier quarters' rows and
     # this quarter's must agree on what "the same item" is.
     # As integer codes: equal keys, equal codes; far lighter than strings through two explodes.
     rows["title_key"] = pd.factorize(norm_many(rows["title"]).str.rstrip("。.．"))[0]
-    keep = ["where", "row", "date", "title_key", "units", "category_name", "channels"]
+    keep = ["where", "row", "date", "title_key", "unit_set", "category_name", "kind"]
     history = _explode_units(
-        _explode_channels(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep])
+        _explode_channels(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], codes),
+        codes,
     )
-    events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep])
+    events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep], codes)
     rows.loc[dup_rows.index, "status"] = DUP
     rows.loc[dup_rows.index, "reason"] = dup_rows
     problems.append(dup_problems)
@@ -185,7 +238,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
-    events = _explode_units(events)
+    events = _explode_units(events, codes)
     # The title rides along only once, at the end: by the position of its ledger row.
     events.insert(3, "title", rows["title"].array.take(events.pop("pos").to_numpy()))
     history = history.drop(columns="pos")
@@ -259,24 +312,37 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
     )
 
 
-def _explode_channels(rows: pd.DataFrame) -> pd.DataFrame:
-    """One event per channel of a row, with the units' key (any order: the same item)."""
-    events = rows.assign(channel_name=rows["channels"]).explode("channel_name")
-    units = events["units"]
-    events["units_key"] = units.map({u: "、".join(sorted(u)) for u in pd.unique(units)}).astype(str)
-    return events
+def _explode_channels(rows: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
+    """One event per channel of a row, with the code of its units in any order (the same
+    item). The row's label (its position in the ledger) is kept as the event's label."""
+    kind = rows["kind"].to_numpy()
+    per_kind = _lengths(codes.channels)
+    counts = per_kind[kind]
+    events = rows.take(np.repeat(np.arange(len(rows)), counts))
+    flat = pd.array([c for channels in codes.channels for c in channels], dtype="str")
+    first = np.cumsum(per_kind) - per_kind  # where each kind's channels start in `flat`
+    nth = np.arange(len(events)) - np.repeat(np.cumsum(counts) - counts, counts)
+    events["channel_name"] = flat.take(first[kind].repeat(counts) + nth)
+    events["units_key"] = codes.set_key[events["unit_set"].to_numpy()]
+    return events.drop(columns="kind")
 
 
-def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+def _dedup(scored: pd.DataFrame, codes: _Codes) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Same unit(s), title and channel twice → count once; report every repeat."""
-    events = _explode_channels(scored)
-    key = ["units_key", "title_key", "channel_name"]
-    involved = events.duplicated(key, keep=False)
-    repeat = involved & events.duplicated(key, keep="first")
+    events = _explode_channels(scored, codes)
+    channel = pd.factorize(events["channel_name"])[0].astype(np.int64)
+    titles = int(events["title_key"].max()) + 1 if len(events) else 1
+    item = (events["units_key"].to_numpy(np.int64) * titles + events["title_key"].to_numpy()) * (
+        int(channel.max()) + 1 if len(channel) else 1
+    ) + channel
+    key = pd.Series(item, index=events.index)
+    involved = key.duplicated(keep=False)
+    repeat = involved & key.duplicated(keep="first")
     # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
     twins = events[involved]
-    first_row = twins.groupby(key, sort=False)["row"].transform("first")[repeat[involved]]
-    first_where = twins.groupby(key, sort=False)["where"].transform("first")[repeat[involved]]
+    twin_key = key[involved]
+    first_row = twins.groupby(twin_key, sort=False)["row"].transform("first")[repeat[involved]]
+    first_where = twins.groupby(twin_key, sort=False)["where"].transform("first")[repeat[involved]]
     dup_events = events[repeat]
     first_where = first_where.astype(str)
     origin = ("第" + first_row.astype(str) + "行").where(
@@ -288,12 +354,27 @@ def _dedup(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]
     dup_rows = note.groupby(level=0).first().reindex(whole[whole].index)
     level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
     problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "重复", note)
-    return events[~repeat], dup_rows, problems
+    return _keyed(events[~repeat], codes), dup_rows, problems
 
 
-def _explode_units(events: pd.DataFrame) -> pd.DataFrame:
+def _keyed(events: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
+    """units_key as the text scoring and the 明细 sheet know: 统计局、财政局."""
+    keys = pd.array(codes.keys, dtype="str")
+    return events.assign(units_key=keys.take(events["units_key"].to_numpy()))
+
+
+def _explode_units(events: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
     """One event per unit; a joint item gives each of its n units 1/n of count and points."""
-    n_units = events["units"].map(len)
-    out = events.assign(unit_name=events["units"], share=1.0 / n_units).explode("unit_name")
+    if events["units_key"].dtype.kind in "iu":  # history comes here without _dedup
+        events = _keyed(events, codes)
+    unit_set = events["unit_set"].to_numpy()
+    per_set = _lengths(codes.unit_sets)
+    counts = per_set[unit_set]
+    out = events.take(np.repeat(np.arange(len(events)), counts))
+    flat = pd.array([u for units in codes.unit_sets for u in units], dtype="str")
+    first = np.cumsum(per_set) - per_set
+    nth = np.arange(len(out)) - np.repeat(np.cumsum(counts) - counts, counts)
+    out["unit_name"] = flat.take(first[unit_set].repeat(counts) + nth)
+    out["share"] = 1.0 / counts.repeat(counts)
     out["pos"] = out.index  # the ledger row's position, kept through the explodes
-    return out.drop(columns=["units", "channels"]).reset_index(drop=True)
+    return out.drop(columns="unit_set").reset_index(drop=True)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 # Year first, then month and day: 2020-10-12, 2020.10.12, 2020/10/12, 2020年10月12日,
@@ -57,7 +58,11 @@ def _make(year: str, month: str, day: str) -> tuple[dt.date | None, str]:
 
 def parse_dates(values: pd.Series) -> pd.DataFrame:
     """Parse a column by its distinct values; return columns `date` and `date_status`."""
-    parsed = {v: parse_date(v) for v in values.dropna().unique()}
-    dates = values.map({v: d for v, (d, _) in parsed.items()}).astype(object)
-    status = values.map({v: s for v, (_, s) in parsed.items()}).astype(object).fillna(BLANK)
-    return pd.DataFrame({"date": dates, "date_status": status}, index=values.index)
+    codes, distinct = pd.factorize(values)
+    parsed = [parse_date(v) for v in distinct]
+    # Code -1 (a blank cell) takes the extra last entry.
+    dates = np.empty(len(parsed) + 1, dtype=object)
+    dates[:-1] = [d for d, _ in parsed] if parsed else []
+    dates[-1] = np.nan
+    status = np.array([s for _, s in parsed] + [BLANK], dtype=object)
+    return pd.DataFrame({"date": dates[codes], "date_status": status[codes]}, index=values.index)

@@ -101,11 +101,10 @@ def ledger_rows(
     rows = raw.rows[pos + 1 :][keep.to_numpy()]
     out = out[keep].reset_index(drop=True)
     headers = raw.cells.iloc[pos]
-    out["lead"] = body.iloc[:, 0].to_numpy()[keep.to_numpy()] if body.shape[1] else None
+    out["lead"] = body.iloc[:, 0].array[keep.to_numpy()] if body.shape[1] else None
     out.insert(0, "row", rows.astype(int))
-    out.insert(0, "where", raw.where)
-    out.insert(0, "sheet", raw.sheet)
-    out.insert(0, "source", raw.source)
+    # One name for every row: a category, not a million copies of a reference.
+    out.insert(0, "where", pd.Categorical.from_codes(np.zeros(len(out), np.int8), [raw.where]))
     out["hidden"] = out["row"].isin(raw.hidden_rows)
     out.attrs["headers"] = {f: str(headers.iloc[c]) for f, c in fields.items()}
     return out

@@ -20,7 +20,6 @@ from shiquan_score.vocabulary import Vocabulary
 ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
 SCORED, OUT, DUP, PROBLEM = "计分", "不在本期", "重复", "有问题"
 PROBLEM_COLUMNS = ["where", "row", "column", "value", "level", "code", "message"]
-_KEYS = ["unit", "category", "channel"]
 _NO_TITLE = ("title", "", "标题为空", "标题为空，无法判断是否同一条信息，请补上标题")
 _DATE_MESSAGES = {
     "blank": "日期为空，无法判断属于哪一期，请补上采用日期",
@@ -73,13 +72,13 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, _Cod
     thousand of each, however many rows it has. Rows with issues or repeats (few) get
     their own tuples; every other row shares the empty one.
     """
-    unit_ids, unit_texts = pd.factorize(rows["unit"])
+    unit_ids, unit_texts = _distinct(rows["unit"])
     per_text = [vocab.units_of(text) for text in unit_texts]
     text_set, set_index = pd.factorize(pd.Series(_objects([u[0] for u in per_text])))
     unit_sets = list(set_index)
     key_of_set, keys = pd.factorize(pd.Series(["、".join(sorted(u)) for u in unit_sets]))
-    cat_ids, cats = pd.factorize(rows["category"])
-    chan_ids, chans = pd.factorize(rows["channel"])
+    cat_ids, cats = _distinct(rows["category"])
+    chan_ids, chans = _distinct(rows["channel"])
     kind_ids, kinds = pd.factorize(cat_ids.astype(np.int64) * len(chans) + chan_ids)
     per_kind = [vocab.kind_of(cats[k // len(chans)], chans[k % len(chans)]) for k in kinds]
     out = pd.DataFrame(index=rows.index)
@@ -128,6 +127,13 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, _Cod
     return out, codes
 
 
+def _distinct(col: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Codes of a column's cells and the distinct texts, stripped; a blank cell is ""."""
+    codes, values = pd.factorize(col)
+    texts = [str(v).strip() for v in values] + [""]
+    return np.where(codes < 0, len(values), codes), texts
+
+
 def _lengths(tuples: list[tuple]) -> np.ndarray:
     return np.fromiter((len(t) for t in tuples), dtype=np.int64, count=len(tuples))
 
@@ -168,8 +174,6 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows = rows.reset_index(drop=True).rename(columns={"date": "date_raw"})
     headers = rows.attrs.get("headers", {})
     vocab = Vocabulary(scheme)
-    for key in _KEYS:
-        rows[key] = _text(rows[key]).str.strip()
     analysed, codes = _analysed(rows, vocab)
     rows = rows.join(analysed)
     rows = rows.join(parse_dates(rows["date_raw"]))

@@ -264,7 +264,12 @@ def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
     try:
         workbook = xlsxwriter.Workbook(
             str(temp),
-            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+            {
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "in_memory": True,  # no temporary file per part (13 deletions: 40 ms)
+            },
         )
         workbook.set_properties({"created": CREATED, "title": target.stem})
         yield workbook

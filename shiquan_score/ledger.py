@@ -6,6 +6,7 @@ Cells are checked once per distinct text, and the results joined back onto the r
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +15,7 @@ import pandas as pd
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.scheme import Scheme
-from shiquan_score.text import has_word, norm_many
+from shiquan_score.text import has_word, norm_arrow, norm_many
 from shiquan_score.vocabulary import Vocabulary
 
 ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
@@ -127,6 +128,18 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, _Cod
     return out, codes
 
 
+def _title_keys(titles: pd.Series) -> np.ndarray:
+    """Equal titles (by norm, without a final 。), equal integer codes; far lighter than strings
+    through two explodes. One path for the whole ledger: earlier quarters' rows and this
+    quarter's must agree on what "the same item" is."""
+    if len(titles) < 5000:
+        return pd.factorize(norm_many(titles).str.rstrip("。.．"))[0]
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_rtrim(norm_arrow(titles), characters="。.．")
+    return pc.dictionary_encode(trimmed).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+
+
 def _distinct(col: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes of a column's cells and the distinct texts, stripped; a blank cell is ""."""
     codes, values = pd.factorize(col)
@@ -174,7 +187,11 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows = rows.reset_index(drop=True).rename(columns={"date": "date_raw"})
     headers = rows.attrs.get("headers", {})
     vocab = Vocabulary(scheme)
-    analysed, codes = _analysed(rows, vocab)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # A big ledger's titles are normalised in Arrow, which releases the GIL: on a second
+        # core while the cells are looked up here.
+        title_keys = pool.submit(_title_keys, rows["title"])
+        analysed, codes = _analysed(rows, vocab)
     rows = rows.join(analysed)
     rows = rows.join(parse_dates(rows["date_raw"]))
     # Every subset below copies each column: keep repetitive text as categories (cheap to take).
@@ -224,10 +241,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     earlier = out & (day >= year_start) & rows["n_issues"].eq(0)
     # Only what scoring and the 明细 sheet need goes on: every column is copied per event.
     rows["date_status"] = rows["date_status"].astype("category")
-    # One title key for the whole ledger (one normalisation path): earlier quarters' rows and
-    # this quarter's must agree on what "the same item" is.
-    # As integer codes: equal keys, equal codes; far lighter than strings through two explodes.
-    rows["title_key"] = pd.factorize(norm_many(rows["title"]).str.rstrip("。.．"))[0]
+    rows["title_key"] = title_keys.result()
     keep = ["where", "row", "date", "title_key", "unit_set", "category_name", "kind"]
     history = _explode_units(
         _explode_channels(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], codes),

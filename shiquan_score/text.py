@@ -53,17 +53,22 @@ def norm_many(values: pd.Series) -> pd.Series:
     if len(values) < 5000:
         text = values.astype(object).where(values.notna(), "").astype(str)
         return text.map({v: norm(v) for v in pd.unique(text)}).astype(str)
+    cleaned = norm_arrow(values)
+    as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
+    # .array: positional. A Series here would be aligned on its index, not placed.
+    return pd.Series(cleaned.to_pandas(types_mapper=as_str).array, index=values.index)
+
+
+def norm_arrow(values: pd.Series):
+    """norm() over a whole column in Arrow (C++, the GIL released): a pyarrow array."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
     arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
-    cleaned = pc.replace_substring_regex(
+    return pc.replace_substring_regex(
         pc.utf8_normalize(arrow, form="NFKC"), pattern=_NOISE_RE2, replacement=""
     )
-    as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
-    # .array: positional. A Series here would be aligned on its index, not placed.
-    return pd.Series(cleaned.to_pandas(types_mapper=as_str).array, index=values.index)
 
 
 def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> pd.Series:

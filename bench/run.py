@@ -7,7 +7,7 @@ as Excel saves it (shared strings, real date cells, a title row, a 备注 sheet)
 table from sample_data/. Then, each in a fresh process, interleaved, median of --repeat:
 
     端到端        python -m shiquan_score INBOX --out TMP
-    纯读取        python -c "import pandas, fastexcel; fastexcel.read_excel(P).load_sheet(0).to_pandas()"
+    纯读取        python -c "import pandas, fastexcel; fastexcel.read_excel(P).load_sheet(0, eager=True).to_pandas()"
     import pandas python -c "import pandas"
     openpyxl脚本  bench/openpyxl_baseline.py, the row loop a colleague would write
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.scheme import Scheme
@@ -73,63 +74,100 @@ def score(
 def _rule_text(out: pd.DataFrame) -> pd.Series:
     """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分.
 
-    Built column-wise: per research item one message, then mapped onto its events.
+    A million adoptions hold a few dozen distinct rules: each is written once, per distinct
+    (category, channel, points, share, score, research message), and the column is a
+    categorical of them. No string is built per row, and every row shares its rule's text.
     """
     if out.empty:
         return pd.Series(index=out.index, dtype=object)
-    numbers = pd.unique(out[["points", "prior", "awarded", "score"]].to_numpy().ravel())
-    fmt = {v: fmt_number(v) for v in numbers}
-    text = (
-        out["category_name"]
-        + "被“"
-        + out["channel_name"]
-        + "”采用计"
-        + out["points"].map(fmt)
-        + "分"
-    ).astype(object)
-    best = out[out["best_of"]]
-    if len(best):
-        group = best.groupby(_GROUP, sort=False).ngroup()
-        size = group.value_counts()
-        tiers = best["channel_name"] + "+" + best["points"].map(fmt)
-        kept = best["top"].to_numpy()
-        top = best[kept].set_index(group[kept].to_numpy())
-        rest = tiers[~kept].groupby(group[~kept]).agg("，".join).reindex(top.index)
-        say = top[(size.reindex(top.index) >= 2) | (top["prior"] != 0)]
-        rest = rest.reindex(say.index)
-        message = (
-            say["category_name"]
-            + "同一信息多次采用，以最高分记："
-            + tiers[kept].set_axis(group[kept].to_numpy()).reindex(say.index)
-        ).astype(object)
-        has_rest = rest.notna()
-        message[has_rest] = message[has_rest] + "，" + rest[has_rest] + "不重复计分"
-        prior = say["prior"] != 0
-        message[prior] = (
-            message[prior]
-            + "；此前各期已计"
-            + say.loc[prior, "prior_channel"]
-            + "+"
-            + say.loc[prior, "prior"].map(fmt)
-            + "，本期计"
-            + say.loc[prior, "awarded"].map(fmt)
-            + "分"
+    message, messages = _research_messages(out)
+    combination, first = _combinations(
+        [out[c] for c in ("category_name", "channel_name", "points", "share", "score")] + [message]
+    )
+    texts = [
+        _one_rule(*values, messages[m] if m >= 0 else None)
+        for *values, m in zip(
+            out["category_name"].iloc[first].tolist(),
+            out["channel_name"].iloc[first].tolist(),
+            out["points"].iloc[first].tolist(),
+            out["share"].iloc[first].tolist(),
+            out["score"].iloc[first].tolist(),
+            message[first].tolist(),
+            strict=True,
         )
-        mapped = group.map(message)
-        has = mapped.notna()
-        text.loc[mapped.index[has]] = mapped[has].to_numpy()
-    joint = out["share"] < 1
-    if joint.any():
-        n = (1 / out.loc[joint, "share"]).round().astype(int).astype(str)
-        text.loc[joint] = (
-            text[joint]
-            + "；"
-            + n
-            + "个单位联合报送，各得"
-            + out.loc[joint, "score"].map(fmt)
-            + "分"
-        ).astype(object)
+    ]
+    # Two combinations may read the same (one item's rows on different channels).
+    codes, rules = pd.factorize(pd.Series(texts, dtype=object))
+    return pd.Series(pd.Categorical.from_codes(codes[combination], rules), index=out.index)
+
+
+def _one_rule(
+    category: str, channel: str, points: float, share: float, score: float, message: str | None
+) -> str:
+    """One rule: the item's message, or the adoption's points; then a joint report's split."""
+    text = (
+        message if message is not None else f"{category}被“{channel}”采用计{fmt_number(points)}分"
+    )
+    if share < 1:
+        text += f"；{round(1 / share)}个单位联合报送，各得{fmt_number(score)}分"
     return text
+
+
+def _combinations(columns: list) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the number of its combination of values (numbered in order of appearance),
+    and the position of each combination's first row. Any column dtype: factorize only."""
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        values, uniques = pd.factorize(column)  # a missing value is -1: one more value
+        # key < rows and the factor < rows + 2: the product fits in 64 bits.
+        key, _ = pd.factorize(key * (len(uniques) + 1) + (values + 1))
+    first = np.flatnonzero(~pd.Series(key).duplicated().to_numpy())
+    return key, first
+
+
+def _research_messages(out: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """Per row, the index of the message telling how its research item was scored (-1: none).
+
+    An item gets a message when adopted more than once or already scored in an earlier
+    quarter; every row of the item shows it. Worked out per item in plain Python: the
+    research rows are a small part of a ledger, and the messages are few.
+    """
+    codes = np.full(len(out), -1, dtype=np.int64)
+    rows = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
+    best = out.iloc[rows]
+    if best.empty:
+        return codes, []
+    group = best.groupby(_GROUP, sort=False).ngroup().to_numpy()
+    top: dict[int, int] = {}  # item → position in `best` of its row that scored
+    rest: dict[int, list[int]] = {}  # item → positions of its other rows, in ledger order
+    for i, (g, kept) in enumerate(zip(group.tolist(), best["top"].tolist(), strict=True)):
+        if kept:
+            top[g] = i
+        else:
+            rest.setdefault(g, []).append(i)
+    channel, points = best["channel_name"].tolist(), best["points"].tolist()
+    prior, prior_channel = best["prior"].tolist(), best["prior_channel"].tolist()
+    awarded, category = best["awarded"].tolist(), best["category_name"].tolist()
+
+    def tier(i: int) -> str:
+        return f"{channel[i]}+{fmt_number(points[i])}"
+
+    ids: dict[str, int] = {}
+    item_message = np.full(group.max() + 2, -1, dtype=np.int64)  # the last one for group -1
+    for g, i in top.items():
+        if g not in rest and prior[i] == 0:
+            continue
+        text = f"{category[i]}同一信息多次采用，以最高分记：{tier(i)}"
+        if g in rest:
+            text += "，" + "，".join(tier(j) for j in rest[g]) + "不重复计分"
+        if prior[i] != 0:
+            text += (
+                f"；此前各期已计{prior_channel[i]}+{fmt_number(prior[i])}"
+                f"，本期计{fmt_number(awarded[i])}分"
+            )
+        item_message[g] = ids.setdefault(text, len(ids))
+    codes[rows] = item_message[group]
+    return codes, list(ids)
 
 
 def tally(scored: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:

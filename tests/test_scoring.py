@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from shiquan_score.ledger import normalise
@@ -130,3 +131,38 @@ def test_research_item_title_quotes_do_not_pay_the_bonus_twice(scheme):
         ("2020-11-12", "财政局", "《关于产业发展的调研》", "调研信息", "省级"),
     )
     assert points_by_unit(out) == {"财政局": 23.0}
+
+
+# The ledger may hand over its text columns as categoricals or Arrow strings, not only str.
+TEXT_COLUMNS = ["where", "title", "category_name", "channel_name", "units_key", "unit_name"]
+
+
+@pytest.mark.parametrize(
+    "dtype", ["category", "object", "str", pd.ArrowDtype(pa.string())], ids=str
+)
+def test_text_columns_of_any_dtype_score_alike(scheme, dtype):
+    ledger = normalise(
+        rows(
+            ("2020-08-12", "财政局", "调研报告", "调研信息", "县政府网站政务信息、市级"),
+            ("2020-11-02", "财政局", "调研报告", "调研信息", "省级、市级"),
+            ("2020-11-03", "财政局、审计局", "联合调研", "调研信息", "市级、省级"),
+            ("2020-11-04", "财政局、审计局、统计局", "三家", "政务动态", "市级"),
+            ("2020-11-05", "统计局", "一条", None, "部门动态、市政府网站"),
+        ),
+        scheme,
+        Q4,
+    )
+
+    def cast(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.astype({c: dtype for c in TEXT_COLUMNS if c in frame.columns})
+
+    expected = score(ledger.events, scheme, ledger.history)
+    out = score(cast(ledger.events), scheme, cast(ledger.history))
+    assert list(out.columns) == list(expected.columns)
+    for column in ["rule", "points", "awarded", "prior", "prior_channel", "top", "score"]:
+        assert out[column].tolist() == expected[column].tolist(), column
+    assert points_by_unit(out) == points_by_unit(expected)
+    assert out["rule"].tolist()[:2] == [
+        "调研信息同一信息多次采用，以最高分记：省级+20，市级+10不重复计分；此前各期已计市级+10，本期计10分",
+        "调研信息同一信息多次采用，以最高分记：省级+20，市级+10不重复计分；此前各期已计市级+10，本期计10分",
+    ]

@@ -25,21 +25,30 @@ def round_half_up(values: pd.Series, places: int = 2) -> pd.Series:
     return values.map(table).astype(float)
 
 
-def _weighted(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
-    weights = scheme.weights.rename(
-        columns={"category": "category_name", "channel": "channel_name"}
+def _weighted(events: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, np.ndarray]:
+    """Each event with its weight's points and best_of, and the weight row it took.
+
+    Looked up once per distinct (category, channel) pair and taken back by position: a join
+    would copy every column of a million events (and match categorical keys row by row).
+    """
+    weights = scheme.weights
+    pair, first = _combinations([events["category_name"], events["channel_name"]])
+    keys = zip(weights["category"], weights["channel"], strict=True)
+    found = {key: i for i, key in enumerate(keys)}  # the scheme refuses a pair given twice
+    pairs = zip(
+        events["category_name"].iloc[first].tolist(),
+        events["channel_name"].iloc[first].tolist(),
+        strict=True,
     )
-    out = events.merge(
-        weights,
-        on=["category_name", "channel_name"],
-        how="left",
-        validate="many_to_one",
-        indicator=True,
-    )
-    if (out["_merge"] != "both").any():
+    per_pair = np.array([found.get(key, -1) for key in pairs], dtype=np.int64)
+    if (per_pair < 0).any():
         # The ledger step refuses every pair without a weight; reaching here is a bug.
         raise AssertionError("unweighted adoption reached scoring")
-    return out.drop(columns="_merge")
+    row = per_pair[pair]
+    out = events.reset_index(drop=True)  # no copy: only new columns are added
+    for column in weights.columns.drop(["category", "channel"]):
+        out[column] = weights[column].to_numpy()[row]
+    return out, row
 
 
 def score(
@@ -50,7 +59,7 @@ def score(
     `history` holds the same year's earlier adoptions: a bonus already granted for an item
     in an earlier quarter is not granted again (城市 +10 in Q3, 省级 in Q4 → Q4 adds 10).
     """
-    out = _weighted(events, scheme)
+    out, weight_row = _weighted(events, scheme)
     out["awarded"] = out["points"]
     out["prior"] = 0.0
     out["prior_channel"] = ""
@@ -59,31 +68,30 @@ def score(
     out.loc[best.index.difference(keep), "awarded"] = 0.0
     out["top"] = out.index.isin(keep)
     if history is not None and len(history) and len(keep):
-        earlier = _weighted(history, scheme)
+        earlier, _ = _weighted(history, scheme)
         earlier = earlier[earlier["best_of"]].sort_values("points", ascending=False, kind="stable")
         top = earlier.groupby(_GROUP).head(1).set_index(_GROUP)
         keys = pd.MultiIndex.from_frame(out.loc[keep, _GROUP])
         out.loc[keep, "prior"] = top["points"].reindex(keys).fillna(0.0).to_numpy()
-        out.loc[keep, "prior_channel"] = top["channel_name"].reindex(keys).fillna("").to_numpy()
+        channel = top["channel_name"].astype(object)  # a categorical refuses the "" fill
+        out.loc[keep, "prior_channel"] = channel.reindex(keys).fillna("").to_numpy()
         out.loc[keep, "awarded"] = (out.loc[keep, "points"] - out.loc[keep, "prior"]).clip(lower=0)
     out["score"] = out["awarded"] * out["share"]
-    out["rule"] = _rule_text(out)
+    out["rule"] = _rule_text(out, weight_row)
     return out
 
 
-def _rule_text(out: pd.DataFrame) -> pd.Series:
+def _rule_text(out: pd.DataFrame, weight_row: np.ndarray) -> pd.Series:
     """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分.
 
     A million adoptions hold a few dozen distinct rules: each is written once, per distinct
-    (category, channel, points, share, score, research message), and the column is a
-    categorical of them. No string is built per row, and every row shares its rule's text.
+    (weight row, share, score, research message), and the column is a categorical of them.
+    No string is built per row, and every row shares its rule's text.
     """
     if out.empty:
         return pd.Series(index=out.index, dtype=object)
     message, messages = _research_messages(out)
-    combination, first = _combinations(
-        [out[c] for c in ("category_name", "channel_name", "points", "share", "score")] + [message]
-    )
+    combination, first = _combinations([weight_row, out["share"], out["score"], message])
     texts = [
         _one_rule(*values, messages[m] if m >= 0 else None)
         for *values, m in zip(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import tempfile
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import xlsxwriter
 
 from shiquan_score.errors import OutputError
@@ -37,6 +40,8 @@ class FrameSheet:
 # An audit sheet longer than this goes to a CSV beside the workbook: a year's ledger of a
 # whole province would pass Excel's row limit, and writing it cell by cell takes minutes.
 SHEET_ROWS_MAX = 20_000
+# Rows of such a CSV converted and written at a time (see write_csv).
+CSV_SLICE_ROWS = 100_000
 
 
 def _formats(zero: str) -> dict[str, dict]:
@@ -202,36 +207,86 @@ def write_workbook(
 
 def write_csv(target: Path, frame: pd.DataFrame) -> Path:
     """A CSV Excel opens correctly (UTF-8 with BOM), text that looks like a formula quoted
-    with ', written atomically."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    with ', written atomically.
+
+    Written CSV_SLICE_ROWS rows at a time: the text of a categorical column (each row's
+    rule, unit and date) then exists for one slice only, not for a million rows at once.
+    """
     import pyarrow.csv as pa_csv
 
-    columns = {}
-    for col in frame.columns:
-        values = frame[col]
-        if pd.api.types.is_numeric_dtype(values):
-            columns[str(col)] = pa.array(values.to_numpy())
-            continue
-        text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
-        arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
-        risky = pc.match_substring_regex(arrow, pattern="^[=+\\-@\t\r]")
-        quote, nothing = pa.scalar("'", pa.large_string()), pa.scalar("", pa.large_string())
-        quoted = pc.binary_join_element_wise(quote, arrow, nothing)
-        columns[str(col)] = pc.if_else(risky, quoted, arrow)
-    table = pa.table(columns)
+    columns = {str(col): _csv_column(frame[col]) for col in frame.columns}
+    slices = (
+        pa.table(
+            {
+                name: _csv_cells(column.slice(start, CSV_SLICE_ROWS))
+                for name, column in columns.items()
+            }
+        )
+        for start in range(0, max(len(frame), 1), CSV_SLICE_ROWS)
+    )
     handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".csv", dir=target.parent)
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(b"\xef\xbb\xbf")
-            pa_csv.write_csv(table, out)
+            first = next(slices)
+            with pa_csv.CSVWriter(out, first.schema) as writer:
+                for table in itertools.chain([first], slices):
+                    writer.write_table(table)
         _share(temp)
         _replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _csv_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A column in Arrow without text made per row: numbers as they are, Arrow strings
+    shared, a categorical as its codes and a dictionary of its words (quoted already)."""
+    if pd.api.types.is_numeric_dtype(values):
+        return pa.array(values.to_numpy())
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        words = _quoted(_csv_text(pd.Series(values.cat.categories.astype(object))))
+        if isinstance(words, pa.ChunkedArray):
+            words = words.combine_chunks()
+        codes = values.cat.codes.to_numpy()
+        return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), words)
+    return _csv_text(values)
+
+
+def _csv_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """Text as Arrow large strings, a missing cell "": Arrow-backed strings as they are
+    (no copy unless a cell is missing), anything else through str() as before (where a
+    missing value str() does not turn into text, such as NaT, stays an empty cell)."""
+    dtype = values.dtype
+    if isinstance(dtype, pd.ArrowDtype):
+        arrow_text = pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(
+            dtype.pyarrow_dtype
+        )
+    else:
+        arrow_text = isinstance(dtype, pd.StringDtype)
+    if arrow_text:
+        return pc.fill_null(pa.array(values, type=pa.large_string()), "")
+    return pa.array(values.fillna("").astype(str), type=pa.large_string())
+
+
+def _csv_cells(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """One slice of a column as the CSV shows it: text quoted, a missing category ""."""
+    if pa.types.is_dictionary(column.type):
+        return pc.fill_null(column.cast(pa.large_string()), "")
+    if pa.types.is_large_string(column.type):
+        return _quoted(column)
+    return column
+
+
+def _quoted(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Text that Excel would take for a formula (= + - @ tab CR first) gets a leading '."""
+    risky = pc.match_substring_regex(text, pattern="^[=+\\-@\t\r]")
+    if not pc.any(risky).as_py():
+        return text
+    quote, nothing = pa.scalar("'", pa.large_string()), pa.scalar("", pa.large_string())
+    return pc.if_else(risky, pc.binary_join_element_wise(quote, text, nothing), text)
 
 
 def _share(path: Path) -> None:

@@ -162,8 +162,11 @@ def check_limits(frames: dict[str, pd.DataFrame]) -> None:
                 f"“{name}”有 {len(frame)} 行，超过 Excel 一个工作表的上限 {EXCEL_ROW_LIMIT - 1} 行"
             )
         for col in frame.columns:
-            if frame[col].dtype == object or str(frame[col].dtype).startswith(("str", "string")):
-                lengths = frame[col].dropna().astype(str).str.len()
+            values = frame[col]
+            if isinstance(values.dtype, pd.CategoricalDtype):  # its texts, each once
+                values = values.cat.remove_unused_categories().cat.categories.to_series()
+            if values.dtype == object or str(values.dtype).startswith(("str", "string")):
+                lengths = values.dropna().astype(str).str.len()
                 if len(lengths) and lengths.max() > EXCEL_CELL_LIMIT:
                     raise OutputError(
                         f"“{name}”的“{col}”列有超过 {EXCEL_CELL_LIMIT} 个字符的内容，超过 Excel 单元格上限"

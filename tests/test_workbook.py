@@ -45,6 +45,14 @@ def test_limits_are_checked_before_writing():
     assert str(exc.value) == "“明细”的“标题”列有超过 32767 个字符的内容，超过 Excel 单元格上限"
 
 
+def test_limits_are_checked_in_categorical_text_too():
+    rules = pd.Categorical(["短", "长" * 32768], categories=["短", "长" * 32768, "长" * 40000])
+    with pytest.raises(OutputError) as exc:
+        check_limits({"明细": pd.DataFrame({"计分说明": rules})})
+    assert "“计分说明”列有超过 32767 个字符的内容" in str(exc.value)
+    check_limits({"明细": pd.DataFrame({"计分说明": rules[:1]})})  # an unused category is not text
+
+
 def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
     target = tmp_path / "表.xlsx"
     target.write_bytes(b"old")

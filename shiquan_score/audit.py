@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -46,8 +49,8 @@ def detail_sheet(scored: pd.DataFrame, names: dict[str, str]) -> FrameSheet:
     """One row per scored adoption: source, row, unit (as the table names it), share, points
     and the rule in words, in ledger order."""
     frame = scored[list(DETAIL_COLUMNS)]
-    frame["unit_name"] = frame["unit_name"].map(names)
-    frame["date"] = frame["date"].map({d: d.isoformat() for d in pd.unique(frame["date"].dropna())})
+    frame["unit_name"] = _per_distinct(frame["unit_name"], names.get)
+    frame["date"] = _per_distinct(frame["date"], lambda d: d.isoformat())
     if not _in_ledger_order(frame):
         frame = frame.sort_values(["where", "row"], kind="stable")
     preamble = (
@@ -57,6 +60,17 @@ def detail_sheet(scored: pd.DataFrame, names: dict[str, str]) -> FrameSheet:
     return FrameSheet(
         frame.rename(columns=DETAIL_COLUMNS).reset_index(drop=True), DETAIL_WIDTHS, preamble
     )
+
+
+def _per_distinct(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
+    """convert() once per distinct value, the column a categorical of the results: a
+    million rows hold a few hundred dates and units. A missing value stays missing, and so
+    does one that convert() gives None for (a unit without a name, like .map(dict))."""
+    codes, uniques = pd.factorize(values)
+    converted, words = pd.factorize(pd.Series([convert(v) for v in uniques], dtype=object))
+    # A missing value's code -1 picks the -1 appended at the end.
+    codes = np.append(converted, -1)[codes]
+    return pd.Series(pd.Categorical.from_codes(codes, words), index=values.index)
 
 
 def _in_ledger_order(frame: pd.DataFrame) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -60,13 +61,15 @@ def score(
     in an earlier quarter is not granted again (城市 +10 in Q3, 省级 in Q4 → Q4 adds 10).
     """
     out, weight_row = _weighted(events, scheme)
+    best = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
+    item = _items(out[_GROUP].iloc[best])
+    keep = _scoring_rows(best, item, out["points"].to_numpy())
     out["awarded"] = out["points"]
     out["prior"] = 0.0
     out["prior_channel"] = ""
-    best = out[out["best_of"]]
-    keep = best.sort_values("points", ascending=False, kind="stable").groupby(_GROUP).head(1).index
-    out.loc[best.index.difference(keep), "awarded"] = 0.0
-    out["top"] = out.index.isin(keep)
+    out.loc[np.setdiff1d(best, keep), "awarded"] = 0.0
+    out["top"] = False
+    out.loc[keep, "top"] = True
     if history is not None and len(history) and len(keep):
         earlier, _ = _weighted(history, scheme)
         earlier = earlier[earlier["best_of"]].sort_values("points", ascending=False, kind="stable")
@@ -77,11 +80,30 @@ def score(
         out.loc[keep, "prior_channel"] = channel.reindex(keys).fillna("").to_numpy()
         out.loc[keep, "awarded"] = (out.loc[keep, "points"] - out.loc[keep, "prior"]).clip(lower=0)
     out["score"] = out["awarded"] * out["share"]
-    out["rule"] = _rule_text(out, weight_row)
+    out["rule"] = _rule_text(out, weight_row, best, item)
     return out
 
 
-def _rule_text(out: pd.DataFrame, weight_row: np.ndarray) -> pd.Series:
+def _items(keys: pd.DataFrame) -> np.ndarray:
+    """Each research row's item as a number; -1 when a key is missing (no item, as the
+    groupby drops it: ngroup gives NaN there)."""
+    item = keys.groupby(_GROUP, sort=False).ngroup()
+    return item.fillna(-1).to_numpy(dtype=np.int64)
+
+
+def _scoring_rows(rows: np.ndarray, item: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """The row that scores for each research item: its highest points, the first in ledger
+    order on a tie. A row whose item has a key missing (item -1) scores for none, as a
+    groupby would drop it. `rows` are positions in the frame, `item` numbers them."""
+    order = np.argsort(-points[rows], kind="stable")
+    ranked = item[order]
+    first = ~pd.Series(ranked).duplicated().to_numpy() & (ranked >= 0)
+    return np.sort(rows[order[first]])
+
+
+def _rule_text(
+    out: pd.DataFrame, weight_row: np.ndarray, best: np.ndarray, item: np.ndarray
+) -> pd.Series:
     """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分.
 
     A million adoptions hold a few dozen distinct rules: each is written once, per distinct
@@ -90,7 +112,7 @@ def _rule_text(out: pd.DataFrame, weight_row: np.ndarray) -> pd.Series:
     """
     if out.empty:
         return pd.Series(index=out.index, dtype=object)
-    message, messages = _research_messages(out)
+    message, messages = _research_messages(out, best, item)
     combination, first = _combinations([weight_row, out["share"], out["score"], message])
     texts = [
         _one_rule(*values, messages[m] if m >= 0 else None)
@@ -133,48 +155,61 @@ def _combinations(columns: list) -> tuple[np.ndarray, np.ndarray]:
     return key, first
 
 
-def _research_messages(out: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+def _research_messages(
+    out: pd.DataFrame, best: np.ndarray, item: np.ndarray
+) -> tuple[np.ndarray, list[str]]:
     """Per row, the index of the message telling how its research item was scored (-1: none).
 
     An item gets a message when adopted more than once or already scored in an earlier
-    quarter; every row of the item shows it. Worked out per item in plain Python: the
-    research rows are a small part of a ledger, and the messages are few.
+    quarter; every row of the item shows it. `best` are the research rows and `item`
+    numbers their items. Worked out in plain Python over the rows of such items only: they
+    are a small part of a ledger, and their messages are few.
     """
     codes = np.full(len(out), -1, dtype=np.int64)
-    rows = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
-    best = out.iloc[rows]
-    if best.empty:
+    if not len(best):
         return codes, []
-    group = best.groupby(_GROUP, sort=False).ngroup().to_numpy()
-    top: dict[int, int] = {}  # item → position in `best` of its row that scored
-    rest: dict[int, list[int]] = {}  # item → positions of its other rows, in ledger order
-    for i, (g, kept) in enumerate(zip(group.tolist(), best["top"].tolist(), strict=True)):
+    size = np.bincount(item + 1)[item + 1]  # rows of the row's item (-1 shifted to bin 0)
+    said = (size >= 2) | (out["prior"].to_numpy()[best] != 0)
+    told, told_item = best[said], item[said]
+    top: dict[int, int] = {}  # item → its row that scored (index into the lists below)
+    rest: dict[int, list[int]] = {}  # item → its other rows, in ledger order
+    for j, (g, kept) in enumerate(
+        zip(told_item.tolist(), out["top"].to_numpy()[told].tolist(), strict=True)
+    ):
         if kept:
-            top[g] = i
+            top[g] = j
         else:
-            rest.setdefault(g, []).append(i)
-    channel, points = best["channel_name"].tolist(), best["points"].tolist()
-    prior, prior_channel = best["prior"].tolist(), best["prior_channel"].tolist()
-    awarded, category = best["awarded"].tolist(), best["category_name"].tolist()
+            rest.setdefault(g, []).append(j)
+    category, channel, points, prior, prior_channel, awarded = (
+        out[column].iloc[told].tolist()
+        for column in (
+            "category_name",
+            "channel_name",
+            "points",
+            "prior",
+            "prior_channel",
+            "awarded",
+        )
+    )
 
-    def tier(i: int) -> str:
-        return f"{channel[i]}+{fmt_number(points[i])}"
+    @functools.cache
+    def tier(channel: str, points: float) -> str:
+        return f"{channel}+{fmt_number(points)}"
 
     ids: dict[str, int] = {}
-    item_message = np.full(group.max() + 2, -1, dtype=np.int64)  # the last one for group -1
-    for g, i in top.items():
-        if g not in rest and prior[i] == 0:
-            continue
-        text = f"{category[i]}同一信息多次采用，以最高分记：{tier(i)}"
+    item_message = np.full(item.max() + 2, -1, dtype=np.int64)  # the last one for item -1
+    for g, j in top.items():
+        text = f"{category[j]}同一信息多次采用，以最高分记：{tier(channel[j], points[j])}"
         if g in rest:
-            text += "，" + "，".join(tier(j) for j in rest[g]) + "不重复计分"
-        if prior[i] != 0:
+            others = "，".join(tier(channel[k], points[k]) for k in rest[g])
+            text += f"，{others}不重复计分"
+        if prior[j] != 0:
             text += (
-                f"；此前各期已计{prior_channel[i]}+{fmt_number(prior[i])}"
-                f"，本期计{fmt_number(awarded[i])}分"
+                f"；此前各期已计{prior_channel[j]}+{fmt_number(prior[j])}"
+                f"，本期计{fmt_number(awarded[j])}分"
             )
         item_message[g] = ids.setdefault(text, len(ids))
-    codes[rows] = item_message[group]
+    codes[best] = item_message[item]
     return codes, list(ids)
 
 

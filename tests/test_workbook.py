@@ -99,8 +99,9 @@ def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch
 )
 def test_csv_text_is_the_same_for_any_text_dtype(tmp_path, monkeypatch, dtype):
     monkeypatch.setattr("shiquan_score.workbook.CSV_SLICE_ROWS", 2)  # slices meet mid-frame
-    text = pd.Series(["=1+1", None, "普通", "-2", "\t制表", 'a,"b"', "@x"], dtype=object)
-    frame = pd.DataFrame({"标题": text.astype(dtype), "得分": [0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})
+    text = pd.Series(["=1+1", None, "普通", "-2", "\t制表", 'a,"b"', "@x", "+3", "＝全角"])
+    scores = [0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+    frame = pd.DataFrame({"标题": text.astype(object).astype(dtype), "得分": scores})
     write_csv(tmp_path / "明细.csv", frame)
     assert (tmp_path / "明细.csv").read_bytes().decode("utf-8-sig").splitlines() == [
         '"标题","得分"',
@@ -111,4 +112,6 @@ def test_csv_text_is_the_same_for_any_text_dtype(tmp_path, monkeypatch, dtype):
         '"\'\t制表",4',
         '"a,""b""",5',
         '"\'@x",6',
+        '"\'+3",7',
+        '"＝全角",8',
     ]

@@ -61,44 +61,67 @@ def score(
     in an earlier quarter is not granted again (城市 +10 in Q3, 省级 in Q4 → Q4 adds 10).
     """
     out, weight_row = _weighted(events, scheme)
+    points = out["points"].to_numpy()
     best = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
     item = _items(out[_GROUP].iloc[best])
-    keep = _scoring_rows(best, item, out["points"].to_numpy())
-    out["awarded"] = out["points"]
-    out["prior"] = 0.0
+    keep = best[_scoring_rows(item, points[best])]
+    before, prior_points, prior_channel = _earlier_bonus(out[_GROUP].iloc[keep], history, scheme)
+    prior = np.zeros(len(out))
+    prior[keep] = prior_points
+    awarded = points.copy()
+    awarded[best] = 0.0
+    awarded[keep] = np.clip(points[keep] - prior[keep], 0, None)
+    out["awarded"] = awarded
+    out["prior"] = prior
     out["prior_channel"] = ""
-    out.loc[np.setdiff1d(best, keep), "awarded"] = 0.0
+    out.loc[keep[before], "prior_channel"] = prior_channel
     out["top"] = False
     out.loc[keep, "top"] = True
-    if history is not None and len(history) and len(keep):
-        earlier, _ = _weighted(history, scheme)
-        earlier = earlier[earlier["best_of"]].sort_values("points", ascending=False, kind="stable")
-        top = earlier.groupby(_GROUP).head(1).set_index(_GROUP)
-        keys = pd.MultiIndex.from_frame(out.loc[keep, _GROUP])
-        out.loc[keep, "prior"] = top["points"].reindex(keys).fillna(0.0).to_numpy()
-        channel = top["channel_name"].astype(object)  # a categorical refuses the "" fill
-        out.loc[keep, "prior_channel"] = channel.reindex(keys).fillna("").to_numpy()
-        out.loc[keep, "awarded"] = (out.loc[keep, "points"] - out.loc[keep, "prior"]).clip(lower=0)
     out["score"] = out["awarded"] * out["share"]
     out["rule"] = _rule_text(out, weight_row, best, item)
     return out
 
 
 def _items(keys: pd.DataFrame) -> np.ndarray:
-    """Each research row's item as a number; -1 when a key is missing (no item, as the
-    groupby drops it: ngroup gives NaN there)."""
-    item = keys.groupby(_GROUP, sort=False).ngroup()
-    return item.fillna(-1).to_numpy(dtype=np.int64)
+    """Each research row's item as a number; -1 when a key is missing (no item: a groupby
+    would drop the row)."""
+    item, _ = _combinations([keys[column] for column in _GROUP])
+    return np.where(keys.isna().any(axis=1).to_numpy(), -1, item)
 
 
-def _scoring_rows(rows: np.ndarray, item: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """The row that scores for each research item: its highest points, the first in ledger
-    order on a tie. A row whose item has a key missing (item -1) scores for none, as a
-    groupby would drop it. `rows` are positions in the frame, `item` numbers them."""
-    order = np.argsort(-points[rows], kind="stable")
+def _scoring_rows(item: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Which rows score for their research item (ascending indices): the item's highest
+    points, the first in ledger order on a tie. A row without an item (-1) scores for none,
+    as a groupby would drop it."""
+    order = np.argsort(-points, kind="stable")
     ranked = item[order]
     first = ~pd.Series(ranked).duplicated().to_numpy() & (ranked >= 0)
-    return np.sort(rows[order[first]])
+    return np.sort(order[first])
+
+
+def _earlier_bonus(
+    items: pd.DataFrame, history: pd.DataFrame | None, scheme: Scheme
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For research items scoring now (`items`: their keys, one row each), the bonus each
+    got in an earlier quarter: which of them had one (indices), the points (0 if none) and,
+    for those that had one, its channel. Items of both are numbered together to match."""
+    points = np.zeros(len(items))
+    if history is None or not len(history) or not len(items):
+        return np.zeros(0, dtype=np.int64), points, np.zeros(0, dtype=object)
+    earlier, _ = _weighted(history, scheme)
+    earlier = earlier[earlier["best_of"]]
+    number = _items(pd.concat([items, earlier[_GROUP]], ignore_index=True))
+    now, then = number[: len(items)], number[len(items) :]
+    won = _scoring_rows(then, earlier["points"].to_numpy())
+    # Per item number (the extra last one for -1): had a bonus, its points, its channel.
+    had = np.zeros(number.max() + 2, dtype=bool)
+    had[then[won]] = True
+    bonus = np.zeros(len(had))
+    bonus[then[won]] = earlier["points"].to_numpy()[won]
+    channel = np.full(len(had), "", dtype=object)
+    channel[then[won]] = earlier["channel_name"].to_numpy(dtype=object)[won]
+    before = np.flatnonzero(had[now])
+    return before, bonus[now], channel[now[before]]
 
 
 def _rule_text(
@@ -145,12 +168,20 @@ def _one_rule(
 
 def _combinations(columns: list) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the number of its combination of values (numbered in order of appearance),
-    and the position of each combination's first row. Any column dtype: factorize only."""
-    key = np.zeros(len(columns[0]), dtype=np.int64)
+    and the position of each combination's first row. Any column dtype: factorize only.
+
+    The columns' codes are packed into one integer (renumbered whenever the next column
+    could make it overflow), and that integer is factorized once at the end.
+    """
+    key, size = np.zeros(len(columns[0]), dtype=np.int64), 1
     for column in columns:
-        values, uniques = pd.factorize(column)  # a missing value is -1: one more value
-        # key < rows and the factor < rows + 2: the product fits in 64 bits.
-        key, _ = pd.factorize(key * (len(uniques) + 1) + (values + 1))
+        codes, uniques = pd.factorize(column)  # a missing value is -1: one more value
+        base = len(uniques) + 1
+        if size * base >= 2**63:
+            key, uniques = pd.factorize(key)
+            size = len(uniques)
+        key, size = key * base + (codes + 1), size * base
+    key, _ = pd.factorize(key)
     first = np.flatnonzero(~pd.Series(key).duplicated().to_numpy())
     return key, first
 

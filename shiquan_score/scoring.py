@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -78,7 +77,7 @@ def score(
     out["top"] = False
     out.loc[keep, "top"] = True
     out["score"] = out["awarded"] * out["share"]
-    out["rule"] = _rule_text(out, weight_row, best, item)
+    out["rule"] = _rule_text(out, scheme.weights, weight_row, best, item)
     return out
 
 
@@ -125,7 +124,11 @@ def _earlier_bonus(
 
 
 def _rule_text(
-    out: pd.DataFrame, weight_row: np.ndarray, best: np.ndarray, item: np.ndarray
+    out: pd.DataFrame,
+    weights: pd.DataFrame,
+    weight_row: np.ndarray,
+    best: np.ndarray,
+    item: np.ndarray,
 ) -> pd.Series:
     """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分.
 
@@ -135,7 +138,7 @@ def _rule_text(
     """
     if out.empty:
         return pd.Series(index=out.index, dtype=object)
-    message, messages = _research_messages(out, best, item)
+    message, messages = _research_messages(out, weights, weight_row, best, item)
     combination, first = _combinations([weight_row, out["share"], out["score"], message])
     texts = [
         _one_rule(*values, messages[m] if m >= 0 else None)
@@ -187,20 +190,26 @@ def _combinations(columns: list) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _research_messages(
-    out: pd.DataFrame, best: np.ndarray, item: np.ndarray
+    out: pd.DataFrame,
+    weights: pd.DataFrame,
+    weight_row: np.ndarray,
+    best: np.ndarray,
+    item: np.ndarray,
 ) -> tuple[np.ndarray, list[str]]:
     """Per row, the index of the message telling how its research item was scored (-1: none).
 
     An item gets a message when adopted more than once or already scored in an earlier
-    quarter; every row of the item shows it. `best` are the research rows and `item`
-    numbers their items. Worked out in plain Python over the rows of such items only: they
-    are a small part of a ledger, and their messages are few.
+    quarter; every row of the item shows it. `best` are the research rows, `item` numbers
+    their items, `weight_row` is every row's row in `weights`. Worked out in plain Python
+    over the rows of such items only: they are a small part of a ledger, and their
+    messages are few.
     """
     codes = np.full(len(out), -1, dtype=np.int64)
     if not len(best):
         return codes, []
+    prior = out["prior"].to_numpy()
     size = np.bincount(item + 1)[item + 1]  # rows of the row's item (-1 shifted to bin 0)
-    said = (size >= 2) | (out["prior"].to_numpy()[best] != 0)
+    said = (size >= 2) | (prior[best] != 0)
     told, told_item = best[said], item[said]
     top: dict[int, int] = {}  # item → its row that scored (index into the lists below)
     rest: dict[int, list[int]] = {}  # item → its other rows, in ledger order
@@ -211,28 +220,23 @@ def _research_messages(
             top[g] = j
         else:
             rest.setdefault(g, []).append(j)
-    category, channel, points, prior, prior_channel, awarded = (
-        out[column].iloc[told].tolist()
-        for column in (
-            "category_name",
-            "channel_name",
-            "points",
-            "prior",
-            "prior_channel",
-            "awarded",
-        )
+    # Names and points by weight row: no text column is read per row.
+    weight = weight_row[told].tolist()
+    category = weights["category"].tolist()
+    tier = [
+        f"{c}+{fmt_number(p)}" for c, p in zip(weights["channel"], weights["points"], strict=True)
+    ]
+    scored_before = np.flatnonzero(prior[told])
+    prior_channel = dict(
+        zip(scored_before.tolist(), out["prior_channel"].iloc[told[scored_before]], strict=True)
     )
-
-    @functools.cache
-    def tier(channel: str, points: float) -> str:
-        return f"{channel}+{fmt_number(points)}"
-
+    prior, awarded = prior[told].tolist(), out["awarded"].to_numpy()[told].tolist()
     ids: dict[str, int] = {}
     item_message = np.full(item.max() + 2, -1, dtype=np.int64)  # the last one for item -1
     for g, j in top.items():
-        text = f"{category[j]}同一信息多次采用，以最高分记：{tier(channel[j], points[j])}"
+        text = f"{category[weight[j]]}同一信息多次采用，以最高分记：{tier[weight[j]]}"
         if g in rest:
-            others = "，".join(tier(channel[k], points[k]) for k in rest[g])
+            others = "，".join(tier[weight[k]] for k in rest[g])
             text += f"，{others}不重复计分"
         if prior[j] != 0:
             text += (

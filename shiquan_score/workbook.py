@@ -262,9 +262,9 @@ def _csv_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
 
 
 def _csv_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
-    """Text as Arrow large strings, a missing cell "": Arrow-backed strings as they are
-    (no copy unless a cell is missing), anything else through str() as before (where a
-    missing value str() does not turn into text, such as NaT, stays an empty cell)."""
+    """Text as Arrow large strings. Arrow-backed strings are taken as they are, a missing
+    cell "" (no copy unless one is missing); anything else goes through fillna("") and
+    str() exactly as before."""
     dtype = values.dtype
     if isinstance(dtype, pd.ArrowDtype):
         arrow_text = pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import ShiquanError
 from shiquan_score.period import Period
-from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 SHOWN_PROBLEMS = 20

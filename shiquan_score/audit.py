@@ -76,6 +76,8 @@ def _per_distinct(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Series
 def _in_ledger_order(frame: pd.DataFrame) -> bool:
     """Events come out of the ledger in order already; a million-row sort is then skipped."""
     where = frame["where"]
+    if frame.empty:
+        return True
     if (
         not isinstance(where.dtype, pd.CategoricalDtype)
         or not where.cat.categories.is_monotonic_increasing

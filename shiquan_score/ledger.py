@@ -344,6 +344,8 @@ def _explode_channels(rows: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
     kind = rows["kind"].to_numpy()
     per_kind = _lengths(codes.channels)
     counts = per_kind[kind]
+    if (counts == 0).any():  # such a row carries an issue and is never scored: a bug
+        raise AssertionError("a scored row without a channel")
     events = rows.take(np.repeat(np.arange(len(rows)), counts))
     flat = pd.array([c for channels in codes.channels for c in channels], dtype="str")
     first = np.cumsum(per_kind) - per_kind  # where each kind's channels start in `flat`
@@ -396,6 +398,8 @@ def _explode_units(events: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
     unit_set = events["unit_set"].to_numpy()
     per_set = _lengths(codes.unit_sets)
     counts = per_set[unit_set]
+    if (counts == 0).any():
+        raise AssertionError("a scored row without a unit")
     out = events.take(np.repeat(np.arange(len(events)), counts))
     flat = pd.array([u for units in codes.unit_sets for u in units], dtype="str")
     first = np.cumsum(per_set) - per_set

@@ -94,9 +94,14 @@ class Vocabulary:
 
     def _units(self, unit_raw: str) -> tuple[list[str], list[tuple]]:
         units, issues = [], []
+        parts = split_cell(unit_raw, self.scheme.unit_separators)
         if not unit_raw:
             issues.append(("unit", "", "单位为空", "单位为空，请补上报送单位"))
-        for part in split_cell(unit_raw, self.scheme.unit_separators):
+        elif not parts:  # only separators, such as "/" for "none": nothing to score
+            issues.append(
+                ("unit", unit_raw, "单位为空", f"单位“{unit_raw}”里没有单位名称，请补上报送单位")
+            )
+        for part in parts:
             found = self.unit(part)
             if found:
                 units.append(found)
@@ -116,9 +121,19 @@ class Vocabulary:
 
     def _channels(self, channel_raw: str) -> tuple[list[str], list[tuple]]:
         channels, issues = [], []
+        parts = split_cell(channel_raw, self.scheme.channel_separators)
         if not channel_raw:
             issues.append(("channel", "", "渠道为空", "采用渠道为空，请补上采用渠道"))
-        for part in split_cell(channel_raw, self.scheme.channel_separators):
+        elif not parts:
+            issues.append(
+                (
+                    "channel",
+                    channel_raw,
+                    "渠道为空",
+                    f"采用渠道“{channel_raw}”里没有渠道名称，请补上采用渠道",
+                )
+            )
+        for part in parts:
             found = self.scheme.channel_alias.get(norm(part))
             if found:
                 channels.append(found)

@@ -437,3 +437,22 @@ def test_total_rows_are_named_in_the_accounting_line(capsys, q4_inbox, tmp_path)
     assert out[-2] == (
         "期别：2020年10-12月。台账共 2 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 1（其中合计行 1，不计分）"
     )
+
+
+def test_a_quarter_with_nothing_scored_still_gives_the_tables(capsys, q4_inbox, tmp_path):
+    """Only last quarter's rows (and a 合计 row): 本期 is 0 everywhere, 累计 carries 上期."""
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 9, 5), "政府办", "三季度", None, "部门动态"),
+            ("合计", None, None, None, None),
+        ),
+    )
+    code, out, err = run(capsys, q4_inbox, "--period", "2020Q4", "--out", tmp_path / "out")
+    assert code == 0, err
+    assert (
+        "台账共 2 行 = 计分 0 + 不在本期 1 + 重复 0 + 有问题 1（其中合计行 1，不计分）" in out[-2]
+    )
+    book = tmp_path / "out" / "石泉县2020年10-12月信息采用情况统计表.xlsx"
+    current, previous, total = table_by_name(book, "附件2（部门）")["政府办"][8:11]
+    assert current == 0 and previous > 0 and total == previous

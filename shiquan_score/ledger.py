@@ -12,10 +12,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from shiquan_score.cells import (
+    ARROW_ROWS,
+    Codes,
+    analyse,
+    arrow_title_keys,
+    by_channel,
+    by_unit,
+    combinations,
+    title_keys,
+)
 from shiquan_score.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.scheme import Scheme
-from shiquan_score.text import has_word, norm_arrow, norm_many
+from shiquan_score.text import arrow_text, has_word
 from shiquan_score.vocabulary import Vocabulary
 
 ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
@@ -41,129 +51,6 @@ def _text(col: pd.Series) -> pd.Series:
     if isinstance(col.dtype, pd.CategoricalDtype):
         col = col.astype(object)
     return col.fillna("").astype(str)
-
-
-@dataclass
-class _Codes:
-    """The distinct unit sets and kinds the rows point to by integer code.
-
-    A million rows name a few thousand unit sets and a few hundred (category, channels)
-    kinds: per-row columns hold codes, the tuples live here once.
-    """
-
-    unit_sets: list[tuple[str, ...]]  # per unit set: its units in the order written
-    set_key: np.ndarray  # per unit set: code of its units in any order (the same item)
-    keys: list[str]  # per key code: the units sorted and joined, e.g. 统计局、财政局
-    channels: list[tuple[str, ...]]  # per kind: its channels
-
-
-def _objects(items: list) -> np.ndarray:
-    """A 1-d object array of `items` (tuples stay elements, never become a 2-d array)."""
-    out = np.empty(len(items), dtype=object)
-    for i, item in enumerate(items):
-        out[i] = item
-    return out
-
-
-def _analysed(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, _Codes]:
-    """unit_set, kind, category_name, issues and repeated for every row.
-
-    A 单位 cell is looked up once per distinct text, 类别 and 采用渠道 once per distinct pair,
-    and the combination once per distinct (unit set, kind): a big ledger holds a few
-    thousand of each, however many rows it has. Rows with issues or repeats (few) get
-    their own tuples; every other row shares the empty one.
-    """
-    unit_ids, unit_texts = _distinct(rows["unit"])
-    per_text = [vocab.units_of(text) for text in unit_texts]
-    text_set, set_index = pd.factorize(pd.Series(_objects([u[0] for u in per_text])))
-    unit_sets = list(set_index)
-    key_of_set, keys = pd.factorize(pd.Series(["、".join(sorted(u)) for u in unit_sets]))
-    cat_ids, cats = _distinct(rows["category"])
-    chan_ids, chans = _distinct(rows["channel"])
-    kind_ids, kinds = pd.factorize(cat_ids.astype(np.int64) * len(chans) + chan_ids)
-    per_kind = [vocab.kind_of(cats[k // len(chans)], chans[k % len(chans)]) for k in kinds]
-    out = pd.DataFrame(index=rows.index)
-    out["unit_set"] = text_set[unit_ids]
-    out["kind"] = kind_ids
-    categories = pd.array([k[0] for k in per_kind], dtype="str")
-    out["category_name"] = categories.take(kind_ids)
-
-    n_issues = (
-        _lengths([u[1] for u in per_text])[unit_ids] + _lengths([k[2] for k in per_kind])[kind_ids]
-    )
-    issues = _empties(len(rows))
-    for i in np.flatnonzero(n_issues):  # rows with a problem: few, and each reported anyway
-        issues[i] = per_text[unit_ids[i]][1] + per_kind[kind_ids[i]][2]
-    # A row may still pair a channel with no weight, or name a unit whose table lacks the
-    # column: told apart by bit masks of tables (per unit set, per kind) for all rows at once;
-    # the messages are written only for the pairs that lack something.
-    has_category = np.array([k[0] is not None for k in per_kind], dtype=bool)
-    set_tables = np.array([vocab.tables_mask(u) for u in unit_sets], dtype=np.int64)
-    kind_tables = np.array([vocab.columns_mask(k[0], k[1]) for k in per_kind], dtype=np.int64)
-    row_sets = text_set[unit_ids]
-    lacking = (n_issues == 0) & has_category[kind_ids]
-    lacking &= (set_tables[row_sets] & ~kind_tables[kind_ids]) != 0
-    lacking_rows = np.flatnonzero(lacking)
-    if len(lacking_rows):
-        pairs = row_sets[lacking_rows].astype(np.int64) * len(kinds) + kind_ids[lacking_rows]
-        pair_ids, distinct = pd.factorize(pairs)
-        found = [
-            vocab.columns_of(unit_sets[p // len(kinds)], *per_kind[p % len(kinds)][:2])
-            for p in distinct
-        ]
-        for i, p in zip(lacking_rows, pair_ids, strict=True):
-            issues[i] = found[p]
-        n_issues[lacking_rows] = _lengths(found)[pair_ids]
-    out["issues"] = issues
-    out["n_issues"] = n_issues
-
-    repeated = _empties(len(rows))
-    n_repeated = (
-        _lengths([u[2] for u in per_text])[unit_ids] + _lengths([k[3] for k in per_kind])[kind_ids]
-    )
-    for i in np.flatnonzero(n_repeated):
-        repeated[i] = per_text[unit_ids[i]][2] + per_kind[kind_ids[i]][3]
-    out["repeated"] = repeated
-    out["n_repeated"] = n_repeated
-    codes = _Codes(unit_sets, key_of_set, list(keys), [k[1] for k in per_kind])
-    return out, codes
-
-
-def _title_keys(titles: pd.Series) -> np.ndarray:
-    """Equal titles (by norm, without a final 。), equal integer codes; far lighter than strings
-    through two explodes. One path for the whole ledger: earlier quarters' rows and this
-    quarter's must agree on what "the same item" is."""
-    if len(titles) < 5000:
-        return pd.factorize(norm_many(titles).str.rstrip("。.．"))[0]
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    trimmed = pc.utf8_rtrim(norm_arrow(titles), characters="。.．")
-    if trimmed.nbytes < 2**31 - 1:  # 32-bit offsets hash faster (0.34 s against 0.58 at 1M rows)
-        trimmed = trimmed.cast(pa.string())
-    encoded = pc.dictionary_encode(trimmed)
-    # Several sheets concatenated are several chunks; they share one dictionary.
-    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
-    codes = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks]
-    return np.concatenate(codes).astype(np.int64) if codes else np.zeros(0, np.int64)
-
-
-def _distinct(col: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Codes of a column's cells and the distinct texts, stripped; a blank cell is ""."""
-    codes, values = pd.factorize(col)
-    texts = [str(v).strip() for v in values] + [""]
-    return np.where(codes < 0, len(values), codes), texts
-
-
-def _lengths(tuples: list[tuple]) -> np.ndarray:
-    return np.fromiter((len(t) for t in tuples), dtype=np.int64, count=len(tuples))
-
-
-def _empties(n: int) -> np.ndarray:
-    """n references to the one empty tuple."""
-    out = np.empty(n, dtype=object)
-    out.fill(())
-    return out
 
 
 def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
@@ -195,11 +82,15 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows = rows.reset_index(drop=True).rename(columns={"date": "date_raw"})
     headers = rows.attrs.get("headers", {})
     vocab = Vocabulary(scheme)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # A big ledger's titles are normalised in Arrow, which releases the GIL: on a second
-        # core while the cells are looked up here.
-        title_keys = pool.submit(_title_keys, rows["title"])
-        analysed, codes = _analysed(rows, vocab)
+    if len(rows) < ARROW_ROWS:
+        keys = title_keys(rows["title"])
+        analysed, codes = analyse(rows, vocab)
+    else:  # the titles in Arrow, which releases the GIL: on a second core meanwhile
+        titles = arrow_text(rows["title"])  # the worker touches no pandas object
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(arrow_title_keys, titles)
+            analysed, codes = analyse(rows, vocab)
+            keys = pending.result()
     rows = rows.join(analysed)
     rows = rows.join(parse_dates(rows["date_raw"]))
     # Every subset below copies each column: keep repetitive text as categories (cheap to take).
@@ -214,7 +105,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
 
     total = _is_total(rows, scheme)
     rows = rows.drop(
-        columns=["unit", "category", "channel", "remark", "source", "sheet", "lead"],
+        columns=["unit", "category", "channel", "remark", "lead"],
         errors="ignore",
     )
     bad_date = ~total & (rows["date_status"] != OK)
@@ -249,11 +140,10 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     earlier = out & (day >= year_start) & rows["n_issues"].eq(0)
     # Only what scoring and the 明细 sheet need goes on: every column is copied per event.
     rows["date_status"] = rows["date_status"].astype("category")
-    rows["title_key"] = title_keys.result()
+    rows["title_key"] = keys
     keep = ["where", "row", "date", "title_key", "unit_set", "category_name", "kind"]
-    history = _explode_units(
-        _explode_channels(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], codes),
-        codes,
+    history = by_unit(
+        by_channel(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], codes), codes
     )
     events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep], codes)
     rows.loc[dup_rows.index, "status"] = DUP
@@ -264,7 +154,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
-    events = _explode_units(events, codes)
+    events = by_unit(events, codes)
     # The title rides along only once, at the end: by the position of its ledger row.
     events.insert(3, "title", rows["title"].array.take(events.pop("pos").to_numpy()))
     history = history.drop(columns="pos")
@@ -338,37 +228,17 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
     )
 
 
-def _explode_channels(rows: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
-    """One event per channel of a row, with the code of its units in any order (the same
-    item). The row's label (its position in the ledger) is kept as the event's label."""
-    kind = rows["kind"].to_numpy()
-    per_kind = _lengths(codes.channels)
-    counts = per_kind[kind]
-    if (counts == 0).any():  # such a row carries an issue and is never scored: a bug
-        raise AssertionError("a scored row without a channel")
-    events = rows.take(np.repeat(np.arange(len(rows)), counts))
-    flat = pd.array([c for channels in codes.channels for c in channels], dtype="str")
-    first = np.cumsum(per_kind) - per_kind  # where each kind's channels start in `flat`
-    nth = np.arange(len(events)) - np.repeat(np.cumsum(counts) - counts, counts)
-    events["channel_name"] = flat.take(first[kind].repeat(counts) + nth)
-    events["units_key"] = codes.set_key[events["unit_set"].to_numpy()]
-    return events.drop(columns="kind")
-
-
-def _dedup(scored: pd.DataFrame, codes: _Codes) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+def _dedup(scored: pd.DataFrame, codes: Codes) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Same unit(s), title and channel twice → count once; report every repeat."""
-    events = _explode_channels(scored, codes)
-    channel = pd.factorize(events["channel_name"])[0].astype(np.int64)
-    titles = int(events["title_key"].max()) + 1 if len(events) else 1
-    item = (events["units_key"].to_numpy(np.int64) * titles + events["title_key"].to_numpy()) * (
-        int(channel.max()) + 1 if len(channel) else 1
-    ) + channel
-    key = pd.Series(item, index=events.index)
-    involved = key.duplicated(keep=False)
-    repeat = involved & key.duplicated(keep="first")
+    events = by_channel(scored, codes)
+    key, first = combinations([events["units_key"], events["title_key"], events["channel_name"]])
+    repeat_at = np.ones(len(key), dtype=bool)
+    repeat_at[first] = False
+    repeat = pd.Series(repeat_at, index=events.index)
+    involved = pd.Series(np.bincount(key)[key] > 1 if len(key) else repeat_at, index=events.index)
     # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
     twins = events[involved]
-    twin_key = key[involved]
+    twin_key = pd.Series(key, index=events.index)[involved]
     first_row = twins.groupby(twin_key, sort=False)["row"].transform("first")[repeat[involved]]
     first_where = twins.groupby(twin_key, sort=False)["where"].transform("first")[repeat[involved]]
     dup_events = events[repeat]
@@ -382,29 +252,5 @@ def _dedup(scored: pd.DataFrame, codes: _Codes) -> tuple[pd.DataFrame, pd.Series
     dup_rows = note.groupby(level=0).first().reindex(whole[whole].index)
     level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
     problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "重复", note)
-    return _keyed(events[~repeat], codes), dup_rows, problems
-
-
-def _keyed(events: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
-    """units_key as the text scoring and the 明细 sheet know: 统计局、财政局."""
-    keys = pd.array(codes.keys, dtype="str")
-    return events.assign(units_key=keys.take(events["units_key"].to_numpy()))
-
-
-def _explode_units(events: pd.DataFrame, codes: _Codes) -> pd.DataFrame:
-    """One event per unit; a joint item gives each of its n units 1/n of count and points."""
-    if events["units_key"].dtype.kind in "iu":  # history comes here without _dedup
-        events = _keyed(events, codes)
-    unit_set = events["unit_set"].to_numpy()
-    per_set = _lengths(codes.unit_sets)
-    counts = per_set[unit_set]
-    if (counts == 0).any():
-        raise AssertionError("a scored row without a unit")
-    out = events.take(np.repeat(np.arange(len(events)), counts))
-    flat = pd.array([u for units in codes.unit_sets for u in units], dtype="str")
-    first = np.cumsum(per_set) - per_set
-    nth = np.arange(len(out)) - np.repeat(np.cumsum(counts) - counts, counts)
-    out["unit_name"] = flat.take(first[unit_set].repeat(counts) + nth)
-    out["share"] = 1.0 / counts.repeat(counts)
-    out["pos"] = out.index  # the ledger row's position, kept through the explodes
-    return out.drop(columns="unit_set").reset_index(drop=True)
+    kept = events if not repeat_at.any() else events[~repeat]
+    return kept, dup_rows, problems

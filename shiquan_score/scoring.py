@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from shiquan_score.cells import combinations
 from shiquan_score.scheme import Scheme
 from shiquan_score.text import fmt_number
 
@@ -32,7 +33,7 @@ def _weighted(events: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, np.nd
     would copy every column of a million events (and match categorical keys row by row).
     """
     weights = scheme.weights
-    pair, first = _combinations([events["category_name"], events["channel_name"]])
+    pair, first = combinations([events["category_name"], events["channel_name"]])
     keys = zip(weights["category"], weights["channel"], strict=True)
     found = {key: i for i, key in enumerate(keys)}  # the scheme refuses a pair given twice
     pairs = zip(
@@ -84,7 +85,7 @@ def score(
 def _items(keys: pd.DataFrame) -> np.ndarray:
     """Each research row's item as a number; -1 when a key is missing (no item: a groupby
     would drop the row)."""
-    item, _ = _combinations([keys[column] for column in _GROUP])
+    item, _ = combinations([keys[column] for column in _GROUP])
     return np.where(keys.isna().any(axis=1).to_numpy(), -1, item)
 
 
@@ -139,7 +140,7 @@ def _rule_text(
     if out.empty:
         return pd.Series(index=out.index, dtype=object)
     message, messages = _research_messages(out, weights, weight_row, best, item)
-    combination, first = _combinations([weight_row, out["share"], out["score"], message])
+    combination, first = combinations([weight_row, out["share"], out["score"], message])
     texts = [
         _one_rule(*values, messages[m] if m >= 0 else None)
         for *values, m in zip(
@@ -167,26 +168,6 @@ def _one_rule(
     if share < 1:
         text += f"；{round(1 / share)}个单位联合报送，各得{fmt_number(score)}分"
     return text
-
-
-def _combinations(columns: list) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the number of its combination of values (numbered in order of appearance),
-    and the position of each combination's first row. Any column dtype: factorize only.
-
-    The columns' codes are packed into one integer (renumbered whenever the next column
-    could make it overflow), and that integer is factorized once at the end.
-    """
-    key, size = np.zeros(len(columns[0]), dtype=np.int64), 1
-    for column in columns:
-        codes, uniques = pd.factorize(column)  # a missing value is -1: one more value
-        base = len(uniques) + 1
-        if size * base >= 2**63:
-            key, uniques = pd.factorize(key)
-            size = len(uniques)
-        key, size = key * base + (codes + 1), size * base
-    key, _ = pd.factorize(key)
-    first = np.flatnonzero(~pd.Series(key).duplicated().to_numpy())
-    return key, first
 
 
 def _research_messages(

@@ -60,22 +60,27 @@ def norm_many(values: pd.Series) -> pd.Series:
     if len(values) < 5000:
         text = values.astype(object).where(values.notna(), "").astype(str)
         return text.map({v: norm(v) for v in pd.unique(text)}).astype(str)
-    cleaned = norm_arrow(values)
+    cleaned = norm_arrow_array(arrow_text(values))
     as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
     # .array: positional. A Series here would be aligned on its index, not placed.
     return pd.Series(cleaned.to_pandas(types_mapper=as_str).array, index=values.index)
 
 
-def norm_arrow(values: pd.Series):
-    """norm() over a whole column in Arrow (C++, the GIL released): a pyarrow array."""
+def arrow_text(values: pd.Series):
+    """A text column as a pyarrow array, blanks as "": the reader's Arrow text without a copy."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
-        arrow = pc.fill_null(pa.array(values.array), "")  # the reader's Arrow text, no copy
-    else:
-        text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
-        arrow = pa.array(text.fillna("").astype(str), type=pa.large_string())
+        return pc.fill_null(pa.array(values.array), "")
+    text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+    return pa.array(text.fillna("").astype(str), type=pa.large_string())
+
+
+def norm_arrow_array(arrow):
+    """norm() over a pyarrow text array, in C++ with the GIL released."""
+    import pyarrow.compute as pc
+
     return pc.replace_substring_regex(
         pc.utf8_normalize(arrow, form="NFKC"), pattern=_NOISE_RE2, replacement=""
     )

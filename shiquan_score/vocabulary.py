@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 
-from shiquan_score.errors import InputError
 from shiquan_score.scheme import Scheme
 from shiquan_score.text import norm, split_cell
 
@@ -25,10 +24,6 @@ class Vocabulary:
             key: {pair for column in spec.columns for pair in column.count}
             for key, spec in scheme.tables.items()
         }
-        # One bit per table, for telling a million rows' combinations apart at once.
-        if len(scheme.tables) > 62:
-            raise InputError(f"{self.rules_file} 定义了 {len(scheme.tables)} 张表，最多 62 张")
-        self.table_bit = {key: 1 << i for i, key in enumerate(scheme.tables)}
 
     def unit(self, text: str) -> str | None:
         return self._cached(self._unit, text)
@@ -66,25 +61,6 @@ class Vocabulary:
     def columns_of(self, units: tuple, category: str, channels: tuple) -> tuple:
         """Issues of a valid combination: no weight, or no column in the unit's table."""
         return tuple(self._cached(self._columns, (units, category, channels)))
-
-    def tables_mask(self, units: tuple[str, ...]) -> int:
-        """The bits of the tables these units belong to."""
-        mask = 0
-        for unit in units:
-            mask |= self.table_bit[self.table_of[unit]]
-        return mask
-
-    def columns_mask(self, category: str | None, channels: tuple[str, ...]) -> int:
-        """The bits of the tables where every channel has a weight with this category and a
-        column: a unit of such a table gives columns_of() nothing to report."""
-        mask = 0
-        for key, bit in self.table_bit.items():
-            pairs = self.pairs_in_table[key]
-            if category is not None and all(
-                (category, c) in self.weighted and (category, c) in pairs for c in channels
-            ):
-                mask |= bit
-        return mask
 
     def _cached(self, method, key):
         cache = self._memo.setdefault(method.__name__, {})

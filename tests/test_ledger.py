@@ -373,17 +373,3 @@ def test_a_title_may_contain_the_word(scheme):
         rows(("2020-10-12", "财政局", "合计发放补贴100万元", None, "部门动态")), scheme, Q4
     )
     assert ledger.rows["status"].tolist() == [SCORED]
-
-
-def test_title_keys_agree_between_the_small_and_the_big_path_and_across_sheets():
-    """Big ledgers key titles in Arrow; several sheets arrive as several Arrow chunks."""
-    from shiquan_score.ledger import _title_keys
-
-    titles = ["《关于甲》", "关于甲。", None, "乙 ", "“乙”", "ｂ１", "b1", "丙"]
-    small = _title_keys(pd.Series(titles, dtype=object))
-    assert small.tolist() == [0, 0, 1, 2, 2, 3, 3, 4]
-    sheets = [pd.Series(titles * 400, dtype="str"), pd.Series(titles[::-1] * 400, dtype="str")]
-    big = _title_keys(pd.concat(sheets, ignore_index=True))
-    assert len(big) == 6400
-    assert big[:8].tolist() == small.tolist()
-    assert big[-8:].tolist() == small[::-1].tolist()

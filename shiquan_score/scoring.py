@@ -17,13 +17,23 @@ _GROUP = ["units_key", "title_key", "unit_name", "category_name"]
 
 def round_half_up(values: pd.Series, places: int = 2) -> pd.Series:
     """四舍五入 for display (never banker's rounding), computed over distinct values."""
+    rounded = round_half_up_array(values.to_numpy(dtype=float), places)
+    return pd.Series(rounded, index=values.index)
+
+
+def round_half_up_array(values: np.ndarray, places: int = 2) -> np.ndarray:
+    """round_half_up() of an array of any shape: one Decimal per distinct value."""
     step = Decimal(1).scaleb(-places)
+    distinct, inverse = np.unique(values, return_inverse=True)
     # Scores are sums of small fractions: round(…, 9) removes float noise before the half-up.
-    table = {
-        v: float(Decimal(repr(round(float(v), 9))).quantize(step, rounding=ROUND_HALF_UP))
-        for v in values.unique()
-    }
-    return values.map(table).astype(float)
+    rounded = np.array(
+        [
+            float(Decimal(repr(round(float(v), 9))).quantize(step, rounding=ROUND_HALF_UP))
+            for v in distinct
+        ],
+        dtype=float,
+    )
+    return rounded[inverse].reshape(values.shape)
 
 
 def _weighted(events: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, np.ndarray]:

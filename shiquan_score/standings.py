@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.scheme import Scheme, TableSpec
-from shiquan_score.scoring import round_half_up
+from shiquan_score.scoring import round_half_up, round_half_up_array
 
 
 def count_key(j: int) -> str:
@@ -40,9 +41,13 @@ def standings(
         j = column_of.get((category, channel))
         if j is not None:
             totals[(unit, j)] += count
-    for j in sorted(set(column_of.values())):
-        values = pd.Series([totals.get((unit, j), 0.0) for unit in frame.index], index=frame.index)
-        frame[count_key(j)] = round_half_up(values)
+    columns = sorted(set(column_of.values()))
+    grid = np.array(
+        [[totals.get((unit, j), 0.0) for j in columns] for unit in frame.index], dtype=float
+    ).reshape(len(frame), len(columns))
+    rounded = round_half_up_array(grid)  # all columns at once: one Decimal per distinct count
+    for k, j in enumerate(columns):
+        frame[count_key(j)] = rounded[:, k]
     frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
     frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
     frame["total"] = round_half_up(frame["current"] + frame["previous"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
 from shiquan_score.ledger import normalise
 from shiquan_score.period import Period
-from shiquan_score.scoring import round_half_up, score, tally
+from shiquan_score.scoring import round_half_up, round_half_up_array, score, tally
 from tests.test_ledger import rows
 
 Q4 = Period(2020, 4)
@@ -100,6 +101,14 @@ def test_joint_item_of_three_units_points(scheme):
 )
 def test_round_half_up(value, shown):
     assert round_half_up(pd.Series([value])).tolist() == [shown]
+
+
+def test_round_half_up_array_keeps_the_shape_and_rounds_each_cell():
+    grid = np.array([[0.005, 1 / 6], [5 / 3, 0.005], [np.nan, 2.5]])
+    rounded = round_half_up_array(grid)
+    assert rounded.shape == (3, 2)
+    assert rounded[:2].tolist() == [[0.01, 0.17], [1.67, 0.01]]
+    assert np.isnan(rounded[2, 0]) and rounded[2, 1] == 2.5
 
 
 def test_bonus_granted_in_an_earlier_quarter_is_not_granted_again(scheme):

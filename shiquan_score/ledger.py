@@ -234,6 +234,8 @@ def _dedup(scored: pd.DataFrame, codes: Codes) -> tuple[pd.DataFrame, pd.Series,
     key, first = combinations([events["units_key"], events["title_key"], events["channel_name"]])
     repeat_at = np.ones(len(key), dtype=bool)
     repeat_at[first] = False
+    if not repeat_at.any():  # the usual case: nothing to report
+        return events, pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
     repeat = pd.Series(repeat_at, index=events.index)
     involved = pd.Series(np.bincount(key)[key] > 1 if len(key) else repeat_at, index=events.index)
     # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
@@ -252,5 +254,4 @@ def _dedup(scored: pd.DataFrame, codes: Codes) -> tuple[pd.DataFrame, pd.Series,
     dup_rows = note.groupby(level=0).first().reindex(whole[whole].index)
     level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
     problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "重复", note)
-    kept = events if not repeat_at.any() else events[~repeat]
-    return kept, dup_rows, problems
+    return events[~repeat], dup_rows, problems

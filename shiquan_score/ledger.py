@@ -6,7 +6,6 @@ Cells are checked once per distinct text, and the results joined back onto the r
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,6 +85,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         keys = title_keys(rows["title"])
         analysed, codes = analyse(rows, vocab)
     else:  # the titles in Arrow, which releases the GIL: on a second core meanwhile
+        from concurrent.futures import ThreadPoolExecutor  # a normal quarter never needs it
+
         titles = arrow_text(rows["title"])  # the worker touches no pandas object
         with ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(arrow_title_keys, titles)

@@ -1,4 +1,5 @@
-"""Files → raw sheets of text. Only this module and workbook.py touch files."""
+"""Files → raw sheets of text. Reading ledgers and tables happens here; safety.py and the scans
+look at the bytes first, workbook.py writes."""
 
 from __future__ import annotations
 

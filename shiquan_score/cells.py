@@ -13,11 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from shiquan_score.text import arrow_text, norm_arrow_array, norm_many
+from shiquan_score.text import ARROW_ROWS, arrow_text, norm_arrow_array, norm_many
 from shiquan_score.vocabulary import Vocabulary
 
-# From this many rows on, titles are keyed in Arrow (C++, the GIL released).
-ARROW_ROWS = 5000
 _FINAL_STOPS = "。.．"
 
 

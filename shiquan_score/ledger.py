@@ -238,7 +238,7 @@ def _dedup(scored: pd.DataFrame, codes: Codes) -> tuple[pd.DataFrame, pd.Series,
     if not repeat_at.any():  # the usual case: nothing to report
         return events, pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
     repeat = pd.Series(repeat_at, index=events.index)
-    involved = pd.Series(np.bincount(key)[key] > 1 if len(key) else repeat_at, index=events.index)
+    involved = pd.Series(np.bincount(key)[key] > 1, index=events.index)
     # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
     twins = events[involved]
     twin_key = pd.Series(key, index=events.index)[involved]

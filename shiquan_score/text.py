@@ -55,9 +55,13 @@ _NOISE_RE2 = (
 )
 
 
+# From this many rows on, a text column is normalised in Arrow (C++, the GIL released).
+ARROW_ROWS = 5000
+
+
 def norm_many(values: pd.Series) -> pd.Series:
     """norm() over a column: per distinct value when short, else the whole column in Arrow."""
-    if len(values) < 5000:
+    if len(values) < ARROW_ROWS:
         text = values.astype(object).where(values.notna(), "").astype(str)
         return text.map({v: norm(v) for v in pd.unique(text)}).astype(str)
     cleaned = norm_arrow_array(arrow_text(values))
@@ -67,13 +71,21 @@ def norm_many(values: pd.Series) -> pd.Series:
 
 
 def arrow_text(values: pd.Series):
-    """A text column as a pyarrow array, blanks as "": the reader's Arrow text without a copy."""
+    """A text column as pyarrow large strings, a blank cell "". Arrow-backed text (what the
+    reader gives) is taken as it is, without a copy; anything else goes through str()."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
-        return pc.fill_null(pa.array(values.array), "")
-    text = values.astype(object) if isinstance(values.dtype, pd.CategoricalDtype) else values
+    dtype = values.dtype
+    if isinstance(dtype, pd.ArrowDtype):
+        arrow = pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(
+            dtype.pyarrow_dtype
+        )
+    else:
+        arrow = isinstance(dtype, pd.StringDtype)
+    if arrow:
+        return pc.fill_null(pa.array(values, type=pa.large_string()), "")
+    text = values.astype(object) if isinstance(dtype, pd.CategoricalDtype) else values
     return pa.array(text.fillna("").astype(str), type=pa.large_string())
 
 

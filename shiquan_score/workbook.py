@@ -19,7 +19,7 @@ import xlsxwriter
 
 from shiquan_score.errors import OutputError
 from shiquan_score.layout import Grid
-from shiquan_score.text import text_px
+from shiquan_score.text import arrow_text, text_px
 
 # Fixed so that the same inputs give the same bytes (a datetime.date would be ignored).
 CREATED = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -253,28 +253,12 @@ def _csv_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
     if pd.api.types.is_numeric_dtype(values):
         return pa.array(values.to_numpy())
     if isinstance(values.dtype, pd.CategoricalDtype):
-        words = _quoted(_csv_text(pd.Series(values.cat.categories.astype(object))))
+        words = _quoted(arrow_text(pd.Series(values.cat.categories.astype(object))))
         if isinstance(words, pa.ChunkedArray):
             words = words.combine_chunks()
         codes = values.cat.codes.to_numpy()
         return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), words)
-    return _csv_text(values)
-
-
-def _csv_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
-    """Text as Arrow large strings. Arrow-backed strings are taken as they are, a missing
-    cell "" (no copy unless one is missing); anything else goes through fillna("") and
-    str() exactly as before."""
-    dtype = values.dtype
-    if isinstance(dtype, pd.ArrowDtype):
-        arrow_text = pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(
-            dtype.pyarrow_dtype
-        )
-    else:
-        arrow_text = isinstance(dtype, pd.StringDtype)
-    if arrow_text:
-        return pc.fill_null(pa.array(values, type=pa.large_string()), "")
-    return pa.array(values.fillna("").astype(str), type=pa.large_string())
+    return arrow_text(values)
 
 
 def _csv_cells(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:

@@ -36,7 +36,7 @@ RAW_READ = (
 # The same read after the converter's own pre-parse safety scan (issue 3: every file is checked
 # from its bytes before fastexcel sees it): the least any safe run costs, before any scoring.
 CHECKED_READ = (
-    "import sys, pathlib, pandas, fastexcel; from shiquan_score import safety; "
+    "import sys, pathlib, pandas, fastexcel; from shiquan_score.read.safety import sniff as safety; "
     "safety.check_xlsx(pathlib.Path(sys.argv[1])); "
     "fastexcel.read_excel(sys.argv[1]).load_sheet(0, eager=True).to_pandas()"
 )

@@ -173,7 +173,7 @@ def _report(result) -> int:
     if notes:
         _say(f"有 {notes} 条提示，请在工作簿的“问题”表中核对")
     if result.check is not None:  # issue 5: --check-against
-        from shiquan_score.check import summary
+        from shiquan_score.tools.check import summary
 
         for line in summary(result.check):
             _say(line)
@@ -183,7 +183,7 @@ def _report(result) -> int:
 
 # --- issue 5: --template ---
 def _template(args) -> int:
-    from shiquan_score.template import make_template
+    from shiquan_score.tools.template import make_template
 
     try:
         target, year = make_template(args.template, args.rules, args.roster, args.period)

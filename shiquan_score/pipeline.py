@@ -7,22 +7,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from shiquan_score import audit, readers
-from shiquan_score.audit import AUDIT_SHEETS
-from shiquan_score.check import CheckResult, check_against, require_check_file  # issue 5
-from shiquan_score.crosscheck import crosscheck  # issue 5
-from shiquan_score.dates import OK, parse_dates
 from shiquan_score.errors import InputError, ShiquanError
-from shiquan_score.layout import build_grid
-from shiquan_score.ledger import DUP, ERROR, OUT, PROBLEM, SCORED, Ledger, normalise
+from shiquan_score.normalise.dates import OK, parse_dates
+from shiquan_score.normalise.ledger import DUP, ERROR, OUT, PROBLEM, SCORED, Ledger, normalise
+from shiquan_score.normalise.text import norm
+from shiquan_score.output import audit
+from shiquan_score.output.audit import AUDIT_SHEETS
+from shiquan_score.output.layout import build_grid
+from shiquan_score.output.workbook import write_workbook
 from shiquan_score.period import Period
-from shiquan_score.previous import PreviousTable, check_period, identify, read_previous
-from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES, Scheme, load_scheme
-from shiquan_score.scoring import score, tally
-from shiquan_score.sheets import RawSheet, ledger_rows, locate_header
-from shiquan_score.standings import standings
-from shiquan_score.text import norm
-from shiquan_score.workbook import write_workbook
+from shiquan_score.previous.crosscheck import crosscheck  # issue 5
+from shiquan_score.previous.table import PreviousTable, check_period, identify, read_previous
+from shiquan_score.read import files as readers
+from shiquan_score.read.sheets import RawSheet, ledger_rows, locate_header
+from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, Scheme, load_scheme
+from shiquan_score.score.scoring import score, tally
+from shiquan_score.score.standings import standings
+from shiquan_score.tools.check import CheckResult, check_against, require_check_file  # issue 5
 
 
 @dataclass

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from shiquan_score.scheme import load_scheme
+from shiquan_score.scheme.loader import load_scheme
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"

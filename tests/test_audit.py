@@ -6,10 +6,10 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from shiquan_score.audit import detail_sheet
-from shiquan_score.ledger import normalise
+from shiquan_score.normalise.ledger import normalise
+from shiquan_score.output.audit import detail_sheet
 from shiquan_score.period import Period
-from shiquan_score.scoring import score
+from shiquan_score.score.scoring import score
 from tests.test_ledger import rows
 from tests.test_scoring import TEXT_COLUMNS
 

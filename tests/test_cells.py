@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from shiquan_score.cells import Codes, by_channel, by_unit, combinations, title_keys
+from shiquan_score.normalise.cells import Codes, by_channel, by_unit, combinations, title_keys
 
 TITLES = ["《关于甲》", "关于甲。", None, "乙 ", "“乙”", "ｂ１", "b1", "丙"]
 

@@ -10,8 +10,8 @@ import openpyxl
 import pandas as pd
 
 from shiquan_score.cli import main
-from shiquan_score.crosscheck import covers_earlier_quarters, ledger_cumulative
 from shiquan_score.period import Period
+from shiquan_score.previous.crosscheck import covers_earlier_quarters, ledger_cumulative
 from tests.conftest import ledger_rows, table_by_name, write_ledger
 from tests.handmade import roster_rows, write_handmade
 

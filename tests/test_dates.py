@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from shiquan_score.dates import AMBIGUOUS, BAD, BLANK, OK, parse_date, parse_dates
+from shiquan_score.normalise.dates import AMBIGUOUS, BAD, BLANK, OK, parse_date, parse_dates
 
 
 @pytest.mark.parametrize(

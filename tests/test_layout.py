@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from shiquan_score.layout import (
+from shiquan_score.output.layout import (
     _decimals,
     _remarks_height,
     build_grid,
@@ -12,7 +12,7 @@ from shiquan_score.layout import (
     visible_columns,
 )
 from shiquan_score.period import Period
-from shiquan_score.standings import count_key, standings
+from shiquan_score.score.standings import count_key, standings
 
 
 def test_header_blocks_of_the_official_header():

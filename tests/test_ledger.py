@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from shiquan_score.ledger import DUP, ERROR, INFO, NOT_SCORED, OUT, PROBLEM, SCORED, normalise
+from shiquan_score.normalise.ledger import (
+    DUP,
+    ERROR,
+    INFO,
+    NOT_SCORED,
+    OUT,
+    PROBLEM,
+    SCORED,
+    normalise,
+)
 from shiquan_score.period import Period
 
 Q4 = Period(2020, 4)

@@ -10,8 +10,8 @@ import pytest
 from shiquan_score.cli import main
 from shiquan_score.errors import InputError
 from shiquan_score.period import Period
-from shiquan_score.previous import check_period, identify, read_previous
-from shiquan_score.readers import read_file
+from shiquan_score.previous.table import check_period, identify, read_previous
+from shiquan_score.read.files import read_file
 from tests.conftest import DATA, PREVIOUS_Q3, ledger_rows, table_by_name, write_ledger
 
 D = dt.date

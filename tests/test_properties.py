@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from shiquan_score.ledger import DUP, OUT, PROBLEM, SCORED, normalise
+from shiquan_score.normalise.ledger import DUP, OUT, PROBLEM, SCORED, normalise
 from shiquan_score.period import Period
-from shiquan_score.scoring import score, tally
-from shiquan_score.standings import standings
+from shiquan_score.score.scoring import score, tally
+from shiquan_score.score.standings import standings
 
 Q4 = Period(2020, 4)
 UNITS = ["财政局", "县审计局", "石泉县统计局", "城关镇", "县委办公室", "不存在局"]

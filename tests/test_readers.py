@@ -8,7 +8,7 @@ import shutil
 import xlsxwriter
 
 from shiquan_score.cli import main
-from shiquan_score.readers import read_file, scan_inbox
+from shiquan_score.read.files import read_file, scan_inbox
 from tests.conftest import DATA, ledger_rows, table_by_name, write_ledger
 
 D = dt.date
@@ -149,7 +149,7 @@ def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
     """A sheet whose cells start at C3: both ways give the same text and sheet columns."""
     import fastexcel
 
-    from shiquan_score.readers import _load
+    from shiquan_score.read.files import _load
 
     path = tmp_path / "台账.xlsx"
     book = xlsxwriter.Workbook(path)

@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from shiquan_score.cli import main
-from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
+from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from tests.conftest import ledger_rows, table_by_name, write_ledger
 from tests.handmade import roster_rows, write_handmade
 

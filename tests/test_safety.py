@@ -1,4 +1,4 @@
-"""safety.py / xlsx_scan.py: every hostile or broken file is refused with its exact message,
+"""read/safety (sniff, xlsx_scan, xls_scan): every hostile or broken file is refused with its exact message,
 before calamine is ever loaded, in bounded memory; benign files pass with their facts."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shiquan_score import xlsx_scan
 from shiquan_score.errors import InputError
-from shiquan_score.safety import (
+from shiquan_score.read.safety import xlsx_scan
+from shiquan_score.read.safety.sniff import (
     MESSAGES,
     SheetInfo,
     check,
@@ -28,7 +28,7 @@ from shiquan_score.safety import (
     plain,
     sniff,
 )
-from shiquan_score.xlsx_scan import Limits, Refused, col_letters, upto_re
+from shiquan_score.read.safety.xlsx_scan import Limits, Refused, col_letters, upto_re
 
 HERE = Path(__file__).parent
 CORNER_TAIL = "远超台账所需，疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入"
@@ -462,8 +462,8 @@ from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 import hostile_files as hf
 from shiquan_score.errors import InputError
-from shiquan_score.safety import check
-from shiquan_score.xlsx_scan import Limits, scan_xlsx
+from shiquan_score.read.safety.sniff import check
+from shiquan_score.read.safety.xlsx_scan import Limits, scan_xlsx
 folder = Path(sys.argv[1])
 out = {}
 for name in json.loads(sys.argv[2]):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from shiquan_score.errors import SchemeError
-from shiquan_score.scheme import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
+from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 
 
 def test_default_scheme(scheme):

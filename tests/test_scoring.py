@@ -7,9 +7,9 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from shiquan_score.ledger import normalise
+from shiquan_score.normalise.ledger import normalise
 from shiquan_score.period import Period
-from shiquan_score.scoring import round_half_up, round_half_up_array, score, tally
+from shiquan_score.score.scoring import round_half_up, round_half_up_array, score, tally
 from tests.test_ledger import rows
 
 Q4 = Period(2020, 4)

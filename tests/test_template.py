@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from shiquan_score.cli import main
-from shiquan_score.scheme import DEFAULT_ROSTER, load_scheme
-from shiquan_score.template import TEMPLATE_NAME, write_template
+from shiquan_score.scheme.loader import DEFAULT_ROSTER, load_scheme
+from shiquan_score.tools.template import TEMPLATE_NAME, write_template
 from tests.conftest import ROOT, table_by_name
 
 D = dt.date

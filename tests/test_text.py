@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shiquan_score.text import fmt_number, has_word, norm, norm_many, split_cell
+from shiquan_score.normalise.text import fmt_number, has_word, norm, norm_many, split_cell
 
 NOISY = st.text(
     alphabet=[

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from shiquan_score.scheme import load_scheme
-from shiquan_score.vocabulary import Vocabulary
+from shiquan_score.scheme.loader import load_scheme
+from shiquan_score.scheme.vocabulary import Vocabulary
 
 SCHEME = load_scheme()
 UNITS = sorted(SCHEME.units["unit"])

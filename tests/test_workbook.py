@@ -11,7 +11,7 @@ import pytest
 
 from shiquan_score.cli import main
 from shiquan_score.errors import OutputError
-from shiquan_score.workbook import FrameSheet, check_limits, write_csv, write_workbook
+from shiquan_score.output.workbook import FrameSheet, check_limits, write_csv, write_workbook
 from tests.conftest import ledger_rows, write_ledger
 
 D = dt.date
@@ -69,7 +69,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
 
 
 def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch):
-    monkeypatch.setattr("shiquan_score.workbook.SHEET_ROWS_MAX", 2)
+    monkeypatch.setattr("shiquan_score.output.workbook.SHEET_ROWS_MAX", 2)
     target = tmp_path / "表.xlsx"
     frame = pd.DataFrame({"标题": ["=1+1", "普通", "@x"], "得分": [0.5, 1.0, 2.0]})
     write_workbook(target, [], {"明细": FrameSheet(frame, {}, ("明细：说明",))})
@@ -87,7 +87,7 @@ def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch
         sheet["A2"].value
         == "共 3 行，超过 2 行，完整内容另存为 表_明细.csv（与本工作簿在同一文件夹，可用 Excel 打开）"
     )
-    monkeypatch.setattr("shiquan_score.workbook.SHEET_ROWS_MAX", 20_000)
+    monkeypatch.setattr("shiquan_score.output.workbook.SHEET_ROWS_MAX", 20_000)
     write_workbook(target, [], {"明细": FrameSheet(frame, {}, ())})
     assert not side.exists()  # a stale CSV from a larger run is removed
 
@@ -98,7 +98,7 @@ def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch
     ids=str,
 )
 def test_csv_text_is_the_same_for_any_text_dtype(tmp_path, monkeypatch, dtype):
-    monkeypatch.setattr("shiquan_score.workbook.CSV_SLICE_ROWS", 2)  # slices meet mid-frame
+    monkeypatch.setattr("shiquan_score.output.workbook.CSV_SLICE_ROWS", 2)  # slices meet mid-frame
     text = pd.Series(["=1+1", None, "普通", "-2", "\t制表", 'a,"b"', "@x", "+3", "＝全角"])
     scores = [0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
     frame = pd.DataFrame({"标题": text.astype(object).astype(dtype), "得分": scores})

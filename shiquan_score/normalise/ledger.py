@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from shiquan_score.cells import (
+from shiquan_score.normalise.cells import (
     ARROW_ROWS,
     Codes,
     analyse,
@@ -21,11 +21,11 @@ from shiquan_score.cells import (
     combinations,
     title_keys,
 )
-from shiquan_score.dates import OK, parse_dates
+from shiquan_score.normalise.dates import OK, parse_dates
+from shiquan_score.normalise.text import arrow_text, has_word
 from shiquan_score.period import Period
-from shiquan_score.scheme import Scheme
-from shiquan_score.text import arrow_text, has_word
-from shiquan_score.vocabulary import Vocabulary
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.vocabulary import Vocabulary
 
 ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
 SCORED, OUT, DUP, PROBLEM = "计分", "不在本期", "重复", "有问题"

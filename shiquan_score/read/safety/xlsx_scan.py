@@ -2,7 +2,7 @@
 
 calamine (behind fastexcel) aborts the whole process on some hostile workbooks, so nothing here
 parses the sheets: each member is inflated here, its bytes counted, and scanned with C-speed
-searches. Failures are `Refused(reason, **detail)`; safety.py words them for the clerk.
+searches. Failures are `Refused(reason, **detail)`; sniff.py words them for the clerk.
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
-from shiquan_score.cells import combinations
-from shiquan_score.scheme import Scheme
-from shiquan_score.text import fmt_number
+from shiquan_score.normalise.cells import combinations
+from shiquan_score.normalise.text import fmt_number
+from shiquan_score.scheme.loader import Scheme
 
 # One research item of one unit: the item is its units (any order) and its title.
 _GROUP = ["units_key", "title_key", "unit_name", "category_name"]

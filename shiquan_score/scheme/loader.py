@@ -12,7 +12,7 @@ import pandas as pd
 
 from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import SchemeError
-from shiquan_score.text import norm
+from shiquan_score.normalise.text import norm
 
 LEDGER_FIELDS = ("date", "unit", "title", "category", "channel", "remark")
 REQUIRED_FIELDS = ("date", "unit", "title", "channel")

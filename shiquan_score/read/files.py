@@ -1,5 +1,5 @@
-"""Files → raw sheets of text. Reading ledgers and tables happens here; safety.py and the scans
-look at the bytes first, workbook.py writes."""
+"""Files → raw sheets of text. Reading ledgers and tables happens here; safety/ looks at
+the bytes first, output/workbook.py writes."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from shiquan_score import safety, xlsx_scan
 from shiquan_score.errors import InputError
-from shiquan_score.sheets import RawSheet
+from shiquan_score.read.safety import sniff as safety
+from shiquan_score.read.safety import xlsx_scan
+from shiquan_score.read.sheets import RawSheet
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
 

@@ -13,13 +13,13 @@ import datetime as dt
 
 import pandas as pd
 
-from shiquan_score.dates import OK, parse_dates
-from shiquan_score.ledger import ERROR, INFO, PROBLEM_COLUMNS, normalise
+from shiquan_score.normalise.dates import OK, parse_dates
+from shiquan_score.normalise.ledger import ERROR, INFO, PROBLEM_COLUMNS, normalise
+from shiquan_score.normalise.text import fmt_number
 from shiquan_score.period import Period
-from shiquan_score.previous import PreviousTable
-from shiquan_score.scheme import Scheme
-from shiquan_score.scoring import round_half_up, score, tally
-from shiquan_score.text import fmt_number
+from shiquan_score.previous.table import PreviousTable
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.score.scoring import round_half_up, score, tally
 
 CODE = "上期核对"
 _EPS = 0.005

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.errors import InputError
-from shiquan_score.scheme import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
-from shiquan_score.text import has_word, norm
+from shiquan_score.normalise.text import has_word, norm
+from shiquan_score.scheme.loader import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
 
 HEADER_SCAN_ROWS = 30
 _FIELD_NAMES = {

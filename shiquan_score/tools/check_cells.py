@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from shiquan_score.official import OfficialTable, cell_number, label
+from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
-from shiquan_score.scheme import Scheme, TableSpec
-from shiquan_score.standings import count_key
-from shiquan_score.text import fmt_number, norm
+from shiquan_score.previous.official import OfficialTable, cell_number, label
+from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.score.standings import count_key
 
 COLUMNS = ["表", "行号", "单位", "列", "核对表", "程序计算", "可能原因", "说明"]
 SCORES = ("current", "previous", "total", "rank")

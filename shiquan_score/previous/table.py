@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from shiquan_score import readers
 from shiquan_score.errors import InputError
-from shiquan_score.official import cell_number, identify, read_official
+from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
-from shiquan_score.scheme import Scheme
-from shiquan_score.sheets import RawSheet
-from shiquan_score.text import fmt_number, norm
+from shiquan_score.previous.official import cell_number, identify, read_official
+from shiquan_score.read import files as readers
+from shiquan_score.read.sheets import RawSheet
+from shiquan_score.scheme.loader import Scheme
 
 __all__ = ["PreviousTable", "check_period", "identify", "read_previous"]
 

@@ -12,9 +12,9 @@ import mmap
 from dataclasses import dataclass
 from pathlib import Path
 
-from shiquan_score import xls_scan
 from shiquan_score.errors import InputError
-from shiquan_score.xlsx_scan import MB, Limits, Refused, scan_xlsx, zip_names
+from shiquan_score.read.safety import xls_scan
+from shiquan_score.read.safety.xlsx_scan import MB, Limits, Refused, scan_xlsx, zip_names
 
 MAX_FILE_BYTES = 200 * MB  # a 1M-row ledger is 40-60 MB as xlsx, about 100 MB as CSV
 SNIFF_BYTES = 8192

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from shiquan_score.scheme import Scheme
-from shiquan_score.text import norm, split_cell
+from shiquan_score.normalise.text import norm, split_cell
+from shiquan_score.scheme.loader import Scheme
 
 
 class Vocabulary:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.normalise.text import norm
 from shiquan_score.period import months_to_quarter
-from shiquan_score.scheme import Scheme, TableSpec
-from shiquan_score.sheets import RawSheet
-from shiquan_score.text import norm
-from shiquan_score.vocabulary import Vocabulary
+from shiquan_score.read.sheets import RawSheet
+from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.vocabulary import Vocabulary
 
 ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
 NAME_WORDS = {"单位名称", "单位"}

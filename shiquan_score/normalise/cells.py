@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from shiquan_score.text import ARROW_ROWS, arrow_text, norm_arrow_array, norm_many
-from shiquan_score.vocabulary import Vocabulary
+from shiquan_score.normalise.text import ARROW_ROWS, arrow_text, norm_arrow_array, norm_many
+from shiquan_score.scheme.vocabulary import Vocabulary
 
 _FINAL_STOPS = "。.．"
 

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 from shiquan_score.errors import InputError
-from shiquan_score.scheme import LEDGER_FIELDS, Scheme, load_scheme
-from shiquan_score.text import norm
-from shiquan_score.workbook import atomic_workbook
+from shiquan_score.normalise.text import norm
+from shiquan_score.output.workbook import atomic_workbook
+from shiquan_score.scheme.loader import LEDGER_FIELDS, Scheme, load_scheme
 
 LEDGER_SHEET, GUIDE_SHEET, LIST_SHEET = "台账", "填写说明", "下拉名单"
 TEMPLATE_NAME = "台账模板.xlsx"

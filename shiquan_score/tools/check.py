@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from shiquan_score import readers
-from shiquan_score.check_cells import COLUMNS, TableDiff
 from shiquan_score.errors import InputError
-from shiquan_score.layout import visible_columns
-from shiquan_score.official import OfficialTable, label, read_official
+from shiquan_score.normalise.text import fmt_number
+from shiquan_score.output.layout import visible_columns
+from shiquan_score.output.workbook import FrameSheet
 from shiquan_score.period import Period
-from shiquan_score.previous import identify
-from shiquan_score.scheme import Scheme, TableSpec
-from shiquan_score.text import fmt_number
-from shiquan_score.vocabulary import Vocabulary
-from shiquan_score.workbook import FrameSheet
+from shiquan_score.previous.official import OfficialTable, label, read_official
+from shiquan_score.previous.table import identify
+from shiquan_score.read import files as readers
+from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.vocabulary import Vocabulary
+from shiquan_score.tools.check_cells import COLUMNS, TableDiff
 
 SHEET = "核对"
 WIDTHS = {"表": 60, "行号": 50, "单位": 140, "列": 200, "核对表": 90, "程序计算": 90}

@@ -1,0 +1,1 @@
+"""Raw ledger rows → canonical adoption events: text, dates, cells, every row's fate."""

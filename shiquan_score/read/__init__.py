@@ -1,0 +1,1 @@
+"""Reading the inbox: files → raw sheets of text, each file checked from its bytes first."""

@@ -1,0 +1,1 @@
+"""What a file really is; hostile or broken files refused before any parser opens them."""

@@ -1,0 +1,1 @@
+"""The scheme, data in and validated: rules (weights, vocabularies, layout) and the roster."""

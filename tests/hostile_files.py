@@ -538,3 +538,156 @@ def biff8_workbook(
         offset += len(body)
     out += _record(0x000A) + b"".join(bodies)
     return out.ljust(4096 if pad else 0, b"\0")  # Excel pads it out of the mini stream
+
+
+CORNER_TAIL = "远超台账所需，疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入"
+# Each maker with its arguments and the exact message the clerk is shown.
+REFUSED = [
+    (empty_file, (), "空.xlsx 是空文件，请确认是否保存了台账"),
+    (blank_file, (), "空白.csv 是空文件，请确认是否保存了台账"),
+    (
+        html_as,
+        ("网页.xls",),
+        "网页.xls 实际是网页（HTML）文件，不是 Excel 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    ),
+    (
+        html_as,
+        ("网页.xlsx",),
+        "网页.xlsx 实际是网页（HTML）文件，不是 Excel 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    ),
+    (
+        xml2003,
+        (),
+        "导出.xls 实际是 Excel 2003 XML 表格，不是 .xlsx/.xls 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    ),
+    (
+        password_xlsx,
+        (),
+        "加密.xlsx 设置了打开密码，程序无法读取，请在 Excel/WPS 中取消密码后另存再放入",
+    ),
+    (
+        password_xls,
+        (),
+        "加密.xls 设置了打开密码，程序无法读取，请在 Excel/WPS 中取消密码后另存再放入",
+    ),
+    (
+        truncated_xlsx,
+        (),
+        "半截.xlsx 文件已损坏或不完整（无法按 xlsx 打开），请重新保存或重新复制该文件",
+    ),
+    (
+        corrupt_central_directory,
+        (),
+        "目录损坏.xlsx 文件已损坏或不完整（无法按 xlsx 打开），请重新保存或重新复制该文件",
+    ),
+    (docx_like, (), "通知.xlsx 是压缩包或其他 Office 文档，不是 Excel 工作簿，无法读取"),
+    (
+        xlsb_like,
+        (),
+        "二进制.xlsx 是 Excel 二进制工作簿（.xlsb），请用 Excel/WPS “另存为” .xlsx 再放入",
+    ),
+    (
+        ods_like,
+        (),
+        "表格.xlsx 是 OpenDocument 表格（.ods），请用 WPS/Excel “另存为” .xlsx 再放入",
+    ),
+    (zip_bomb, (), "炸弹.xlsx 解压后超过 500 MB，疑似压缩炸弹，已拒绝"),
+    (
+        lying_zip_bomb,
+        (),
+        "谎报大小.xlsx 的内部文件 xl/worksheets/sheet1.xml 解压后比声明的大，疑似压缩炸弹，已拒绝",
+    ),
+    (
+        ratio_bomb,
+        (),
+        "压缩比.xlsx 的内部文件 xl/worksheets/sheet1.xml 压缩比达到 1009:1，疑似压缩炸弹，已拒绝",
+    ),
+    (
+        billion_laughs,
+        (),
+        "十亿笑声.xlsx 含有 XML 实体声明（DOCTYPE/ENTITY），疑似恶意文件，已拒绝",
+    ),
+    (
+        quadratic_blowup,
+        (),
+        "二次膨胀.xlsx 含有 XML 实体声明（DOCTYPE/ENTITY），疑似恶意文件，已拒绝",
+    ),
+    (xxe, (), "外部实体.xlsx 含有 XML 实体声明（DOCTYPE/ENTITY），疑似恶意文件，已拒绝"),
+    (far_corner, (), f"远角.xlsx 的工作表“台账”声明的范围达到 A1:XFD1048576，{CORNER_TAIL}"),
+    (
+        sparse_far_corner,
+        (),
+        f"稀疏远角.xlsx 的工作表“台账”有单元格位于 XFD1048576，范围{CORNER_TAIL}",
+    ),
+    (
+        lying_dimension,
+        (),
+        f"谎报范围.xlsx 的工作表“台账”有单元格位于 XFD1048576，范围{CORNER_TAIL}",
+    ),
+    (cells_without_r, (), f"无坐标.xlsx 的工作表“台账”有单元格位于 U1048576，范围{CORNER_TAIL}"),
+    (
+        reordered_attributes,
+        (),
+        f"属性乱序.xlsx 的工作表“台账”有单元格位于 XFD1048576，范围{CORNER_TAIL}",
+    ),
+    (
+        prefixed_far_corner,
+        (),
+        f"前缀远角.xlsx 的工作表“台账”有单元格位于 XFD1048576，范围{CORNER_TAIL}",
+    ),
+    (
+        wide_and_tall,
+        (),
+        f"又宽又高.xlsx 的工作表“台账”有单元格位于 AD1048576，范围{CORNER_TAIL}",
+    ),
+    (beyond_grid, (), f"超出网格.xlsx 的工作表“台账”有单元格位于 ZZZZ1，范围{CORNER_TAIL}"),
+    (
+        long_cell_inline,
+        (),
+        "超长单元格.xlsx 的工作表“台账”有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
+    ),
+    (
+        long_cell_shared,
+        (),
+        "超长共享.xlsx 有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
+    ),
+    (xls_far_column, (), f"远列.xls 的工作表“台账”有单元格位于 CRXP65536，范围{CORNER_TAIL}"),
+    (
+        xls_sst_bomb,
+        (),
+        "字符串表.xls 内部结构异常（共享字符串数量不合理），疑似恶意或损坏文件，已拒绝；"
+        "请用 Excel/WPS 打开后另存为新文件再放入",
+    ),
+    (
+        utf16_sheet,
+        (),
+        "宽字符.xlsx 内部结构异常（内部文件不是 UTF-8 编码），疑似恶意或损坏文件，已拒绝；"
+        "请用 Excel/WPS 打开后另存为新文件再放入",
+    ),
+    (
+        many_members,
+        (),
+        "成员多.xlsx 内部结构异常（内部文件过多），疑似恶意或损坏文件，已拒绝；"
+        "请用 Excel/WPS 打开后另存为新文件再放入",
+    ),
+    (
+        duplicate_members,
+        (),
+        "重名.xlsx 内部结构异常（有重名的内部文件），疑似恶意或损坏文件，已拒绝；"
+        "请用 Excel/WPS 打开后另存为新文件再放入",
+    ),
+    (huge_file, (), "巨大.csv 有 201 MB，超过 200 MB 的上限，已拒绝；请确认是否放错了文件"),
+    (
+        mht_as_xls,
+        (),
+        "网页存档.xls 实际是网页（HTML）文件，不是 Excel 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    ),
+    (pdf_file, (), "通报.xlsx 不是 Excel 或 CSV 文件，无法读取"),
+    (png_file, (), "截图.xls 不是 Excel 或 CSV 文件，无法读取"),
+    (text_as_xlsx, (), "说明.xlsx 是纯文本，没有用逗号或制表符分隔的列，不是台账表格，无法读取"),
+    (
+        utf16_text,
+        (),
+        "导出.csv 是 UTF-16 编码的文本，请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
+    ),
+]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import hostile_files as hf
 import pytest
-from test_safety import REFUSED
+from hostile_files import REFUSED
 
 from shiquan_score.cli import main
 from tests.conftest import ROOT

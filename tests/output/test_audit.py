@@ -10,8 +10,7 @@ from shiquan_score.normalise.ledger import normalise
 from shiquan_score.output.audit import detail_sheet
 from shiquan_score.period import Period
 from shiquan_score.score.scoring import score
-from tests.test_ledger import rows
-from tests.test_scoring import TEXT_COLUMNS
+from frames import TEXT_COLUMNS, rows
 
 Q4 = Period(2020, 4)
 ITEMS = (

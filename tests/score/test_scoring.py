@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+from frames import TEXT_COLUMNS, rows
 
 from shiquan_score.normalise.ledger import normalise
 from shiquan_score.period import Period
 from shiquan_score.score.scoring import round_half_up, round_half_up_array, score, tally
-from tests.test_ledger import rows
 
 Q4 = Period(2020, 4)
 
@@ -143,9 +143,6 @@ def test_research_item_title_quotes_do_not_pay_the_bonus_twice(scheme):
 
 
 # The ledger may hand over its text columns as categoricals or Arrow strings, not only str.
-TEXT_COLUMNS = ["where", "title", "category_name", "channel_name", "units_key", "unit_name"]
-
-
 @pytest.mark.parametrize(
     "dtype", ["category", "object", "str", pd.ArrowDtype(pa.string())], ids=str
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from frames import rows
 
 from shiquan_score.normalise.ledger import (
     DUP,
@@ -18,24 +18,6 @@ from shiquan_score.normalise.ledger import (
 from shiquan_score.period import Period
 
 Q4 = Period(2020, 4)
-
-
-def rows(*items: tuple, hidden: tuple[int, ...] = ()) -> pd.DataFrame:
-    """(date, unit, title, category, channel) → ledger rows numbered from Excel row 4."""
-    frame = pd.DataFrame(items, columns=["date", "unit", "title", "category", "channel"])
-    frame.insert(0, "row", range(4, 4 + len(frame)))
-    frame.insert(0, "where", "台账.xlsx（台账）")
-    frame["remark"] = None
-    frame["lead"] = None
-    frame["hidden"] = frame["row"].isin(hidden)
-    frame.attrs["headers"] = {
-        "date": "采用日期",
-        "unit": "报送单位",
-        "title": "信息标题",
-        "category": "信息类别",
-        "channel": "采用渠道",
-    }
-    return frame
 
 
 def test_one_row_several_channels_gives_one_adoption_each(scheme):

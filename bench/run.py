@@ -1,6 +1,6 @@
 """Benchmark of issue 4: the converter against the raw read of the same ledger, side by side.
 
-    python -m bench [--sizes 300,200000,1000000] [--repeat 3] [--smoke] [--data DIR]
+    python -m bench [--sizes 300,200000,1000000] [--repeat 3] [--smoke] [--data DIR] [--against DIR]
 
 For each size it generates (once, cached in bench_data/) an inbox holding a ledger .xlsx laid out
 as Excel saves it (shared strings, real date cells, a title row, a 备注 sheet) and last quarter's
@@ -11,8 +11,10 @@ table from sample_data/. Then, each in a fresh process, interleaved, median of -
     检查+读取     the same after safety.check_xlsx(P), the scan every safe run must do first
     import pandas python -c "import pandas"
     openpyxl脚本  bench/openpyxl_baseline.py, the row loop a colleague would write
+    旧版端到端    with --against DIR: the same conversion by the checkout in DIR (an older commit)
 
-Wall time is taken around each child; peak memory is the child's own maximum RSS (os.wait4).
+Wall time is taken around each child; peak memory is the child's own maximum RSS, both by
+bench/child.py (see there why a launcher).
 Every converter run is checked: exit code, scored rows and each unit's 本期 against what the
 generator put in the ledger. Not a timed test: CI runs `--smoke` (or tests/test_bench.py).
 """
@@ -63,27 +65,31 @@ class Sample:
     stderr: str
 
 
+LAUNCHER = Path(__file__).resolve().parent / "child.py"
+
+
 def run_child(cmd: list[str], cwd: Path = REPO) -> Sample:
-    """Run one fresh process; wall time around it and its own peak RSS (not a running max)."""
+    """Run one fresh process; its wall time and its own peak RSS, taken by bench/child.py (a
+    child spawned from this big process would start from this process's high-water mark)."""
     # As on a clerk's PC: bytecode is cached (a sandbox may set PYTHONDONTWRITEBYTECODE).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONIOENCODING"] = "utf-8"
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
-        peak = None
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            seconds = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024) / 1e6
-        else:  # Windows: no per-child peak memory here
-            proc.wait()
-            seconds = time.perf_counter() - start
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory(prefix="shiquan-child-") as scratch,
+    ):
+        report = Path(scratch) / "report"
+        launcher = [sys.executable, "-S", str(LAUNCHER), str(report)]
+        done = subprocess.run([*launcher, *cmd], cwd=cwd, env=env, stdout=out, stderr=err)
         out.seek(0)
         err.seek(0)
         text = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    return Sample(seconds, peak, proc.returncode, *text)
+        if done.returncode != 0 or not report.exists():
+            return Sample(0.0, None, done.returncode or 1, text[0], text[1])
+        seconds, peak, code = report.read_text(encoding="ascii").split()
+    peak_mb = None if peak == "-" else int(peak) / 1e6
+    return Sample(float(seconds), peak_mb, int(code), *text)
 
 
 @dataclass
@@ -94,11 +100,12 @@ class SizeResult:
     raw: list[Sample] = field(default_factory=list)
     checked: list[Sample] = field(default_factory=list)  # the raw read after our safety scan
     baseline: list[Sample] = field(default_factory=list)
+    old: list[Sample] = field(default_factory=list)  # the conversion by the --against checkout
     problems: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
-        return any(s.returncode != 0 for s in self.e2e)
+        return any(s.returncode != 0 for s in self.e2e + self.old)
 
     def median(self, kind: str) -> float | None:
         samples = getattr(self, kind)
@@ -173,14 +180,21 @@ def commands(inbox: Path, out: Path) -> dict[str, list[str]]:
         "raw": [py, "-c", RAW_READ, str(ledger)],
         "checked": [py, "-c", CHECKED_READ, str(ledger)],
         "e2e": [py, "-m", "shiquan_score", str(inbox), "--out", str(out / "e2e")],
+        "old": [py, "-m", "shiquan_score", str(inbox), "--out", str(out / "old")],
         "baseline": [py, str(BASELINE), str(inbox), str(out / "baseline.xlsx"), "2020Q4"],
     }
 
 
 def run_bench(
-    sizes: list[int], repeat: int, data: Path, baseline_max: int, log=print
+    sizes: list[int],
+    repeat: int,
+    data: Path,
+    baseline_max: int,
+    log=print,
+    against: Path | None = None,
 ) -> tuple[list[SizeResult], list[Sample]]:
-    """Every measurement of every size, interleaved so that drift hits all of them alike."""
+    """Every measurement of every size, interleaved so that drift hits all of them alike.
+    With `against` (another checkout), its conversion too, run from that folder."""
     results, imports = [], []
     inboxes = {}
     for n in sizes:
@@ -191,23 +205,29 @@ def run_bench(
         for path in inboxes[n].iterdir():  # into the page cache, so no one pays the first read
             path.read_bytes()
     with tempfile.TemporaryDirectory(prefix="shiquan-bench-") as scratch:
-        run_child(commands(inboxes[sizes[0]], Path(scratch))["e2e"])  # compile .pyc once
+        for repo in [REPO] if against is None else [REPO, against]:  # compile .pyc once
+            run_child(commands(inboxes[sizes[0]], Path(scratch) / "warm")["e2e"], cwd=repo)
         for r in range(repeat):
             for result in results:
                 out = Path(scratch) / f"{result.rows}-{r}"
                 out.mkdir()
                 cmds = commands(inboxes[result.rows], out)
-                kinds = ["import", "raw", "checked", "e2e", "baseline"]
+                kinds = ["import", "raw", "checked", "e2e", "baseline", "old"]
                 if result.rows > baseline_max or not BASELINE.exists():
                     kinds.remove("baseline")
+                if against is None:
+                    kinds.remove("old")
                 for kind in kinds[r % len(kinds) :] + kinds[: r % len(kinds)]:
-                    sample = run_child(cmds[kind])
+                    sample = run_child(cmds[kind], cwd=against if kind == "old" else REPO)
                     if kind == "import":
                         imports.append(sample)
                         continue
                     getattr(result, kind).append(sample)
                     if r == 0 and kind == "e2e":
                         result.problems += check_e2e(sample, out / "e2e", result.expected)
+                    elif r == 0 and kind == "old":
+                        found = check_e2e(sample, out / "old", result.expected)
+                        result.problems += [f"旧版：{p}" for p in found]
                     elif r == 0 and kind == "baseline":
                         found = (
                             baseline_points(out / "baseline.xlsx") if sample.returncode == 0 else {}
@@ -299,15 +319,15 @@ def machine() -> str:
     )
 
 
-def revision() -> str:
+def revision(repo: Path = REPO) -> str:
     """The commit measured, and whether the working tree differed from it."""
     try:
         head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+            ["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=REPO,
+            cwd=repo,
             capture_output=True,
             text=True,
         ).stdout.strip()
@@ -316,7 +336,34 @@ def revision() -> str:
     return (head or "未知") + ("（另有未提交的改动）" if dirty else "")
 
 
-def render(results: list[SizeResult], imports: list[Sample], repeat: int) -> str:
+def change(old: float | None, new: float | None) -> str:
+    """New against old in percent, +12.3% when worse (slower, more memory)."""
+    return "-" if not old or new is None else f"{(new - old) / old * 100:+.1f}%"
+
+
+def compare_table(results: list[SizeResult], against: Path | None) -> list[str]:
+    """Old checkout against this one, measured in the same run (empty without --against)."""
+    if not any(r.old for r in results):
+        return []
+    lines = [
+        f"对比：旧版 {revision(against) if against else '未知'}（{against}） 与 本版 {revision()}",
+        "",
+        "| 行数 | 端到端 旧(秒) | 端到端 新(秒) | 变化 | 峰值 旧(MB) | 峰值 新(MB) | 变化 |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        old, new = r.median("old"), r.median("e2e")
+        old_mb, new_mb = r.peak("old"), r.peak("e2e")
+        lines.append(
+            f"| {r.rows:,} | {_fmt(old)} | {_fmt(new)} | {change(old, new)} "
+            f"| {_fmt(old_mb, 0)} | {_fmt(new_mb, 0)} | {change(old_mb, new_mb)} |"
+        )
+    return [*lines, ""]
+
+
+def render(
+    results: list[SizeResult], imports: list[Sample], repeat: int, against: Path | None = None
+) -> str:
     """The results table (Markdown, GBK-safe), the targets and any failed check."""
     import_s = statistics.median(s.seconds for s in imports) if imports else None
     lines = [
@@ -337,6 +384,7 @@ def render(results: list[SizeResult], imports: list[Sample], repeat: int) -> str
             f"| {_fmt(base / e2e if base and e2e else None, 1)} |"
         )
     lines += ["", f"import pandas：{_fmt(import_s)} 秒（{len(imports)} 次中位数）", ""]
+    lines += compare_table(results, against)
     for what, ok, figures in targets(results, import_s):
         lines.append(f"[{_verdict(ok)}] {what}{'：' + figures if figures else ''}")
     floors = [
@@ -387,6 +435,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="store_true", help="另用 cProfile 跑一次最大的台账，列出最耗时的函数"
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="另一份代码（如旧版本的 git worktree）所在文件夹：同一轮中交替测它的端到端，列出对比",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes else None
     if args.smoke:
@@ -395,9 +448,12 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    results, imports = run_bench(sizes, args.repeat, args.data, args.baseline_max)
+    against = args.against.resolve() if args.against else None
+    if against is not None and not (against / "shiquan_score").is_dir():
+        parser.error(f"--against {args.against}：该文件夹中没有 shiquan_score")
+    results, imports = run_bench(sizes, args.repeat, args.data, args.baseline_max, against=against)
     print()
-    print(render(results, imports, args.repeat))
+    print(render(results, imports, args.repeat, against))
     if args.profile:
         largest = args.data / f"v{GENERATOR_VERSION}" / str(sizes[-1]) / "inbox"
         print()

@@ -61,9 +61,24 @@ class Period:
         return None if self.quarter == 1 else Period(self.year, self.quarter - 1)
 
 
+_MONTH_SPAN = re.compile(r"(\d{1,2})\s*[-－—~～至到]\s*(\d{1,2})\s*月")
+# 一季度, 第二季度, 3季度: hand-made tables name the quarter instead of its months.
+_QUARTER_WORD = re.compile(r"第?\s*([一二三四1-4])\s*季度")
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def names_period(text: str) -> bool:
+    """True when a header cell names the months or quarter of its table (7-9月, 三季度)."""
+    text = str(text or "")
+    return bool(_MONTH_SPAN.search(text) or _QUARTER_WORD.search(text))
+
+
 def months_to_quarter(text: str) -> int | None:
-    """`7-9月` → 3; anything that is not exactly one calendar quarter → None."""
-    match = re.search(r"(\d{1,2})\s*[-－—~～至到]\s*(\d{1,2})\s*月", text or "")
+    """`7-9月` or `三季度` → 3; anything that is not exactly one calendar quarter → None."""
+    word = _QUARTER_WORD.search(text or "")
+    if word:
+        return _QUARTER_NUMBER[word.group(1)]
+    match = _MONTH_SPAN.search(text or "")
     if not match:
         return None
     first, last = int(match.group(1)), int(match.group(2))

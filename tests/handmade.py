@@ -91,3 +91,54 @@ def roster_rows(scheme, key: str, scores: dict[str, tuple[str, str, str]]) -> li
     for r in ranked_rows:
         r["排名"] = str(1 + sum(Fraction(o["累计"]) > Fraction(r["累计"]) for o in ranked_rows))
     return ranked_rows + [r for r in rows if "累计" not in r]
+
+
+def write_simple_tables(
+    path: Path,
+    scheme,
+    totals: dict[str, str | float],
+    *,
+    months: str = "7-9月",
+    year: int = 2020,
+    titles: dict[str, str] | None = None,
+    total_header: str = "累计",
+    extra: dict[str, list[tuple[str, object]]] | None = None,
+    tables: tuple[str, ...] = ("镇", "部门"),
+    rename: dict[str, str] | None = None,
+) -> Path:
+    """A hand-made previous table as offices type it: one sheet per table key in `tables`,
+    a months header (`months`, e.g. 7-9月 or 三季度), only 部门动态/各镇快讯 as a count column,
+    本期/上期/`total_header`, every ranked roster unit with its 累计 from `totals` (0 else).
+
+    `titles` overrides a table's title; `extra` appends (name, 累计) rows below a table's
+    units (a 合计 row, a misspelt unit); `rename` prints a unit under another name."""
+    rename = rename or {}
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"created": _tool().CREATED})
+    for key in tables:
+        spec = scheme.tables[key]
+        ws = wb.add_worksheet(spec.sheet)
+        ws.write_string(0, 0, spec.attachment)
+        title = (titles or {}).get(key) or spec.title.format(county=scheme.county, year=year)
+        ws.merge_range(2, 0, 2, 5, title)
+        ws.merge_range(3, 0, 5, 0, "单位名称")
+        ws.write_string(3, 1, "新闻动态")
+        ws.write_string(4, 1, f"{months}采用情况（条）")
+        ws.write_string(5, 1, "各镇快讯" if key == "镇" else "部门动态")
+        ws.merge_range(3, 2, 4, 4, "得分情况（分）")
+        ws.write_row(5, 2, ["本期", "上期", total_header])
+        ws.merge_range(3, 5, 5, 5, "排名")
+        units = scheme.units[(scheme.units["table"] == key) & scheme.units["ranked"]]["unit"]
+        rows = [(rename.get(u, u), totals.get(u, 0)) for u in units]
+        rows += (extra or {}).get(key, [])
+        for r, (name, total) in enumerate(rows, start=6):
+            ws.write_string(r, 0, name)
+            ws.write_string(r, 1, "——")
+            for c, value in ((2, total), (3, "——"), (4, total)):
+                if isinstance(value, str):
+                    ws.write_string(r, c, value)
+                else:
+                    ws.write_number(r, c, value)
+            ws.write_number(r, 5, 1)
+    wb.close()
+    return path

@@ -139,7 +139,11 @@ def test_previous_table_with_unknown_unit_is_refused(capsys, inbox, tmp_path):
     assert err[0].startswith(
         f"错误：上期表 {PREVIOUS_Q3.name}（附件2） 中有单位名单里没有的单位：第"
     )
-    assert err[0].endswith("行“财政所”。请在 roster.toml 中加入该单位或其别名，或改正上期表")
+    assert err[0].endswith(
+        "行“财政所”（最接近的是：财政局）。请改正上期表，或在 roster.toml 中为该单位加入别名；"
+        "如果是单位更名，请在 roster.toml 新名称的单位下写 "
+        'former = [{ name = "财政所", until = 更名日期 }]，累计分不断'
+    )
 
 
 def test_ledger_problems_write_only_the_problem_list(capsys, q4_inbox, tmp_path):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from shiquan_score.errors import InputError
 from shiquan_score.normalise.text import norm
-from shiquan_score.period import months_to_quarter
+from shiquan_score.period import months_to_quarter, names_period
 from shiquan_score.read.sheets import RawSheet
 from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary
@@ -24,7 +24,6 @@ ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
 NAME_WORDS = {"单位名称", "单位"}
 _TITLE_SCAN_ROWS = 12
 MAX_HEADER_ROWS = 6
-_MONTHS = re.compile(r"\d{1,2}\s*[-－—~～至到]\s*\d{1,2}\s*月")
 
 
 @dataclass
@@ -39,6 +38,7 @@ class OfficialTable:
     unmatched: list[str]  # header paths that match no column of the scheme's table
     rows: pd.DataFrame  # index unit; columns: row (Excel row), name, and one per matched j
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (Excel row, name)
+    total_rows: list[tuple[int, str]] = field(default_factory=list)  # (Excel row, 合计)
     repeated: list[tuple[int, str, str]] = field(default_factory=list)  # (row, name, unit)
     repeated_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # their cells, like rows
     positions: dict[int, int] = field(default_factory=dict)  # scheme column j → sheet column
@@ -58,19 +58,81 @@ def _title_pattern(template: str, county: str) -> re.Pattern:
 
 
 def identify(raw: RawSheet, scheme: Scheme) -> tuple[str, int, int] | None:
-    """(table key, year, title row position) when this sheet is an official table."""
+    """(table key, year, title row position) when this sheet is an official table.
+
+    A title matching several tables' titles (one a prefix of another) is the longest one's.
+    A title without its table's bracket (石泉县2021年信息采用情况统计表, no （部门）) is an
+    official table when the sheet has a 累计 header; its units then say which table it is.
+    """
     top = raw.cells.head(_TITLE_SCAN_ROWS)
-    patterns = {k: _title_pattern(t.title, norm(scheme.county)) for k, t in scheme.tables.items()}
-    for pos, values in enumerate(top.itertuples(index=False, name=None)):
-        for value in values:
-            if not isinstance(value, str):
-                continue
-            text = norm(value)
-            for key, pattern in patterns.items():
-                match = pattern.search(text)
-                if match:
-                    return key, int(match.group("year")), pos
+    county = norm(scheme.county)
+    full = {k: _title_pattern(t.title, county) for k, t in scheme.tables.items()}
+    stems = {k: _title_pattern(_stem(t.title), county) for k, t in scheme.tables.items()}
+    texts = [
+        (pos, norm(value))
+        for pos, values in enumerate(top.itertuples(index=False, name=None))
+        for value in values
+        if isinstance(value, str)
+    ]
+    for pos, text in texts:
+        hits = [
+            (len(scheme.tables[k].title), k, m) for k, p in full.items() if (m := p.search(text))
+        ]
+        if hits:
+            _, key, match = max(hits, key=lambda h: h[0])
+            return key, int(match.group("year")), pos
+    for pos, text in texts:
+        match = next((m for p in stems.values() if (m := p.search(text))), None)
+        if match and _has_total_header(texts, scheme):
+            key = _table_by_units(raw, scheme)
+            if key is not None:
+                return key, int(match.group("year")), pos
     return None
+
+
+def _stem(title: str) -> str:
+    """A title template without its last bracketed part: …统计表（部门） → …统计表."""
+    cut = max(title.rfind("（"), title.rfind("("))
+    return title[:cut] if cut > 0 and title.rstrip().endswith(("）", ")")) else title
+
+
+def _has_total_header(texts: list[tuple[int, str]], scheme: Scheme) -> bool:
+    words = {
+        norm(w)
+        for spec in scheme.tables.values()
+        for c in spec.columns
+        if c.value == "total"
+        for w in (c.header[-1], *c.aliases)
+    }
+    return any(text in words for _, text in texts)
+
+
+def _table_by_units(raw: RawSheet, scheme: Scheme) -> str | None:
+    """The table most of the sheet's unit names belong to; None if none or a tie."""
+    vocab = Vocabulary(scheme)
+    table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
+    names = pd.unique(raw.cells.to_numpy().ravel())
+    found = pd.Series(
+        [table_of[u] for v in names if isinstance(v, str) and (u := vocab.unit(v))], dtype=object
+    ).value_counts()
+    if found.empty or (len(found) > 1 and found.iloc[0] == found.iloc[1]):
+        return None
+    return str(found.index[0])
+
+
+def title_notice(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> str | None:
+    """A notice when the table was told by its units because its title names no table."""
+    key, _, pos = found
+    spec = scheme.tables[key]
+    county = norm(scheme.county)
+    row = [v.strip() for v in raw.cells.iloc[pos] if isinstance(v, str)]
+    if any(_title_pattern(spec.title, county).search(norm(v)) for v in row):
+        return None
+    stem = _title_pattern(_stem(spec.title), county)
+    title = next((v for v in row if stem.search(norm(v))), "")
+    return (
+        f"{raw.where} 的标题“{title}”没有写明是哪张表，按表中的单位认作{spec.attachment}（{key}）"
+    )
 
 
 def column_key(path: tuple[str, ...]) -> tuple[str, ...]:
@@ -84,7 +146,7 @@ def label(path: tuple[str, ...]) -> str:
 
 
 def _is_months(part: str) -> bool:
-    return bool(_MONTHS.search(str(part))) or "{months}" in str(part)
+    return names_period(part) or "{months}" in str(part)
 
 
 def _squeeze(parts) -> tuple[str, ...]:
@@ -96,7 +158,9 @@ def _squeeze(parts) -> tuple[str, ...]:
 
 
 def match_columns(spec: TableSpec, keys: list[tuple[str, ...]]) -> list[int | None]:
-    """Each read key → the scheme column it names: exact path, else the one shortest unique suffix."""
+    """Each read key → the scheme column it names: exact path, else the one shortest unique
+    suffix; a key still unmatched whose last part is one of a column's aliases (上期累计 for
+    累计) takes that column when nothing else did."""
     ours = [column_key(c.header) for c in spec.columns]
     matched: list[int | None] = []
     for key in keys:
@@ -108,6 +172,13 @@ def match_columns(spec: TableSpec, keys: list[tuple[str, ...]]) -> list[int | No
             hits = [j for j, k in enumerate(ours) if k[-n:] == tail]
             found = hits if len(hits) == 1 else []
         matched.append(found[0] if found else None)
+    alias_of = {norm(a): j for j, c in enumerate(spec.columns) for a in c.aliases}
+    taken = set(matched)
+    for i, key in enumerate(keys):
+        j = alias_of.get(key[-1]) if key and matched[i] is None else None
+        if j is not None and j not in taken:
+            matched[i] = j
+            taken.add(j)
     return matched
 
 
@@ -130,10 +201,16 @@ def header_paths(cells: pd.DataFrame, first: int, last: int) -> list[tuple[str, 
     return [tuple(p) for p in paths]
 
 
-def _find_name_header(cells: pd.DataFrame, start: int) -> tuple[int, int] | None:
+def name_words(spec: TableSpec) -> set[str]:
+    """The name column's header, its aliases and 单位名称/单位, normalised."""
+    column = next(c for c in spec.columns if c.value == "name")
+    return NAME_WORDS | {norm(column.header[-1]), *(norm(a) for a in column.aliases)}
+
+
+def _find_name_header(cells: pd.DataFrame, start: int, words: set[str]) -> tuple[int, int] | None:
     for r in range(start, min(start + 10, len(cells))):
         for c, value in enumerate(cells.iloc[r]):
-            if isinstance(value, str) and norm(value) in NAME_WORDS:
+            if isinstance(value, str) and norm(value) in words:
                 return r, c
     return None
 
@@ -144,7 +221,7 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     spec = scheme.tables[key]
     cells = raw.cells
     grid = cells.to_numpy()
-    at = _find_name_header(cells, title_pos)
+    at = _find_name_header(cells, title_pos, name_words(spec))
     if at is None:
         raise InputError(f"{raw.where} 像是统计表，但找不到“单位名称”表头，请使用正式表格格式")
     header_row, name_col = at
@@ -178,6 +255,9 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             break
         unit = vocab.unit(name)
         excel_row = int(raw.rows[r])
+        if unit is None and norm(name) in scheme.total_words:
+            table.total_rows.append((excel_row, name))
+            continue
         if unit is None:
             table.unknown.append((excel_row, name))
             continue

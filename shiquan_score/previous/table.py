@@ -9,10 +9,11 @@ import pandas as pd
 from shiquan_score.errors import InputError
 from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
-from shiquan_score.previous.official import cell_number, identify, read_official
+from shiquan_score.previous.official import cell_number, identify, read_official, title_notice
 from shiquan_score.read import files as readers
 from shiquan_score.read.sheets import RawSheet
 from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.vocabulary import Vocabulary
 
 __all__ = ["PreviousTable", "check_period", "identify", "read_previous"]
 
@@ -38,13 +39,15 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     spec = scheme.tables[table.table]
     total_j = next(j for j, c in enumerate(spec.columns) if c.value == "total")
     if total_j not in table.positions:
-        raise InputError(f"{raw.where} 像是上期统计表，但找不到“累计”一列，请使用正式表格格式")
-    if table.unknown:
-        names = "、".join(f"第{row}行“{name}”" for row, name in table.unknown)
+        total = spec.columns[total_j]
+        found = "、".join(dict.fromkeys(table.unmatched)) or "无"
         raise InputError(
-            f"上期表 {raw.where} 中有单位名单里没有的单位：{names}。"
-            f"请在 {scheme.sources[1].name} 中加入该单位或其别名，或改正上期表"
+            f"上期表 {raw.where} 里找不到“{total.header[-1]}”一列（没有认出的表头：{found}）。"
+            f"请把该列表头改为“{total.header[-1]}”，或在 {scheme.sources[0].name} "
+            f"“{spec.key}”表“{total.header[-1]}”一列的 aliases 中加入它的写法"
         )
+    if table.unknown:
+        raise InputError(unknown_units(raw.where, table.unknown, scheme))
     uncalculated = readers.uncached_formulas(raw)
     ranked = set(scheme.units.loc[scheme.units["ranked"], "unit"])
     column = table.positions[total_j]
@@ -89,6 +92,12 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             f"上期表 {raw.where} 缺少单位：{'、'.join(missing)}。请补上这些单位的行"
             "（上期累计为0的写0），或确认放入的是完整的上期表"
         )
+    notice = title_notice(raw, scheme, found)
+    merged += [notice] if notice else []
+    merged += [
+        f"上期表 {raw.where} 第{row}行“{name}”是合计行，不是单位，已跳过"
+        for row, name in table.total_rows
+    ]
     return PreviousTable(
         table.table,
         raw.where,
@@ -97,6 +106,23 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         pd.Series(totals, dtype=float),
         merged,
         rows={unit: row for unit, (row, _) in first.items()},
+    )
+
+
+def unknown_units(where: str, unknown: list[tuple[int, str]], scheme: Scheme) -> str:
+    """Each unknown name with its nearest roster names, then how to fix it, renames included."""
+    vocab = Vocabulary(scheme)
+    parts = []
+    for row, name in unknown:
+        near = vocab.nearest_units(name)
+        hint = f"最接近的是：{'、'.join(near)}" if near else "单位名单中没有相近的名称"
+        parts.append(f"第{row}行“{name}”（{hint}）")
+    roster = scheme.sources[1].name
+    example = unknown[0][1]
+    return (
+        f"上期表 {where} 中有单位名单里没有的单位：{'、'.join(parts)}。"
+        f"请改正上期表，或在 {roster} 中为该单位加入别名；如果是单位更名，请在 {roster} "
+        f'新名称的单位下写 former = [{{ name = "{example}", until = 更名日期 }}]，累计分不断'
     )
 
 

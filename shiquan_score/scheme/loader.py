@@ -28,6 +28,8 @@ class Column:
     count: tuple[tuple[str, str], ...] = ()
     optional: bool = False
     note: bool = False
+    # Other headers a hand-made table may give this column (上期累计, 累计得分 for 累计).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,8 +184,18 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
                     raise SchemeError(
                         f"{clabel} 统计的“{'·'.join(pair)}”不是规则中有分值的类别和渠道"
                     )
+            aliases = c.get("aliases", [])
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise SchemeError(f"{clabel} 的 aliases 应为文字列表，如 [\"累计得分\"]")
             columns.append(
-                Column(tuple(header), value, pairs, bool(c.get("optional")), bool(c.get("note")))
+                Column(
+                    tuple(header),
+                    value,
+                    pairs,
+                    bool(c.get("optional")),
+                    bool(c.get("note")),
+                    tuple(aliases),
+                )
             )
         kinds = [c.value for c in columns]
         for needed in ("name", "current", "previous", "total", "rank"):

@@ -13,8 +13,10 @@ import pandas as pd
 from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import SchemeError
 from shiquan_score.normalise.text import norm
+from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
+from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
+from shiquan_score.scheme.placeholders import check_plain, check_template
 
-LEDGER_FIELDS = ("date", "unit", "title", "category", "channel", "remark")
 REQUIRED_FIELDS = ("date", "unit", "title", "channel")
 VALUE_KINDS = ("name", "count", "current", "previous", "total", "rank")
 
@@ -125,9 +127,6 @@ def _header_aliases(ledger: dict, where: str) -> dict[str, str]:
     for required in REQUIRED_FIELDS:
         if required not in columns:
             raise SchemeError(f"{where} [ledger].columns 缺少“{required}”（台账必需的列）")
-    unknown = set(columns) - set(LEDGER_FIELDS)
-    if unknown:
-        raise SchemeError(f"{where} [ledger].columns 有不认识的列名：{'、'.join(sorted(unknown))}")
     return _alias_map(
         [(f, list(a)) for f, a in columns.items()], "表头", f"{where} [ledger].columns"
     )
@@ -161,19 +160,46 @@ def _weights(rules: dict, categories: set[str], channels: set[str], where: str) 
     return frame
 
 
+MAX_HEADER_ROWS = 6
+
+
+def _header_rows(rules: dict, where: str) -> int:
+    rows = rules.get("layout", {}).get("header_rows", 4)
+    if not isinstance(rows, int) or isinstance(rows, bool) or not 1 <= rows <= MAX_HEADER_ROWS:
+        raise SchemeError(
+            f"{where} [layout] 的“header_rows”应为1到{MAX_HEADER_ROWS}的整数（表头的行数），"
+            f"现为 {rows!r}"
+        )
+    return rows
+
+
 def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSpec]:
-    rows = int(rules.get("layout", {}).get("header_rows", 4))
+    rows = _header_rows(rules, where)
     weighted = set(zip(weights["category"], weights["channel"], strict=True))
     tables: dict[str, TableSpec] = {}
-    for t in _need(rules, "table", where, list):
+    for i, t in enumerate(_need(rules, "table", where, list), start=1):
         key = _need(t, "key", f"{where} [[table]]")
         label = f"{where} 表“{key}”"
+        place = f"{where} [[table]] 第{i}项"
+        check_template(
+            _need(t, "title", label),
+            f"{place} title",
+            ("county", "year"),
+            ("year", "程序靠标题里的年份认出上期表"),
+        )
+        for plain in ("attachment", "sheet", "unranked_text"):
+            if isinstance(t.get(plain), str):
+                check_plain(t[plain], f"{place} {plain}")
         columns = []
         for j, c in enumerate(_need(t, "columns", label, list), start=1):
             clabel = f"{label} 第{j}列"
             header = [str(h) for h in _need(c, "header", clabel, list)]
             if not 1 <= len(header) <= rows:
-                raise SchemeError(f"{clabel} 的表头应有1到{rows}行文字")
+                raise SchemeError(
+                    f"{clabel} 的表头应有1到{rows}行文字（表头行数由 [layout] header_rows = {rows} 规定）"
+                )
+            for part in header:
+                check_template(part, f"{place} columns 第{j}项 header", ("months",))
             header += [header[-1]] * (rows - len(header))
             value = c.get("value", "count" if "count" in c else None)
             if value not in VALUE_KINDS:
@@ -257,6 +283,8 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
     """Read both scheme files and check them; SchemeError names the file and the entry."""
     rules, roster = _load_toml(rules_path), _load_toml(roster_path)
     where, rwhere = rules_path.name, roster_path.name
+    check_keys(rules, RULES, where)
+    check_keys(roster, ROSTER, rwhere)
     ledger = _need(rules, "ledger", where, dict)
     cats = _need(rules, "category", where, list)
     chans = _need(rules, "channel", where, list)
@@ -271,7 +299,13 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
     prefixes = list(ledger.get("unit_prefixes", []))
     units, unit_alias = _roster(roster, tables, prefixes, rwhere)
     layout = _need(rules, "layout", where, dict)
-    _need(layout, "output_name", f"{where} [layout]")
+    check_template(
+        _need(layout, "output_name", f"{where} [layout]"),
+        f"{where} [layout] output_name",
+        ("county", "year", "months"),
+    )
+    remarks = str(rules.get("remarks", {}).get("text", "")).strip()
+    check_plain(remarks, f"{where} [remarks] text")
     return Scheme(
         county=_need(rules, "county", where),
         name=rules.get("name", ""),
@@ -289,6 +323,6 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         unit_alias=unit_alias,
         tables=tables,
         layout=dict(layout),
-        remarks=str(rules.get("remarks", {}).get("text", "")).strip(),
+        remarks=remarks,
         sources=(rules_path, roster_path),
     )

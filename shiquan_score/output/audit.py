@@ -162,3 +162,14 @@ def note_conflicts(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFr
                 )
             )
     return pd.DataFrame(records, columns=PROBLEM_COLUMNS)
+
+
+def all_problems(*parts: pd.DataFrame) -> pd.DataFrame:
+    """The problems of every step in one table, in the order of the steps."""
+    found = [p for p in parts if len(p)]
+    return pd.concat(found or [parts[0]], ignore_index=True)
+
+
+def shown_names(scored: pd.DataFrame, scheme: Scheme, period: Period) -> dict[str, str]:
+    """Each scored unit as the tables name it at the end of the quarter (a renamed unit)."""
+    return {u: scheme.display_name(u, period.end) for u in scored["unit_name"].unique()}

@@ -1,0 +1,19 @@
+"""The accounting identity of a run: every ledger row read ends in exactly one place."""
+
+from __future__ import annotations
+
+from shiquan_score.normalise.ledger import DUP, ERROR, OUT, PROBLEM, SCORED, Ledger
+
+
+def accounting(ledger: Ledger) -> dict[str, int]:
+    """rows read = scored + outside the period + duplicates + problems."""
+    status = ledger.rows["status"].value_counts()
+    return {
+        "read": len(ledger.rows),
+        "scored": int(status.get(SCORED, 0)),
+        "out": int(status.get(OUT, 0)),
+        "duplicate": int(status.get(DUP, 0)),
+        "problem": int(status.get(PROBLEM, 0)),
+        "total_rows": int((ledger.problems["code"] == "合计行").sum()),
+        "errors": int((ledger.problems["level"] == ERROR).sum()),
+    }

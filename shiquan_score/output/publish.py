@@ -1,0 +1,61 @@
+"""Where a run's files go, and the files of earlier runs that would mislead after this one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from shiquan_score.errors import InputError
+from shiquan_score.output.audit import PROBLEMS
+from shiquan_score.output.layout import Grid
+from shiquan_score.output.workbook import FrameSheet, write_workbook
+from shiquan_score.period import Period
+from shiquan_score.scheme.loader import Scheme
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The two files a run may write: the statistics workbook or, on errors, the 问题 list."""
+
+    table: Path
+    problems: Path
+
+
+def refuse_out_in_inbox(out: Path, inbox: Path) -> None:
+    """The next run would read our own outputs as a ledger or last quarter's table."""
+    if out.resolve().is_relative_to(inbox.resolve()):
+        raise InputError(
+            f"输出文件夹 {out} 在收件箱里：下次运行会把生成的表当成台账或上期表读入。"
+            "请用 --out 指定收件箱以外的文件夹"
+        )
+
+
+def targets(scheme: Scheme, period: Period, out: Path) -> Targets:
+    """The file names the scheme gives this county and quarter, in the --out folder."""
+    name = scheme.layout["output_name"].format(
+        county=scheme.county, year=period.year, months=period.months
+    )
+    return Targets(out / f"{name}.xlsx", out / f"{name}_问题清单.xlsx")
+
+
+def publish_problems(targets: Targets, sheet: FrameSheet) -> tuple[Path, list[str]]:
+    """Only the 问题 list; a workbook of an earlier run stays, and the clerk is warned off it."""
+    written = write_workbook(targets.problems, [], {PROBLEMS: sheet})
+    notices = []
+    if targets.table.exists():
+        notices.append(
+            f"注意：{targets.table} 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用"
+        )
+    return written, notices
+
+
+def publish_tables(
+    targets: Targets, grids: list[Grid], sheets: dict[str, FrameSheet], zero_text: str
+) -> tuple[Path, list[str]]:
+    """The statistics workbook; our own 问题 list of an earlier failed run no longer applies."""
+    written = write_workbook(targets.table, grids, sheets, zero_text=zero_text)
+    notices = []
+    if targets.problems.exists():
+        targets.problems.unlink()
+        notices.append(f"已删除上次的问题清单 {targets.problems.name}（问题已改正）")
+    return written, notices

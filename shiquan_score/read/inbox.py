@@ -1,0 +1,108 @@
+"""The inbox folder → its ledger rows, 备注 sheets and last quarter's tables, told apart by content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from shiquan_score.errors import InputError
+from shiquan_score.normalise.text import norm
+from shiquan_score.output.audit import AUDIT_SHEETS
+from shiquan_score.previous.table import PreviousTable, identify, read_previous
+from shiquan_score.read import files as readers
+from shiquan_score.read.sheets import RawSheet, ledger_rows, locate_header
+from shiquan_score.scheme.loader import Scheme
+
+
+@dataclass
+class Inbox:
+    """What the inbox holds once every file is read and every sheet classified."""
+
+    ledgers: list[RawSheet] = field(default_factory=list)
+    notes: list[RawSheet] = field(default_factory=list)
+    previous: list[tuple[RawSheet, tuple[str, int, int]]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    headers: list = field(default_factory=list)
+
+
+@dataclass
+class Contents:
+    """The inbox as the later steps need it: the raw ledger grids are no longer held."""
+
+    rows: pd.DataFrame  # every ledger row, the headers as the clerk wrote them in .attrs
+    previous: list[PreviousTable]
+    notes: list[RawSheet]
+    notices: list[str]
+
+
+def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
+    """Tell ledgers, 备注 sheets and previous tables apart by content, never by file name."""
+    inbox = Inbox()
+    files, skipped = readers.scan_inbox(folder)
+    inbox.notices += [f"已跳过 {p.name}：{why}" for p, why in skipped]
+    for path in files:
+        sheets, notices = readers.read_file(path)
+        inbox.notices += notices
+        tables = [(raw, identify(raw, scheme)) for raw in sheets]
+        published = any(found for _, found in tables)
+        inbox.previous += [(raw, found) for raw, found in tables if found]
+        # Our own workbook carries 明细 and 问题 sheets: a 明细 has a ledger's headers, but
+        # reading it would score last quarter again.
+        audit_sheets = [raw.sheet for raw, f in tables if published and raw.sheet in AUDIT_SHEETS]
+        if audit_sheets:
+            names = "、".join(f"“{name}”" for name in audit_sheets)
+            inbox.notices.append(f"{path.name} 中的{names}表是统计表的附表，已跳过")
+        for raw, found in tables:
+            if found or raw.sheet in audit_sheets:
+                continue
+            if norm(raw.sheet) == norm(scheme.note_sheet):
+                inbox.notes.append(raw)
+                continue
+            header = locate_header(raw, scheme)
+            if header:
+                if raw.fill_merged_down():
+                    inbox.notices.append(
+                        f"{raw.where} 有 {len(raw.merged_down)} 处上下合并的单元格，"
+                        "已把合并的值填入所合并的每一行"
+                    )
+                inbox.ledgers.append(raw)
+                inbox.headers.append(header)
+            else:
+                inbox.notices.append(f"{raw.where} 既不是台账也不是上期统计表，已跳过")
+    if not inbox.ledgers:
+        raise InputError(
+            f"文件夹 {folder} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）"
+        )
+    return inbox
+
+
+def ledger_frame(inbox: Inbox, scheme: Scheme) -> pd.DataFrame:
+    """All ledger sheets as one frame of rows, with the headers as the clerk wrote them."""
+    frames = [
+        ledger_rows(raw, header, scheme.total_words)
+        for raw, header in zip(inbox.ledgers, inbox.headers, strict=True)
+    ]
+    headers: dict[str, str] = {}
+    for frame in frames:
+        for key, text in frame.attrs.get("headers", {}).items():
+            headers.setdefault(key, text)
+    rows = pd.concat(frames, ignore_index=True)
+    rows.attrs["headers"] = headers
+    if rows.empty:
+        names = "、".join(dict.fromkeys(raw.where for raw in inbox.ledgers))
+        raise InputError(f"台账 {names} 只有表头，没有采用记录，请先填写台账")
+    return rows
+
+
+def read_contents(folder: Path, scheme: Scheme) -> Contents:
+    """The inbox read: its ledger rows as one frame and last quarter's tables read.
+
+    The raw grids of the ledger sheets die when this returns: for a big ledger they are
+    as large as the rows themselves, and every later step has the rows.
+    """
+    inbox = read_inbox(folder, scheme)
+    rows = ledger_frame(inbox, scheme)
+    previous = [read_previous(raw, scheme, found) for raw, found in inbox.previous]
+    return Contents(rows, previous, inbox.notes, inbox.notices)

@@ -9,12 +9,12 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.normalise.ledger import ERROR, INFO, PROBLEM_COLUMNS
-from shiquan_score.period import Period
-from shiquan_score.scheme.loader import Scheme
-from shiquan_score.read.sheets import RawSheet, note_rows
-from shiquan_score.score.standings import count_key
-from shiquan_score.scheme.vocabulary import Vocabulary
 from shiquan_score.output.workbook import FrameSheet
+from shiquan_score.period import Period
+from shiquan_score.read.sheets import RawSheet, note_rows
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.vocabulary import Vocabulary
+from shiquan_score.score.standings import count_key
 
 DETAIL, PROBLEMS, CHECK = "明细", "问题", "核对"
 AUDIT_SHEETS = (DETAIL, PROBLEMS, CHECK)

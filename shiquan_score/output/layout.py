@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from shiquan_score.normalise.text import text_px
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Column, Scheme, TableSpec
 from shiquan_score.score.standings import count_key
-from shiquan_score.normalise.text import text_px
 
 ATTACHMENT_ROW, TITLE_ROW = 0, 2  # 0-based: 附件 in row 1, the title in row 3
 CJK_PX, DIGIT_PX, PAD_PX = 16, 8, 12

@@ -18,8 +18,8 @@ import pyarrow.compute as pc
 import xlsxwriter
 
 from shiquan_score.errors import OutputError
-from shiquan_score.output.layout import Grid
 from shiquan_score.normalise.text import arrow_text, text_px
+from shiquan_score.output.layout import Grid
 
 # Fixed so that the same inputs give the same bytes (a datetime.date would be ignored).
 CREATED = dt.datetime(2000, 1, 1, 0, 0, 0)

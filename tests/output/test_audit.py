@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 import pytest
+from frames import TEXT_COLUMNS, rows
 
 from shiquan_score.normalise.ledger import normalise
 from shiquan_score.output.audit import detail_sheet
 from shiquan_score.period import Period
 from shiquan_score.score.scoring import score
-from frames import TEXT_COLUMNS, rows
 
 Q4 = Period(2020, 4)
 ITEMS = (

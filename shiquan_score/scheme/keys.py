@@ -53,7 +53,14 @@ RULES: dict[str, Any] = {
             "unranked_text": TEXT,
             "classes": TEXTS,
             "columns": [
-                {"header": ANY, "value": ANY, "count": ANY, "optional": FLAG, "note": FLAG}
+                {
+                    "header": ANY,
+                    "value": ANY,
+                    "count": ANY,
+                    "optional": FLAG,
+                    "note": FLAG,
+                    "aliases": ANY,
+                }
             ],
         }
     ],

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import re
 import sys
+import traceback
 from pathlib import Path
 
 from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import ShiquanError
+from shiquan_score.messages import MESSAGES, fields, msg
 from shiquan_score.period import Period
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+LOG_NAME = "错误日志_{stamp}.txt"
 SHOWN_PROBLEMS = 20
 
 
@@ -22,23 +27,34 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
+        """argparse's own complaint, always in English: said again in Chinese."""
+        self.fail(_translate(message))
+
+    def fail(self, what: str) -> None:
         self.print_usage(sys.stderr)
-        self.exit(
-            EXIT_USAGE,
-            f"错误：命令写法不对（{_translate(message)}）。查看说明：python convert.py -h\n",
-        )
+        self.exit(EXIT_USAGE, msg("USAGE", what=what) + "\n")
+
+
+# argparse's messages (Python 3.11 argparse.py) that this parser can produce.
+_ARGPARSE = [
+    (r"the following arguments are required: (?P<names>.+)", "USAGE_MISSING"),
+    (r"unrecognized arguments: (?P<args>.+)", "USAGE_UNKNOWN"),
+    (r"argument (?P<option>\S+): expected one argument", "USAGE_NEEDS_VALUE"),
+    (r"argument (?P<option>\S+): ignored explicit argument '(?P<value>.*)'", "USAGE_NO_VALUE"),
+    (r"ambiguous option: (?P<option>\S+?)(=.*)? could match (?P<matches>.+)", "USAGE_AMBIGUOUS"),
+]
 
 
 def _translate(message: str) -> str:
-    replacements = {
-        "the following arguments are required": "缺少参数",
-        "unrecognized arguments": "不认识的参数",
-        "expected one argument": "后面要跟一个值",
-        "invalid choice": "无效的选项",
-    }
-    for english, chinese in replacements.items():
-        message = message.replace(english, chinese)
-    return message
+    """Its Chinese message; anything not foreseen gets a general one, never the English."""
+    for pattern, code in _ARGPARSE:
+        found = re.fullmatch(pattern, message)
+        if found:
+            values = {k: v for k, v in found.groupdict().items() if k in fields(MESSAGES[code])}
+            if "matches" in values:
+                values["matches"] = "、".join(values["matches"].split(", "))
+            return msg(code, **values)
+    return msg("USAGE_OTHER")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,15 +135,24 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.template is not None:  # issue 5: the template needs no inbox
+    try:
+        return _main(parser, args)
+    except Exception:
+        if args.debug:
+            raise
+        return _last_resort(args.out, sys.argv[1:] if argv is None else argv)
+
+
+def _main(parser: _Parser, args: argparse.Namespace) -> int:
+    if args.template is not None:  # the template needs no inbox
         return _template(args)
     if args.inbox is None:
-        parser.error("缺少参数 收件箱")
+        parser.fail(msg("USAGE_NO_INBOX"))
     if args.period is not None:
         try:
             Period.parse(args.period)
         except ShiquanError as exc:
-            parser.error(str(exc))
+            parser.fail(str(exc))
     from shiquan_score.pipeline import Config, run
 
     config = Config(
@@ -145,9 +170,42 @@ def main(argv: list[str] | None = None) -> int:
             raise
         for line in exc.notices:
             _say(line)
-        _say(f"错误：{exc}", sys.stderr)
+        _say(msg("ERROR_LINE", message=exc), sys.stderr)
         return EXIT_INPUT
     return _report(result)
+
+
+def _last_resort(out: Path, argv: list[str]) -> int:
+    """An error that is not the project's own: one line for the clerk, the details in a log.
+
+    Nothing else is written: the workbook and CSV writers work on temporary files that an
+    exception removes, so the inbox and earlier outputs stay as they were.
+    """
+    details = traceback.format_exc()
+    try:
+        log = _write_log(out, details, argv)
+    except OSError:
+        _say(msg("INTERNAL_NO_LOG", out=out), sys.stderr)
+    else:
+        _say(msg("INTERNAL", log=log), sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _write_log(out: Path, details: str, argv: list[str]) -> Path:
+    """A new file in `out` (never one written before), named by the time of the error."""
+    out.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now()
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    head = msg("INTERNAL_LOG_HEAD", time=now.isoformat(" ", "seconds"), argv=" ".join(argv))
+    for n in range(1, 1000):
+        log = out / LOG_NAME.format(stamp=stamp if n == 1 else f"{stamp}_{n}")
+        try:
+            with log.open("x", encoding="utf-8") as fh:
+                fh.write(head + "\n" + details)
+        except FileExistsError:
+            continue
+        return log
+    raise FileExistsError(out)
 
 
 def _report(result) -> int:
@@ -190,7 +248,7 @@ def _template(args) -> int:
     except ShiquanError as exc:
         if args.debug:
             raise
-        _say(f"错误：{exc}", sys.stderr)
+        _say(msg("ERROR_LINE", message=exc), sys.stderr)
         return EXIT_INPUT
     scope = f"{year}年" if year else "不限年份"
     _say(f"已生成台账模板（{scope}）：{target}")

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import xlsxwriter
 
 from shiquan_score.errors import OutputError
+from shiquan_score.messages import msg, os_reason
 from shiquan_score.normalise.text import arrow_text, text_px
 from shiquan_score.output.layout import Grid
 
@@ -187,27 +188,39 @@ def write_workbook(
     check_limits({name: page.frame for name, page in small.items()})
     csv = {name: target.with_name(f"{target.stem}_{name}.csv") for name in frames}
     side = {name: path for name, path in csv.items() if name not in small}
-    with atomic_workbook(target) as workbook:
-        for name, path in csv.items():
-            if name in side:
-                write_csv(path, frames[name].frame)
-            elif path.exists():  # ours, from an earlier larger run: it would mislead now
-                path.unlink()
-        formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
-        for grid in grids:
-            _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
-        for name, page in frames.items():
-            if name in side:
-                page = FrameSheet(
-                    pd.DataFrame(),
-                    {},
-                    (
-                        *page.preamble,
-                        f"共 {len(page.frame)} 行，超过 {SHEET_ROWS_MAX} 行，完整内容另存为"
-                        f" {side[name].name}（与本工作簿在同一文件夹，可用 Excel 打开）",
-                    ),
-                )
-            _render_frame(workbook.add_worksheet(name), page, formats)
+    _make_folder(target.parent)
+    with contextlib.ExitStack() as stack:
+        # Every file is written to a temporary one first; only when all are written do they
+        # replace the files of an earlier run: a failure leaves that run's files as they were.
+        staged = {
+            name: stack.enter_context(_temp_beside(path, ".csv")) for name, path in side.items()
+        }
+        for name, temp in staged.items():
+            _csv_into(temp, frames[name].frame)
+        with atomic_workbook(target) as workbook:
+            formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
+            for grid in grids:
+                _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
+            for name, page in frames.items():
+                if name in side:
+                    page = FrameSheet(
+                        pd.DataFrame(),
+                        {},
+                        (
+                            *page.preamble,
+                            f"共 {len(page.frame)} 行，超过 {SHEET_ROWS_MAX} 行，完整内容另存为"
+                            f" {side[name].name}（与本工作簿在同一文件夹，可用 Excel 打开）",
+                        ),
+                    )
+                _render_frame(workbook.add_worksheet(name), page, formats)
+        for name, temp in staged.items():
+            _share(temp)
+            _replace(temp, side[name])
+    for name, path in csv.items():
+        if (
+            name not in side and path.exists()
+        ):  # ours, from an earlier larger run: it would mislead now
+            path.unlink()
     return target
 
 
@@ -218,6 +231,14 @@ def write_csv(target: Path, frame: pd.DataFrame) -> Path:
     Written CSV_SLICE_ROWS rows at a time: the text of a categorical column (each row's
     rule, unit and date) then exists for one slice only, not for a million rows at once.
     """
+    with _temp_beside(target, ".csv") as temp:
+        _csv_into(temp, frame)
+        _share(temp)
+        _replace(temp, target)
+    return target
+
+
+def _csv_into(temp: Path, frame: pd.DataFrame) -> None:
     import pyarrow.csv as pa_csv
 
     columns = {str(col): _csv_column(frame[col]) for col in frame.columns}
@@ -230,21 +251,12 @@ def write_csv(target: Path, frame: pd.DataFrame) -> Path:
         )
         for start in range(0, max(len(frame), 1), CSV_SLICE_ROWS)
     )
-    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".csv", dir=target.parent)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(b"\xef\xbb\xbf")
-            first = next(slices)
-            with pa_csv.CSVWriter(out, first.schema) as writer:
-                for table in itertools.chain([first], slices):
-                    writer.write_table(table)
-        _share(temp)
-        _replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return target
+    with temp.open("wb") as out:
+        out.write(b"\xef\xbb\xbf")
+        first = next(slices)
+        with pa_csv.CSVWriter(out, first.schema) as writer:
+            for table in itertools.chain([first], slices):
+                writer.write_table(table)
 
 
 def _csv_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
@@ -294,21 +306,33 @@ def _replace(temp: Path, target: Path) -> None:
     except PermissionError:
         raise OutputError(f"请先关闭 Excel/WPS 中打开的 {target.name}，再重新运行") from None
     except OSError as exc:
-        raise OutputError(f"无法写入 {target}：{exc.strerror}") from None
+        raise OutputError(msg("CANNOT_WRITE", target=target, reason=os_reason(exc))) from exc
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(msg("CANNOT_MAKE_FOLDER", folder=folder, reason=os_reason(exc))) from exc
+
+
+@contextlib.contextmanager
+def _temp_beside(target: Path, suffix: str) -> Iterator[Path]:
+    """A temporary file in the target's folder, gone afterwards unless moved onto the target."""
+    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
 def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
     """An XlsxWriter workbook with safe string options and CREATED, moved onto `target` on exit."""
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"无法创建输出文件夹 {folder}：{exc.strerror}") from None
-    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=".xlsx", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    _make_folder(target.parent)
+    with _temp_beside(target, ".xlsx") as temp:
         workbook = xlsxwriter.Workbook(
             str(temp),
             {
@@ -323,6 +347,3 @@ def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
         workbook.close()
         _share(temp)
         _replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.read.safety import sniff as safety
 from shiquan_score.read.safety import xlsx_scan
 from shiquan_score.read.sheets import RawSheet
@@ -84,10 +85,8 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
     notices = []
     try:
         reader = fastexcel.read_excel(path)
-    except Exception as exc:  # calamine's errors carry no stable type
-        raise InputError(
-            f"{path.name} 无法按 Excel 工作簿读取（{_short(exc)}），请用 Excel/WPS 打开后另存为 .xlsx 再放入"
-        ) from None
+    except Exception as exc:  # calamine's errors carry no stable type, and English text
+        raise InputError(msg("WORKBOOK_UNREADABLE", file=path.name)) from exc
     info_by_name = {i.name: i for i in infos}
     sheets, empty = [], []
     for index, name in enumerate(reader.sheet_names):
@@ -98,7 +97,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
         try:
             loaded = _load(reader, index, eager=info is not None)
         except Exception as exc:
-            raise InputError(f"{path.name} 的工作表“{name}”无法读取（{_short(exc)}）") from None
+            raise InputError(msg("SHEET_UNREADABLE", file=path.name, sheet=name)) from exc
         if loaded is None:
             notices.append(f"{path.name} 的工作表“{name}”是隐藏的，已跳过")
             continue
@@ -196,7 +195,3 @@ def _cell(ref: str) -> tuple[int, int]:
     """`B5` → (5, 1): 1-based row, 0-based column."""
     letters = ref.rstrip("0123456789")
     return int(ref[len(letters) :]), xlsx_scan.col_number(letters) - 1
-
-
-def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +13,7 @@ import pandas as pd
 
 from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
 from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
@@ -86,10 +88,14 @@ def _load_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except FileNotFoundError:
         raise SchemeError(f"找不到规则文件 {path}，请检查路径") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SchemeError(
-            f"{path.name} 格式有误：{exc}。请对照 templates/ 中的原文件修改"
-        ) from None
+    except tomllib.TOMLDecodeError as exc:  # its text is English: only the place is kept
+        at = re.search(r"at line (\d+), column (\d+)", str(exc))
+        message = (
+            msg("SCHEME_SYNTAX_AT", file=path.name, line=at[1], column=at[2])
+            if at
+            else msg("SCHEME_SYNTAX", file=path.name)
+        )
+        raise SchemeError(message) from exc
 
 
 def _need(data: dict, key: str, where: str, kind: type = str):
@@ -212,7 +218,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
                     )
             aliases = c.get("aliases", [])
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise SchemeError(f"{clabel} 的 aliases 应为文字列表，如 [\"累计得分\"]")
+                raise SchemeError(f'{clabel} 的 aliases 应为文字列表，如 ["累计得分"]')
             columns.append(
                 Column(
                     tuple(header),

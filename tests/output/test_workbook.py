@@ -115,3 +115,24 @@ def test_csv_text_is_the_same_for_any_text_dtype(tmp_path, monkeypatch, dtype):
         '"\'+3",7',
         '"＝全角",8',
     ]
+
+
+def test_an_output_folder_that_cannot_be_made_is_said_in_chinese(tmp_path):
+    blocker = tmp_path / "文件"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as exc:
+        write_workbook(blocker / "下级" / "表.xlsx", [], {})
+    assert str(exc.value) in {
+        f"无法创建输出文件夹 {blocker / '下级'}：路径中有一段是文件，不是文件夹",
+        f"无法创建输出文件夹 {blocker / '下级'}：已有同名的文件",
+    }
+
+
+def test_a_target_that_is_a_folder_is_said_in_chinese(tmp_path):
+    target = tmp_path / "表.xlsx"
+    target.mkdir()
+    (target / "里面").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as exc:
+        write_workbook(target, [], {})
+    assert str(exc.value) == f"无法写入 {target}：这是一个文件夹"
+    assert [p.name for p in tmp_path.iterdir()] == ["表.xlsx"]  # no temporary file left

@@ -164,3 +164,39 @@ def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
     assert eager_frame.equals(lazy_frame)
     assert eager_frame.iloc[:, 0].dropna().tolist() == ["日期"]
     assert eager_frame.iloc[:, 2].dropna().tolist() == ["单位"]
+
+
+def test_reader_failures_name_the_file_never_the_library_text(tmp_path, monkeypatch):
+    import fastexcel
+    import pytest
+
+    from shiquan_score.errors import InputError
+
+    path = tmp_path / "台账.xlsx"
+    write_ledger(path, ledger_rows((D(2020, 10, 1), "财政局", "t", None, "部门动态")))
+
+    def no_book(*_args, **_kwargs):
+        raise RuntimeError("calamine error: Xml error: something English")
+
+    monkeypatch.setattr(fastexcel, "read_excel", no_book)
+    with pytest.raises(InputError) as exc:
+        read_file(path)
+    assert str(exc.value) == (
+        "台账.xlsx 无法按 Excel 工作簿读取，请用 Excel/WPS 打开后另存为 .xlsx 再放入"
+    )
+    monkeypatch.undo()
+
+    class Reader:
+        sheet_names = ("Sheet1",)
+
+        def load_sheet(self, *_args, **_kwargs):
+            raise RuntimeError("calamine error: Cell error")
+
+        load_sheet_eager = load_sheet
+
+    monkeypatch.setattr(fastexcel, "read_excel", lambda *_a, **_k: Reader())
+    with pytest.raises(InputError) as exc:
+        read_file(path)
+    assert str(exc.value) == (
+        "台账.xlsx 的工作表“Sheet1”无法读取，请用 Excel/WPS 打开后另存为 .xlsx 再放入"
+    )

@@ -76,7 +76,17 @@ def test_toml_syntax_error(tmp_path):
     broken.write_text("county = \n", encoding="utf-8")
     with pytest.raises(SchemeError) as exc:
         load_scheme(broken, DEFAULT_ROSTER)
-    assert str(exc.value).startswith("rules.toml 格式有误：")
+    assert str(exc.value) == (
+        "rules.toml 格式有误：第1行第10列附近写法不对。请对照 templates/ 中的原文件修改"
+    )
+
+
+def test_toml_cut_short(tmp_path):
+    broken = tmp_path / "rules.toml"
+    broken.write_text('county = "石泉', encoding="utf-8")
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(broken, DEFAULT_ROSTER)
+    assert str(exc.value) == "rules.toml 格式有误：文件末尾不完整。请对照 templates/ 中的原文件修改"
 
 
 def test_missing_rules_file(tmp_path):

@@ -1,0 +1,173 @@
+"""The catalogue of messages: every code's exact text, every code used, every call known."""
+
+from __future__ import annotations
+
+import ast
+import errno
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from shiquan_score import messages
+from shiquan_score.messages import KINDS, MESSAGES, MessageError, fields, kind, msg, msg_each
+
+PACKAGE = Path(messages.__file__).parent
+CALLS = {"msg", "msg_each", "kind"}
+INTERNAL = "错误：程序内部出错，统计没有完成，没有写入任何统计表或问题清单，收件箱和以前生成的文件都没有改动。"
+
+# code -> (values, the exact text). One case per code of the catalogue.
+EXPECTED: dict[str, tuple[dict, str]] = {
+    "USAGE": (
+        {"what": "缺少参数 收件箱"},
+        "错误：命令写法不对（缺少参数 收件箱）。查看说明：python convert.py -h",
+    ),
+    "USAGE_NO_INBOX": ({}, "缺少参数 收件箱"),
+    "USAGE_MISSING": ({"names": "收件箱"}, "缺少参数 收件箱"),
+    "USAGE_UNKNOWN": ({"args": "--x y"}, "不认识的参数：--x y"),
+    "USAGE_NEEDS_VALUE": ({"option": "--period"}, "--period 后面要跟一个值"),
+    "USAGE_NO_VALUE": ({"option": "--debug", "value": "1"}, "--debug 后面不能跟值，却写了“1”"),
+    "USAGE_AMBIGUOUS": (
+        {"option": "--r", "matches": "--rules、--roster"},
+        "--r 不完整，可能是 --rules、--roster 中的任何一个，请写全",
+    ),
+    "USAGE_OTHER": ({}, "请对照说明检查各个选项的写法"),
+    "ERROR_LINE": ({"message": "找不到文件夹 甲"}, "错误：找不到文件夹 甲"),
+    "INTERNAL": (
+        {"log": "输出/错误日志_20261201-093000.txt"},
+        INTERNAL
+        + "详细情况已写入 输出/错误日志_20261201-093000.txt，请把这个文件发给维护程序的人员",
+    ),
+    "INTERNAL_NO_LOG": (
+        {"out": "输出"},
+        INTERNAL + "详细情况本应写入 输出，但该文件夹无法写入；请换一个 --out 文件夹重新运行，"
+        "或加 --debug 运行后把屏幕上的内容发给维护程序的人员",
+    ),
+    "INTERNAL_LOG_HEAD": (
+        {"time": "2026-12-01 09:30:00", "argv": "收件箱 --out 输出"},
+        "石泉县信息采用统计 程序内部错误记录\n时间：2026-12-01 09:30:00\n命令：收件箱 --out 输出\n",
+    ),
+    "WORKBOOK_UNREADABLE": (
+        {"file": "台账.xlsx"},
+        "台账.xlsx 无法按 Excel 工作簿读取，请用 Excel/WPS 打开后另存为 .xlsx 再放入",
+    ),
+    "SHEET_UNREADABLE": (
+        {"file": "台账.xlsx", "sheet": "Sheet1"},
+        "台账.xlsx 的工作表“Sheet1”无法读取，请用 Excel/WPS 打开后另存为 .xlsx 再放入",
+    ),
+    "SCHEME_SYNTAX_AT": (
+        {"file": "rules.toml", "line": 3, "column": 7},
+        "rules.toml 格式有误：第3行第7列附近写法不对。请对照 templates/ 中的原文件修改",
+    ),
+    "SCHEME_SYNTAX": (
+        {"file": "rules.toml"},
+        "rules.toml 格式有误：文件末尾不完整。请对照 templates/ 中的原文件修改",
+    ),
+    "CANNOT_WRITE": (
+        {"target": "输出/表.xlsx", "reason": "磁盘已满"},
+        "无法写入 输出/表.xlsx：磁盘已满",
+    ),
+    "CANNOT_MAKE_FOLDER": (
+        {"folder": "输出", "reason": "没有权限"},
+        "无法创建输出文件夹 输出：没有权限",
+    ),
+    "OS_PERMISSION": ({}, "没有权限"),
+    "OS_NOT_FOUND": ({}, "路径不存在"),
+    "OS_EXISTS": ({}, "已有同名的文件"),
+    "OS_NOT_DIR": ({}, "路径中有一段是文件，不是文件夹"),
+    "OS_IS_DIR": ({}, "这是一个文件夹"),
+    "OS_DISK_FULL": ({}, "磁盘已满"),
+    "OS_OTHER": ({}, "系统拒绝了这次操作"),
+}
+
+# kind code -> the 问题 column's label
+EXPECTED_KINDS: dict[str, str] = {}
+
+
+def test_every_code_has_its_exact_text_here():
+    assert set(EXPECTED) == set(MESSAGES)
+    assert set(EXPECTED_KINDS) == set(KINDS)
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_message_text(code):
+    values, text = EXPECTED[code]
+    assert msg(code, **values) == text
+    text.encode("gbk")  # a Chinese Windows console shows it
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED_KINDS))
+def test_kind_label(code):
+    assert kind(code) == EXPECTED_KINDS[code]
+
+
+def test_a_missing_or_extra_value_is_an_error():
+    with pytest.raises(MessageError, match=r"missing \['what'\]"):
+        msg("USAGE")
+    with pytest.raises(MessageError, match=r"unexpected \['extra'\]"):
+        msg("USAGE", what="x", extra="y")
+    with pytest.raises(MessageError, match="unknown message code 'NO_SUCH'"):
+        msg("NO_SUCH")
+    with pytest.raises(MessageError, match="unknown problem kind"):
+        kind("NO_SUCH")
+
+
+def test_msg_each_builds_one_text_per_row_like_msg():
+    files = pd.Series(["甲.xlsx", "乙.xlsx"], index=[3, 7])
+    got = msg_each("SHEET_UNREADABLE", file=files, sheet="表1")
+    assert list(got.index) == [3, 7]
+    assert list(got) == [msg("SHEET_UNREADABLE", file=f, sheet="表1") for f in files]
+    with pytest.raises(MessageError):
+        msg_each("SHEET_UNREADABLE", file=files)
+
+
+def test_os_reasons():
+    assert messages.os_reason(PermissionError()) == "没有权限"
+    assert messages.os_reason(NotADirectoryError()) == "路径中有一段是文件，不是文件夹"
+    assert messages.os_reason(OSError(errno.ENOSPC, "No space left")) == "磁盘已满"
+    assert messages.os_reason(OSError(errno.EIO, "I/O error")) == "系统拒绝了这次操作"
+
+
+def test_fields():
+    assert fields("{a}和{b:.2f}，{a}") == {"a", "b"}
+
+
+def _package_trees():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _catalogue_keys(tree: ast.Module) -> set[int]:
+    """ids of the key nodes of the MESSAGES and KINDS dicts themselves (not uses)."""
+    keys = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign | ast.Assign):
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            if any(isinstance(t, ast.Name) and t.id in {"MESSAGES", "KINDS"} for t in targets):
+                keys |= {id(k) for k in getattr(node.value, "keys", [])}
+    return keys
+
+
+def test_every_call_names_a_known_code_and_every_code_is_used():
+    used: set[str] = set()
+    for path, tree in _package_trees():
+        skip = _catalogue_keys(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in skip
+            ):
+                used.add(node.value)
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in CALLS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                code = node.args[0].value
+                known = KINDS if node.func.id == "kind" else MESSAGES
+                assert code in known, f"{path.name}:{node.lineno} names unknown code {code!r}"
+    assert set(MESSAGES) - used == set(), "codes in the catalogue that no module uses"
+    assert set(KINDS) - used == set(), "problem kinds that no module uses"

@@ -1,0 +1,1 @@
+"""The official tables as data, the audit sheets, and the workbook written atomically."""

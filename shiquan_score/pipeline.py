@@ -85,7 +85,8 @@ def _run(config: Config, notices: list[str]) -> Result:
         for key, spec in scheme.tables.items()
     }
     conflicts = audit.note_conflicts(tables, scheme)
-    problems = audit.all_problems(ledger.problems, note_problems, conflicts, cross)
+    floored = audit.floor_notes(tables, scheme)
+    problems = audit.all_problems(ledger.problems, note_problems, conflicts, cross, floored)
     summary = accounting(ledger)
     result = Result(period, summary, notices, problems, tables=tables)
     targets = publish.targets(scheme, period, config.out)

@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.normalise.ledger import ERROR, INFO, PROBLEM_COLUMNS
+from shiquan_score.normalise.text import fmt_number
 from shiquan_score.output.workbook import FrameSheet
 from shiquan_score.period import Period
 from shiquan_score.read.sheets import RawSheet, note_rows
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
+from shiquan_score.scheme.weights import FLOORS
 from shiquan_score.score.standings import count_key
 
 DETAIL, PROBLEMS, CHECK = "明细", "问题", "核对"
@@ -159,6 +161,28 @@ def note_conflicts(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFr
                     INFO,
                     "备注未印出",
                     f"{unit}本期有调研信息采用，备注“{row['note']}”没有印在表中（采用条数优先）",
+                )
+            )
+    return pd.DataFrame(records, columns=PROBLEM_COLUMNS)
+
+
+def floor_notes(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFrame:
+    """A score the scheme's floor stopped at 0: the 提示 that explains the printed 0."""
+    floor = scheme.policy.floor
+    records = []
+    for table in tables.values():
+        for unit, value in table["floored"].dropna().items():
+            shown = FLOORS[floor]
+            records.append(
+                (
+                    scheme.sources[0].name,
+                    0,
+                    shown,
+                    fmt_number(value),
+                    INFO,
+                    "扣分到0为止",
+                    f'{unit}{shown}为{fmt_number(value)}分，按规则（[scoring] floor = "{floor}"）'
+                    f"{shown}不低于0，表中记为0分",
                 )
             )
     return pd.DataFrame(records, columns=PROBLEM_COLUMNS)

@@ -18,6 +18,7 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
 from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
 from shiquan_score.scheme.placeholders import check_plain, check_template
+from shiquan_score.scheme.weights import Policy, check_classes, read_policy, read_weights
 
 REQUIRED_FIELDS = ("date", "unit", "title", "channel")
 VALUE_KINDS = ("name", "count", "current", "previous", "total", "rank")
@@ -44,6 +45,7 @@ class TableSpec:
     sheet: str
     unranked_text: str
     columns: tuple[Column, ...]
+    classes: tuple[str, ...] = ()  # blocks of units, each ranked on its own (一类单位 …)
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,19 @@ class Scheme:
     category_alias: dict[str, str]  # norm(alias) -> category
     channel_alias: dict[str, str]  # norm(alias) -> channel
     implies: dict[str, str]  # channel -> category when 类别 is blank
-    weights: pd.DataFrame  # category, channel, points, best_of
-    units: pd.DataFrame  # unit, table, ranked, order, display names over time
+    weights: pd.DataFrame  # category, channel, points, best_of, class ("" for every class)
+    units: pd.DataFrame  # unit, table, ranked, order, display names over time, class
     unit_alias: dict[str, str]  # norm(name) -> unit
     tables: dict[str, TableSpec]
     layout: dict
     remarks: str
     sources: tuple[Path, Path] = field(default=(DEFAULT_RULES, DEFAULT_ROSTER))
+    policy: Policy = field(default_factory=Policy)
+
+    @cached_property
+    def class_weights(self) -> bool:
+        """Some weight differs by the unit's class."""
+        return bool((self.weights["class"] != "").any())
 
     def display_name(self, unit: str, on: dt.date) -> str:
         """The unit's name in force on a date (a renamed unit keeps its score)."""
@@ -136,34 +144,6 @@ def _header_aliases(ledger: dict, where: str) -> dict[str, str]:
     return _alias_map(
         [(f, list(a)) for f, a in columns.items()], "表头", f"{where} [ledger].columns"
     )
-
-
-def _weights(rules: dict, categories: set[str], channels: set[str], where: str) -> pd.DataFrame:
-    rows = _need(_need(rules, "scoring", where, dict), "weights", where, list)
-    best_of = {c["name"]: set(c.get("best_of", [])) for c in rules["category"]}
-    records = []
-    for i, entry in enumerate(rows, start=1):
-        label = f"{where} weights 第{i}项"
-        cat, chan = _need(entry, "category", label), _need(entry, "channel", label)
-        points = entry.get("points")
-        if cat not in categories:
-            raise SchemeError(f"{label} 的类别“{cat}”未在 [[category]] 中定义")
-        if chan not in channels:
-            raise SchemeError(f"{label} 的渠道“{chan}”未在 [[channel]] 中定义")
-        if not isinstance(points, int | float) or isinstance(points, bool) or points < 0:
-            raise SchemeError(f"{label} 的分值应为不小于0的数字，现为 {points!r}")
-        records.append((cat, chan, float(points), chan in best_of.get(cat, set())))
-    frame = pd.DataFrame(records, columns=["category", "channel", "points", "best_of"])
-    if frame.duplicated(["category", "channel"]).any():
-        dup = frame[frame.duplicated(["category", "channel"])].iloc[0]
-        raise SchemeError(f"{where} weights 中“{dup['category']}·{dup['channel']}”出现了两次")
-    for cat, names in best_of.items():
-        missing = names - set(frame.loc[frame["category"] == cat, "channel"])
-        if missing:
-            raise SchemeError(
-                f"{where} 类别“{cat}”的 best_of 中 {'、'.join(sorted(missing))} 没有分值"
-            )
-    return frame
 
 
 MAX_HEADER_ROWS = 6
@@ -243,8 +223,31 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
             sheet=_need(t, "sheet", label),
             unranked_text=t.get("unranked_text", "不计分、不排名"),
             columns=tuple(columns),
+            classes=_classes(t, place),
         )
     return tables
+
+
+def _classes(table: dict, place: str) -> tuple[str, ...]:
+    classes = table.get("classes", [])
+    if len(set(classes)) != len(classes) or not all(classes):
+        raise SchemeError(f"{place} 的“classes”每个单位类别写一次，不能为空，现为 {classes!r}")
+    return tuple(classes)
+
+
+def _check_blocks(units: pd.DataFrame, tables: dict[str, TableSpec], where: str) -> None:
+    """A table ranked in blocks: each of its ranked units belongs to one of its classes."""
+    for key, spec in tables.items():
+        if not spec.classes:
+            continue
+        mine = units[(units["table"] == key) & units["ranked"]]
+        for name, klass in zip(mine["unit"], mine["class"], strict=True):
+            if klass not in spec.classes:
+                shown = f"“{klass}”" if klass else "没有写 class"
+                raise SchemeError(
+                    f"{where} 单位“{name}”{shown}：表“{key}”分类排名，"
+                    f"每个计分单位的 class 应为 {'、'.join(spec.classes)} 之一"
+                )
 
 
 def _roster(roster: dict, tables: dict[str, TableSpec], prefixes: list[str], where: str):
@@ -268,9 +271,9 @@ def _roster(roster: dict, tables: dict[str, TableSpec], prefixes: list[str], whe
                 )
             former.append({"name": f["name"], "until": until})
         former.sort(key=lambda f: f["until"])
-        records.append((name, table, ranked, i, former))
+        records.append((name, table, ranked, i, former, u.get("class", "")))
         aliases.append((name, [*u.get("aliases", []), *(f["name"] for f in former)]))
-    units = pd.DataFrame(records, columns=["unit", "table", "ranked", "order", "former"])
+    units = pd.DataFrame(records, columns=["unit", "table", "ranked", "order", "former", "class"])
     if units["unit"].duplicated().any():
         raise SchemeError(
             f"{where} 中单位“{units.loc[units['unit'].duplicated(), 'unit'].iloc[0]}”出现了两次"
@@ -300,10 +303,12 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
     for chan, cat in implies.items():
         if cat not in cat_names:
             raise SchemeError(f"{where} 渠道“{chan}”的 implies “{cat}”不是已定义的类别")
-    weights = _weights(rules, cat_names, chan_names, where)
+    weights = read_weights(rules, cat_names, chan_names, where)
     tables = _tables(rules, weights, where)
     prefixes = list(ledger.get("unit_prefixes", []))
     units, unit_alias = _roster(roster, tables, prefixes, rwhere)
+    check_classes(weights, units, where, rwhere)
+    _check_blocks(units, tables, rwhere)
     layout = _need(rules, "layout", where, dict)
     check_template(
         _need(layout, "output_name", f"{where} [layout]"),
@@ -331,4 +336,5 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         layout=dict(layout),
         remarks=remarks,
         sources=(rules_path, roster_path),
+        policy=read_policy(rules["scoring"], where),
     )

@@ -10,6 +10,7 @@ import pandas as pd
 from shiquan_score.normalise.cells import combinations
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.weights import Policy
 
 # One research item of one unit: the item is its units (any order) and its title.
 _GROUP = ["units_key", "title_key", "unit_name", "category_name"]
@@ -43,21 +44,31 @@ def _weighted(events: pd.DataFrame, scheme: Scheme) -> tuple[pd.DataFrame, np.nd
     would copy every column of a million events (and match categorical keys row by row).
     """
     weights = scheme.weights
-    pair, first = combinations([events["category_name"], events["channel_name"]])
-    keys = zip(weights["category"], weights["channel"], strict=True)
-    found = {key: i for i, key in enumerate(keys)}  # the scheme refuses a pair given twice
-    pairs = zip(
-        events["category_name"].iloc[first].tolist(),
-        events["channel_name"].iloc[first].tolist(),
-        strict=True,
+    keys = [events["category_name"], events["channel_name"]]
+    if scheme.class_weights:  # a unit's class picks its weight: one more key
+        keys.append(events["unit_name"])
+    pair, first = combinations(keys)
+    triples = zip(weights["category"], weights["channel"], weights["class"], strict=True)
+    found = {key: i for i, key in enumerate(triples)}  # the scheme refuses a key given twice
+    class_of = dict(zip(scheme.units["unit"], scheme.units["class"], strict=True))
+    firsts = [column.iloc[first].tolist() for column in keys]
+    per_pair = np.array(
+        [
+            # the unit's class's weight, else the weight for every class
+            found.get(
+                (cat, chan, class_of.get(unit[0], "") if unit else ""),
+                found.get((cat, chan, ""), -1),
+            )
+            for cat, chan, *unit in zip(*firsts, strict=True)
+        ],
+        dtype=np.int64,
     )
-    per_pair = np.array([found.get(key, -1) for key in pairs], dtype=np.int64)
     if (per_pair < 0).any():
         # The ledger step refuses every pair without a weight; reaching here is a bug.
         raise AssertionError("unweighted adoption reached scoring")
     row = per_pair[pair]
     out = events.reset_index(drop=True)  # no copy: only new columns are added
-    for column in weights.columns.drop(["category", "channel"]):
+    for column in ("points", "best_of"):
         out[column] = weights[column].to_numpy()[row]
     return out, row
 
@@ -87,9 +98,22 @@ def score(
     out.loc[keep[before], "prior_channel"] = prior_channel
     out["top"] = False
     out.loc[keep, "top"] = True
-    out["score"] = out["awarded"] * out["share"]
-    out["rule"] = _rule_text(out, scheme.weights, weight_row, best, item)
+    out["score"] = _credited(awarded, out["share"].to_numpy(), scheme.policy)
+    out["rule"] = _rule_text(out, scheme.weights, weight_row, best, item, scheme.policy)
+    if scheme.policy.joint != "split":  # each unit counts the whole item
+        out["share"] = 1.0
     return out
+
+
+def _credited(awarded: np.ndarray, share: np.ndarray, policy: Policy) -> np.ndarray:
+    """A unit's points from an adoption under the joint-item policy: split → points × 1/n;
+    full → the points; fixed → joint_points for each unit of a joint item that scores
+    (a deduction of a joint item is charged in full to each unit)."""
+    if policy.joint == "split":
+        return awarded * share
+    if policy.joint == "full":
+        return awarded.copy()
+    return np.where((share < 1) & (awarded > 0), policy.joint_points, awarded)
 
 
 def _items(keys: pd.DataFrame) -> np.ndarray:
@@ -140,6 +164,7 @@ def _rule_text(
     weight_row: np.ndarray,
     best: np.ndarray,
     item: np.ndarray,
+    policy: Policy,
 ) -> pd.Series:
     """The rule in words for the 明细 sheet, e.g. 以最高分记：省级+20，市级+10不重复计分.
 
@@ -152,7 +177,7 @@ def _rule_text(
     message, messages = _research_messages(out, weights, weight_row, best, item)
     combination, first = combinations([weight_row, out["share"], out["score"], message])
     texts = [
-        _one_rule(*values, messages[m] if m >= 0 else None)
+        _one_rule(*values, messages[m] if m >= 0 else None, policy.joint)
         for *values, m in zip(
             out["category_name"].iloc[first].tolist(),
             out["channel_name"].iloc[first].tolist(),
@@ -169,14 +194,28 @@ def _rule_text(
 
 
 def _one_rule(
-    category: str, channel: str, points: float, share: float, score: float, message: str | None
+    category: str,
+    channel: str,
+    points: float,
+    share: float,
+    score: float,
+    message: str | None,
+    joint: str,
 ) -> str:
-    """One rule: the item's message, or the adoption's points; then a joint report's split."""
-    text = (
-        message if message is not None else f"{category}被“{channel}”采用计{fmt_number(points)}分"
-    )
+    """One rule: the item's message, or the adoption's points (a deduction's minus points);
+    then how a joint report is credited."""
+    if message is not None:
+        text = message
+    elif points < 0:
+        text = f"{category}：“{channel}”扣{fmt_number(-points)}分"
+    else:
+        text = f"{category}被“{channel}”采用计{fmt_number(points)}分"
     if share < 1:
-        text += f"；{round(1 / share)}个单位联合报送，各得{fmt_number(score)}分"
+        units = round(1 / share)
+        if joint == "split":
+            text += f"；{units}个单位联合报送，各得{fmt_number(score)}分"
+        else:
+            text += f"；{units}个单位联合报送，按规则每个单位各计{fmt_number(score)}分"
     return text
 
 

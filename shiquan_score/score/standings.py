@@ -50,13 +50,30 @@ def standings(
         frame[count_key(j)] = rounded[:, k]
     frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
     frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
+    frame["floored"] = np.nan  # the score before the scheme's floor stopped it at 0
+    if scheme.policy.floor == "current":
+        _floor(frame, "current")
     frame["total"] = round_half_up(frame["current"] + frame["previous"])
+    if scheme.policy.floor == "total":
+        _floor(frame, "total")
     ranked = frame["ranked"]
     frame["rank"] = pd.NA
+    # Units of a table ranked in blocks (一类/二类单位) are ranked within their block.
+    block = units["class"] if spec.classes else pd.Series("", index=units.index)
+    frame["block"] = block.map({c: i for i, c in enumerate(spec.classes)}).fillna(-1)
     frame.loc[ranked, "rank"] = (
-        frame.loc[ranked, "total"].rank(method="min", ascending=False).astype(int)
+        frame.loc[ranked].groupby("block")["total"].rank(method="min", ascending=False).astype(int)
     )
     frame["note"] = notes.reindex(frame.index).fillna("")
     frame["sort_rank"] = frame["rank"].fillna(10**9)
-    frame = frame.sort_values(["ranked", "sort_rank", "order"], ascending=[False, True, True])
+    frame = frame.sort_values(
+        ["ranked", "block", "sort_rank", "order"], ascending=[False, True, True, True]
+    )
     return frame.drop(columns="sort_rank")
+
+
+def _floor(frame: pd.DataFrame, column: str) -> None:
+    """Stop `column` at 0; the value it would have had is kept in `floored` for the audit."""
+    below = frame[column] < 0
+    frame.loc[below, "floored"] = frame.loc[below, column]
+    frame.loc[below, column] = 0.0

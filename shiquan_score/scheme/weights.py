@@ -1,0 +1,150 @@
+"""[scoring] of the rules file: the weights (with deductions and class weights) and the policies.
+
+- A category marked `deduction = true` holds deductions: its weights are negative (约稿未报送 −10).
+- A weight may name a unit `class` (一类单位): units of that class score by it instead of the
+  weight without a class.
+- `joint` says how a joint item's points are credited: split (each of n units 1/n, the
+  default), full (each unit the whole points), fixed (each unit `joint_points`).
+- `floor` stops a score at 0: "current" (本期 never below 0) or "total" (累计 never below 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from shiquan_score.errors import SchemeError
+
+JOINT = {"split": "平分", "full": "每个单位计全分", "fixed": "每个单位计固定分"}
+FLOORS = {"current": "本期", "total": "累计"}
+WEIGHT_COLUMNS = ["category", "channel", "points", "best_of", "class"]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How points are credited beyond the weights themselves."""
+
+    joint: str = "split"
+    joint_points: float = 0.0
+    floor: str | None = None  # "current", "total" or None
+
+
+def read_policy(scoring: dict, where: str) -> Policy:
+    """[scoring] joint, joint_points and floor, checked."""
+    place = f"{where} [scoring]"
+    joint = scoring.get("joint", "split")
+    if joint not in JOINT:
+        raise SchemeError(
+            f"{place} 的“joint”应为 {'、'.join(f'{k}（{v}）' for k, v in JOINT.items())} 之一，"
+            f"现为 {joint!r}"
+        )
+    points = scoring.get("joint_points")
+    if joint == "fixed":
+        if not _number(points) or points <= 0:
+            raise SchemeError(
+                f'{place} 写了 joint = "fixed"，还要写 joint_points（每个单位计几分，大于0的数字），'
+                f"现为 {points!r}"
+            )
+    elif points is not None:
+        raise SchemeError(f'{place} 的“joint_points”只在 joint = "fixed" 时有用，请删去或改 joint')
+    floor = scoring.get("floor")
+    if floor is not None and floor not in FLOORS:
+        raise SchemeError(
+            f"{place} 的“floor”应为 {'、'.join(f'{k}（{v}不低于0）' for k, v in FLOORS.items())} 之一，"
+            f"现为 {floor!r}"
+        )
+    return Policy(joint, float(points or 0), floor)
+
+
+def read_weights(rules: dict, categories: set[str], channels: set[str], where: str) -> pd.DataFrame:
+    """The weights as a frame (category, channel, points, best_of, class); refuse what is wrong."""
+    scoring = rules.get("scoring")
+    if not isinstance(scoring, dict) or "weights" not in scoring:
+        raise SchemeError(
+            f"{where} 缺少“{'weights' if isinstance(scoring, dict) else 'scoring'}”一项"
+        )
+    rows = scoring["weights"]
+    best_of = {c["name"]: set(c.get("best_of", [])) for c in rules["category"]}
+    deduction = {c["name"] for c in rules["category"] if c.get("deduction")}
+    records = []
+    for i, entry in enumerate(rows, start=1):
+        label = f"{where} weights 第{i}项"
+        cat, chan = _text(entry, "category", label), _text(entry, "channel", label)
+        points = entry.get("points")
+        if cat not in categories:
+            raise SchemeError(f"{label} 的类别“{cat}”未在 [[category]] 中定义")
+        if chan not in channels:
+            raise SchemeError(f"{label} 的渠道“{chan}”未在 [[channel]] 中定义")
+        if cat in deduction:
+            if best_of.get(cat):
+                raise SchemeError(
+                    f"{where} 类别“{cat}”是扣分（deduction = true），不能写 best_of（每条扣分都扣）"
+                )
+            if not _number(points) or points >= 0:
+                raise SchemeError(
+                    f"{label} 的类别“{cat}”是扣分（deduction = true），分值应为负数，如 -10，"
+                    f"现为 {points!r}"
+                )
+        elif not _number(points) or points < 0:
+            hint = "（扣分请写在 deduction = true 的类别里）" if _number(points) else ""
+            raise SchemeError(f"{label} 的分值应为不小于0的数字，现为 {points!r}{hint}")
+        klass = entry.get("class", "")
+        records.append((cat, chan, float(points), chan in best_of.get(cat, set()), klass))
+    frame = pd.DataFrame(records, columns=WEIGHT_COLUMNS)
+    repeated = frame.duplicated(["category", "channel", "class"])
+    if repeated.any():
+        dup = frame[repeated].iloc[0]
+        which = f"（{dup['class']}）" if dup["class"] else ""
+        raise SchemeError(
+            f"{where} weights 中“{dup['category']}·{dup['channel']}”{which}出现了两次"
+        )
+    for cat, names in best_of.items():
+        missing = names - set(frame.loc[frame["category"] == cat, "channel"])
+        if missing:
+            raise SchemeError(
+                f"{where} 类别“{cat}”的 best_of 中 {'、'.join(sorted(missing))} 没有分值"
+            )
+    return frame
+
+
+def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere: str) -> None:
+    """Every class a weight names is a class of the roster; every unit finds its weight."""
+    classes = set(units["class"])
+    for klass in weights["class"]:
+        if klass and klass not in classes:
+            named = "、".join(sorted(c for c in classes if c)) or "（名单中没有写 class 的单位）"
+            raise SchemeError(
+                f"{where} weights 中的单位类别“{klass}”不是 {rwhere} 里任何单位的 class（{named}）"
+            )
+    generic = set(
+        zip(
+            weights.loc[weights["class"] == "", "category"],
+            weights.loc[weights["class"] == "", "channel"],
+            strict=True,
+        )
+    )
+    special = weights[weights["class"] != ""]
+    for (cat, chan), given in special.groupby(["category", "channel"])["class"]:
+        if (cat, chan) in generic:
+            continue
+        lacking = sorted(classes - set(given))
+        if lacking:
+            who = "、".join(c or "没有写 class 的单位" for c in lacking)
+            raise SchemeError(
+                f"{where} weights 中“{cat}·{chan}”只给了 {'、'.join(given)} 的分值，"
+                f"{who}没有分值：请补上，或加一项不写 class 的分值"
+            )
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _text(entry: dict, key: str, label: str) -> str:
+    if key not in entry:
+        raise SchemeError(f"{label} 缺少“{key}”一项")
+    value = entry[key]
+    if not isinstance(value, str):
+        raise SchemeError(f"{label} 的“{key}”应为文字，现为 {value!r}")
+    return value

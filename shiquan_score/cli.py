@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="统计哪一季度，如 2020Q4；不写则按上期表的下一季度，没有上期表时按台账中日期最多的季度",
     )
     parser.add_argument(
+        "--tables",
+        metavar="表",
+        help="生成哪几张表，如 --tables 部门 或 --tables 镇,部门（也可写附件1、附件2）；"
+        "不写则生成台账本期有记录或收件箱里有上期表的表",
+    )
+    parser.add_argument(
         "--rules",
         type=Path,
         default=DEFAULT_RULES,
@@ -162,6 +168,7 @@ def _main(parser: _Parser, args: argparse.Namespace) -> int:
         rules=args.rules,
         roster=args.roster,
         check_against=args.check_against,
+        tables=args.tables,
     )
     try:
         result = run(config)

@@ -56,6 +56,18 @@ class Period:
     def code(self) -> str:
         return f"{self.year}Q{self.quarter}"
 
+    def next(self) -> Period:
+        """The quarter after this one (the first of next year after Q4)."""
+        return (
+            Period(self.year + 1, 1) if self.quarter == 4 else Period(self.year, self.quarter + 1)
+        )
+
+    @property
+    def last_month_start(self) -> dt.date:
+        """The first day of the quarter's last month: rows from it on mean the quarter is
+        complete, not just begun (a table goes out 2-8 weeks after its quarter ends)."""
+        return dt.date(self.year, self.first_month + 2, 1)
+
     def previous(self) -> Period | None:
         """The earlier quarter of the same year; None for Q1 (累计 resets with the year)."""
         return None if self.quarter == 1 else Period(self.year, self.quarter - 1)

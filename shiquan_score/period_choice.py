@@ -1,4 +1,16 @@
-"""Which quarter to compute: the one asked for, else the one the inbox itself points to."""
+"""Which quarter to compute: the one asked for, else the one the inbox points to — never a
+guess where the ledger and last quarter's table disagree.
+
+The tool's own rule, stated once here (README: 程序自己判断的事):
+- A quarter is *complete* in the ledger when its rows reach its last month (10-12月: a row in
+  December). A table goes out 2-8 weeks after its quarter ends, so a snapshot of a running
+  ledger holds only the first weeks of the next quarter: those never count as complete.
+- With last quarter's table (7-9月), this quarter is the one after it (10-12月); refused when
+  the ledger has no row in it, or when a later quarter is complete (the wrong table was given).
+- Without one, this quarter is the last complete quarter (else the quarter with most rows);
+  Q2-Q4 then need last quarter's table (refused in table_choice/totals with the facts).
+- Every run says which quarter and why.
+"""
 
 from __future__ import annotations
 
@@ -10,33 +22,84 @@ from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
 
 
-def choose_period(
-    rows: pd.DataFrame, requested: str | None, previous: list[PreviousTable]
-) -> tuple[Period, list[str]]:
-    """The requested quarter; else the quarter after last quarter's table when the ledger has
-    rows in it (a year-long ledger names no quarter); else the quarter with most dated rows.
-    Returns the quarter and the notice saying how it was chosen (none when requested)."""
-    if requested:
-        return Period.parse(requested), []
+def ledger_quarters(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per quarter with dated rows: rows (count) and last (its latest date), in order."""
     written = rows["date"].value_counts()  # a few hundred distinct dates, however many rows
     parsed = parse_dates(pd.Series(written.index, dtype=object))
     ok = (parsed["date_status"] == OK).to_numpy()
-    if not ok.any():
+    days = parsed.loc[ok, "date"].to_numpy()
+    frame = pd.DataFrame(
+        {"quarter": [Period.of(d) for d in days], "day": days, "n": written.to_numpy()[ok]}
+    )
+    if frame.empty:
+        return pd.DataFrame({"rows": [], "last": []})
+    return frame.groupby("quarter").agg(rows=("n", "sum"), last=("day", "max")).sort_index()
+
+
+def complete(quarters: pd.DataFrame) -> list[Period]:
+    return [q for q, last in quarters["last"].items() if last >= q.last_month_start]
+
+
+def describe(quarters: pd.DataFrame) -> str:
+    """台账各季度行数：2021年1-3月 120 行、4-6月 3 行（只到4月）."""
+    parts, year = [], None
+    for q, (n, last) in quarters[["rows", "last"]].iterrows():
+        label = q.months if q.year == year else q.label
+        year = q.year
+        tail = "" if last >= q.last_month_start else f"（只到{last.month}月{last.day}日）"
+        parts.append(f"{label} {n} 行{tail}")
+    return "台账各季度行数：" + "、".join(parts)
+
+
+def choose_period(
+    rows: pd.DataFrame, requested: str | None, previous: list[PreviousTable]
+) -> tuple[Period, list[str]]:
+    """The quarter and the line saying how it was chosen (also when --period gave it)."""
+    quarters = ledger_quarters(rows)
+    if requested:
+        period = Period.parse(requested)
+        return period, [f"本期：{period.label}（{period.code}），按 --period 指定"]
+    if quarters.empty:
         raise InputError(
             "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period 2020Q4"
         )
-    quarter_of = parsed.loc[ok, "date"].map(Period.of).to_numpy()
-    quarters = pd.Series(written.to_numpy()[ok]).groupby(quarter_of).sum()
-    before = {Period(p.year, p.quarter) for p in previous if p.quarter}
-    if len(before) == 1:
-        (last,) = before
-        after = (
-            Period(last.year + 1, 1) if last.quarter == 4 else Period(last.year, last.quarter + 1)
+    facts = describe(quarters)
+    done = complete(quarters)
+    busiest = max(quarters.index, key=lambda q: (quarters.loc[q, "rows"], q))
+    own = done[-1] if done else busiest
+    before = sorted({Period(p.year, p.quarter) for p in previous if p.quarter})
+    if not before or (own.quarter == 1 and all(b.year < own.year for b in before)):
+        ground = "收件箱里没有上期表" if not before else "上期表是上一年的"
+        how = "台账中已记完整的最后一个季度" if done else "台账中行数最多的季度"
+        return own, [f"本期：{own.label}（{own.code}）。依据：{ground}，取{how}；{facts}"]
+    last = before[-1]
+    names = "、".join(
+        dict.fromkeys(p.source or p.where for p in previous if (p.year, p.quarter) == astuple(last))
+    )
+    implied = last.next()
+    start = f"无法确定本期：上期表 {names} 是{last.label}的，据此本期应是{implied.label}；但"
+    later = [q for q in done if q > implied]
+    if later:
+        wrong = later[-1]
+        n, month = quarters.loc[wrong, "rows"], quarters.loc[wrong, "last"].month
+        fix = (
+            f"请换入{wrong.previous().label}的统计表"
+            if wrong.previous()
+            else f"请用 --period {wrong.code}（一季度不需要上期表）"
         )
-        if after in quarters.index:
-            return after, [
-                f"未指定期别，按上期表（{last.label}）判断本期为{after.label}（{after.code}）"
-            ]
-    # Most rows first; on a tie the later quarter, the one a clerk is most likely reporting.
-    period = max(quarters.index, key=lambda p: (quarters[p], p))
-    return period, [f"未指定期别，按台账中日期最多的季度计算：{period.label}（{period.code}）"]
+        raise InputError(
+            f"{start}台账中{wrong.label}已有 {n} 行、记到了{month}月，是完整的一个季度（{facts}）。"
+            f"如果本期是{wrong.label}，{fix}；如果本期确是{implied.label}，请用 --period {implied.code}"
+        )
+    if implied not in quarters.index:
+        raise InputError(
+            f"{start}台账中没有{implied.label}的行（{facts}）。请放入{implied.label}的台账，"
+            f"或换入正确的上期表，或用 --period 指定期别，如 --period {own.code}"
+        )
+    return implied, [
+        f"本期：{implied.label}（{implied.code}）。依据：上期表 {names} 是{last.label}的；{facts}"
+    ]
+
+
+def astuple(period: Period) -> tuple[int, int]:
+    return period.year, period.quarter

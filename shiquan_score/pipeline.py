@@ -20,6 +20,7 @@ from shiquan_score.read.inbox import read_contents
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from shiquan_score.score.scoring import score, tally
 from shiquan_score.score.standings import standings
+from shiquan_score.table_choice import choose_tables, leave_out, parse_tables, pick_previous
 from shiquan_score.tools.check import CheckResult, check_against, require_check_file
 
 
@@ -31,6 +32,7 @@ class Config:
     rules: Path = DEFAULT_RULES
     roster: Path = DEFAULT_ROSTER
     check_against: Path | None = None  # a hand-made table to compare with
+    tables: str | None = None  # --tables: which tables to make (default: table_choice decides)
 
 
 @dataclass
@@ -68,21 +70,28 @@ def _run(config: Config, notices: list[str]) -> Result:
     publish.refuse_out_in_inbox(config.out, config.inbox)
     if config.check_against:  # a missing or misplaced table fails before any work
         require_check_file(config.check_against, config.inbox)
+    asked = parse_tables(config.tables, scheme) if config.tables else None
     inbox = read_contents(config.inbox, scheme)
     notices += inbox.notices
-    period, chosen = choose_period(inbox.rows, config.period, inbox.previous)
+    requested = Period.parse(config.period) if config.period else None
+    previous, ignored = pick_previous(inbox.previous, requested)
+    notices += ignored
+    period, chosen = choose_period(inbox.rows, config.period, previous)
     notices += chosen
     ledger = normalise(inbox.rows, scheme, period)
+    keys, left_out = choose_tables(scheme, asked, period, previous, ledger)
+    notices += left_out
+    ledger = leave_out(ledger, keys, scheme)
     notes, note_problems = audit.read_notes(inbox.notes, scheme)
-    totals, read_from = previous_totals(inbox.previous, scheme, period)
+    totals, read_from = previous_totals(previous, scheme, period, keys)
     notices += read_from
-    cross, cross_line = crosscheck(inbox.rows, scheme, period, totals, inbox.previous)
+    cross, cross_line = crosscheck(inbox.rows, scheme, period, totals, previous)
     notices += [cross_line] if cross_line else []
     scored = score(ledger.events, scheme, ledger.history)
     counts, points = tally(scored)
     tables = {
-        key: standings(spec, scheme, counts, points, totals[key], notes)
-        for key, spec in scheme.tables.items()
+        key: standings(scheme.tables[key], scheme, counts, points, totals[key], notes)
+        for key in keys
     }
     conflicts = audit.note_conflicts(tables, scheme)
     floored = audit.floor_notes(tables, scheme)
@@ -95,7 +104,7 @@ def _run(config: Config, notices: list[str]) -> Result:
         result.problems_file, stale = publish.publish_problems(targets, problem_sheet)
         notices += stale
         return result
-    grids = [build_grid(spec, scheme, tables[key], period) for key, spec in scheme.tables.items()]
+    grids = [build_grid(scheme.tables[key], scheme, tables[key], period) for key in keys]
     detail = audit.detail_sheet(scored, audit.shown_names(scored, scheme, period))
     sheets = {audit.DETAIL: detail, audit.PROBLEMS: problem_sheet}
     if config.check_against:  # compare with a hand-made table → 核对 sheet

@@ -86,9 +86,14 @@ def test_missing_previous_table_is_refused(capsys, inbox, tmp_path):
     code, out, err = run(capsys, inbox, "--out", tmp_path / "out")
     assert code == 1
     # what was decided before the error is shown too
-    assert out == ["未指定期别，按台账中日期最多的季度计算：2020年10-12月（2020Q4）"]
+    assert out == [
+        "本期：2020年10-12月（2020Q4）。依据：收件箱里没有上期表，取台账中行数最多的季度；"
+        "台账各季度行数：2020年10-12月 1 行（只到10月5日）",
+        "附件1（镇）：台账中本期没有镇的采用记录，收件箱里也没有它的上期表，本次不生成这张表",
+    ]
     assert err == [
-        "错误：收件箱里没有附件1（镇）的上期表（2020年7-9月）。二至四季度需要上期累计分：请把上季度发布的统计表放入收件箱"
+        "错误：收件箱里没有附件2（部门）的上期表（2020年7-9月）。"
+        "二至四季度需要上期累计分：请把上季度发布的附件2放入收件箱"
     ]
     assert not (tmp_path / "out").exists()
 
@@ -115,6 +120,13 @@ def test_previous_table_with_a_gap_is_refused(capsys, inbox, tmp_path):
     )
     code, _, err = run(capsys, inbox, "--out", tmp_path)
     assert code == 1
+    assert err == [
+        f"错误：无法确定本期：上期表 {PREVIOUS_Q3.name} 是2020年4-6月的，据此本期应是2020年7-9月；"
+        "但台账中没有2020年7-9月的行（台账各季度行数：2020年10-12月 1 行（只到10月5日））。"
+        "请放入2020年7-9月的台账，或换入正确的上期表，或用 --period 指定期别，如 --period 2020Q4"
+    ]
+    # with --period the gap itself is named
+    code, _, err = run(capsys, inbox, "--out", tmp_path, "--period", "2020Q4")
     assert err == [
         f"错误：上期表 {PREVIOUS_Q3.name}（附件1） 是2020年4-6月的，本期是2020年10-12月，"
         "应放入2020年7-9月的附件1（隔期会漏算分数）"
@@ -315,7 +327,10 @@ def test_period_follows_last_quarters_table(capsys, q4_inbox, tmp_path):
     write_ledger(q4_inbox / "台账.xlsx", ledger_rows(*items))
     code, out, _ = run(capsys, q4_inbox, "--out", tmp_path)
     assert code == 0
-    assert "未指定期别，按上期表（2020年7-9月）判断本期为2020年10-12月（2020Q4）" in out
+    assert (
+        f"本期：2020年10-12月（2020Q4）。依据：上期表 {PREVIOUS_Q3.name} 是2020年7-9月的；"
+        "台账各季度行数：2020年4-6月 5 行（只到5月5日）、10-12月 1 行（只到11月2日）"
+    ) in out
     assert out[-2].startswith("期别：2020年10-12月。台账共 6 行 = 计分 1 + 不在本期 5")
 
 

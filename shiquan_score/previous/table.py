@@ -27,6 +27,7 @@ class PreviousTable:
     totals: pd.Series  # unit -> 累计, ranked units only
     merged: list[str] = field(default_factory=list)  # issue 5: notices of merged units
     rows: dict[str, int] = field(default_factory=dict)  # unit -> Excel row of its first line
+    source: str = ""  # the file it came from
 
 
 def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> PreviousTable:
@@ -106,6 +107,7 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         pd.Series(totals, dtype=float),
         merged,
         rows={unit: row for unit, (row, _) in first.items()},
+        source=raw.source,
     )
 
 

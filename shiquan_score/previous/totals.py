@@ -11,13 +11,17 @@ from shiquan_score.scheme.loader import Scheme
 
 
 def previous_totals(
-    previous: list[PreviousTable], scheme: Scheme, period: Period
+    previous: list[PreviousTable], scheme: Scheme, period: Period, keys: list[str] | None = None
 ) -> tuple[dict[str, pd.Series], list[str]]:
-    """上期 per table: last quarter's 累计; Q1 starts from zero."""
+    """上期 per table made (`keys`, default all): last quarter's 累计; Q1 starts from zero."""
+    keys = list(scheme.tables) if keys is None else keys
     notices = []
     tables: dict[str, PreviousTable] = {}
     for prev in previous:
         attachment = scheme.tables[prev.table].attachment
+        if prev.table not in keys:
+            notices.append(f"已忽略上期表 {prev.where}：本次不生成{attachment}（{prev.table}）")
+            continue
         if period.previous() is None:
             notices.append(f"本期是一季度，累计从0开始，已忽略上期表 {prev.where}")
             continue
@@ -30,15 +34,22 @@ def previous_totals(
         notices += prev.merged  # merged units add up
         notices.append(f"{attachment}上期累计取自：{prev.where}")
     totals = {}
-    for key, spec in scheme.tables.items():
+    for key in keys:
+        spec = scheme.tables[key]
         if key in tables:
             totals[key] = tables[key].totals
         elif period.previous() is None:
             totals[key] = pd.Series(dtype=float)
         else:
             before = period.previous()
+            others = [k for k in keys if k != key]
+            instead = (
+                f"；如果本单位不发{spec.attachment}，请用 --tables {','.join(others)} 只生成其余的表"
+                if others
+                else ""
+            )
             raise InputError(
                 f"收件箱里没有{spec.attachment}（{key}）的上期表（{before.label}）。"
-                f"二至四季度需要上期累计分：请把上季度发布的统计表放入收件箱"
+                f"二至四季度需要上期累计分：请把上季度发布的{spec.attachment}放入收件箱{instead}"
             )
     return totals, notices

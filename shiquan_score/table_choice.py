@@ -1,0 +1,129 @@
+"""Which tables a run makes, and which of last quarter's tables it uses.
+
+The tool's own rules (README: 程序自己判断的事):
+- Of several previous tables of one table (old quarters pile up in a folder), the latest is
+  used — or, with --period, the one of the quarter before it — and the older ones are named
+  as ignored.
+- A table is made when the ledger has rows for its units this quarter, or when the inbox
+  holds a previous table for it (the office publishes it). A table with neither is left out,
+  with one line saying so. `--tables` names the tables instead.
+- Rows of units whose table is not made are 未计分, each with the reason.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from shiquan_score.errors import InputError
+from shiquan_score.normalise.ledger import (
+    INFO,
+    NOT_SCORED,
+    PROBLEM,
+    PROBLEM_COLUMNS,
+    SCORED,
+    Ledger,
+)
+from shiquan_score.normalise.text import norm
+from shiquan_score.period import Period
+from shiquan_score.previous.table import PreviousTable
+from shiquan_score.scheme.loader import Scheme
+
+
+def parse_tables(text: str, scheme: Scheme) -> list[str]:
+    """`--tables 部门` / `附件2` / `镇,部门` → table keys in scheme order."""
+    names = {}
+    for key, spec in scheme.tables.items():
+        for name in (key, spec.attachment, spec.sheet):
+            names[norm(name)] = key
+    wanted = [w for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip()]
+    unknown = [w.strip() for w in wanted if norm(w) not in names]
+    if unknown or not wanted:
+        valid = "、".join(f"{k}（{s.attachment}）" for k, s in scheme.tables.items())
+        raise InputError(
+            f"--tables “{text}”中有不认识的表：{'、'.join(unknown) or '（空）'}；可用的有：{valid}"
+        )
+    keys = {names[norm(w)] for w in wanted}
+    return [k for k in scheme.tables if k in keys]
+
+
+def pick_previous(
+    previous: list[PreviousTable], requested: Period | None
+) -> tuple[list[PreviousTable], list[str]]:
+    """Per table, the latest previous table (with --period: the quarter before it); the older
+    ones named as ignored. Two of the same quarter are both kept (totals refuses them)."""
+    kept, notices = [], []
+    for key in dict.fromkeys(p.table for p in previous):
+        mine = [p for p in previous if p.table == key]
+        dated = [p for p in mine if p.quarter]
+        kept += [p for p in mine if not p.quarter]
+        if not dated:
+            continue
+        periods = {Period(p.year, p.quarter) for p in dated}
+        wanted = requested.previous() if requested else None
+        use = wanted if wanted in periods else max(periods)
+        for p in dated:
+            got = Period(p.year, p.quarter)
+            if got < use:
+                notices.append(f"已忽略较早的上期表 {p.where}（{got.label}），用{use.label}的")
+            else:
+                kept.append(p)
+    return kept, notices
+
+
+def choose_tables(
+    scheme: Scheme,
+    requested: list[str] | None,
+    period: Period,
+    previous: list[PreviousTable],
+    ledger: Ledger,
+) -> tuple[list[str], list[str]]:
+    """The tables this run makes, and a line for each left out."""
+    if requested:
+        return requested, [f"本次生成：{'、'.join(_names(scheme, requested))}（按 --tables 指定）"]
+    table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
+    with_rows = {table_of[u] for u in ledger.events["unit_name"].unique()}
+    with_previous = {p.table for p in previous}
+    keys = [k for k in scheme.tables if k in with_rows or k in with_previous]
+    notices = []
+    for key, spec in scheme.tables.items():
+        if key not in keys:
+            notices.append(
+                f"{spec.attachment}（{key}）：台账中本期没有{key}的采用记录，收件箱里也没有它的上期表，"
+                f"本次不生成这张表"
+            )
+    if not keys:  # nothing scored and no table: still one table per scheme, all zero
+        keys = list(scheme.tables)
+    return keys, notices
+
+
+def _names(scheme: Scheme, keys: list[str]) -> list[str]:
+    return [f"{scheme.tables[k].attachment}（{k}）" for k in keys]
+
+
+def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> Ledger:
+    """Events of units whose table is not made are taken out; a row left with none is 未计分."""
+    table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
+    events = ledger.events
+    outside = events["unit_name"].map(table_of).isin(set(scheme.tables) - set(keys))
+    if not outside.any():
+        return ledger
+    made = "、".join(_names(scheme, keys))
+    gone = events[outside]
+    still = events[~outside].groupby(["where", "row"], observed=True).size()
+    records, rows = [], ledger.rows.copy()
+    for (where, row), group in gone.groupby(["where", "row"], observed=True, sort=False):
+        units = "、".join(dict.fromkeys(group["unit_name"]))
+        tables = "、".join(_names(scheme, list(dict.fromkeys(group["unit_name"].map(table_of)))))
+        whole = (where, row) not in still.index
+        text = f"{units}属于{tables}，本次只生成{made}，" + ("未计分" if whole else "这部分未计分")
+        records.append(
+            (where, row, "单位", units, NOT_SCORED if whole else INFO, "不在本次的表", text)
+        )
+        if whole:
+            at = (rows["where"] == where) & (rows["row"] == row) & (rows["status"] == SCORED)
+            rows.loc[at, "status"] = PROBLEM
+            rows.loc[at, "reason"] = text
+    problems = pd.concat(
+        [ledger.problems, pd.DataFrame(records, columns=PROBLEM_COLUMNS)], ignore_index=True
+    ).sort_values(["where", "row"], kind="stable", ignore_index=True)
+    return Ledger(rows, events[~outside].reset_index(drop=True), problems, ledger.history)

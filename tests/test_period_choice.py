@@ -1,0 +1,106 @@
+"""The quarter is never guessed where the inputs disagree (issue 10 item 1), through the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from shiquan_score.cli import main
+from tests.conftest import ledger_rows, write_ledger
+from tests.handmade import write_simple_tables
+
+D = dt.date
+
+
+def _rows(year: int, months: list[int], per_month: int = 3, until: int = 28) -> list[tuple]:
+    """Department news items spread over the given months (days 1..until)."""
+    items = []
+    for m in months:
+        for i in range(per_month):
+            day = 1 + (i * (until - 1)) // max(per_month - 1, 1)
+            items.append((D(year, m, day), "财政局", f"{m}月第{i}条", None, "部门动态"))
+    return items
+
+
+def _run(tmp_path, capsys, items, tables=None, *args):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir(exist_ok=True)
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*items))
+    for name, months, year in tables or []:
+        write_simple_tables(inbox / name, _scheme(), {"财政局": 1}, months=months, year=year)
+    code = main([str(inbox), "--out", str(tmp_path / "out"), *args])
+    return code, capsys.readouterr()
+
+
+def _scheme():
+    from shiquan_score.scheme.loader import load_scheme
+
+    return load_scheme()
+
+
+def test_q2_without_last_quarters_table_is_refused_not_turned_into_q1(tmp_path, capsys):
+    items = _rows(2021, [1, 2, 3, 4, 5, 6]) + _rows(2021, [7], per_month=2, until=10)
+    code, out = _run(tmp_path, capsys, items)
+    assert code == 1
+    assert out.out.splitlines()[0] == (
+        "本期：2021年4-6月（2021Q2）。依据：收件箱里没有上期表，取台账中已记完整的最后一个季度；"
+        "台账各季度行数：2021年1-3月 9 行、4-6月 9 行、7-9月 2 行（只到7月10日）"
+    )
+    assert out.err == (
+        "错误：收件箱里没有附件2（部门）的上期表（2021年1-3月）。"
+        "二至四季度需要上期累计分：请把上季度发布的附件2放入收件箱\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_q4_with_the_wrong_previous_table_is_refused_with_the_facts(tmp_path, capsys):
+    """The 4-6月 table dropped in by mistake: never a 7-9月 table re-issued."""
+    items = _rows(2021, list(range(1, 13))) + _rows(2022, [1], per_month=2, until=12)
+    code, out = _run(tmp_path, capsys, items, [("上期.xlsx", "4-6月", 2021)])
+    assert code == 1
+    assert out.err == (
+        "错误：无法确定本期：上期表 上期.xlsx 是2021年4-6月的，据此本期应是2021年7-9月；"
+        "但台账中2021年10-12月已有 9 行、记到了12月，是完整的一个季度（台账各季度行数："
+        "2021年1-3月 9 行、4-6月 9 行、7-9月 9 行、10-12月 9 行、2022年1-3月 2 行（只到1月12日））。"
+        "如果本期是2021年10-12月，请换入2021年7-9月的统计表；如果本期确是2021年7-9月，请用 --period 2021Q3\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_few_weeks_of_next_quarter_do_not_block(tmp_path, capsys):
+    """The Q3 table made in mid-October from a running ledger."""
+    items = _rows(2021, list(range(1, 10))) + _rows(2021, [10], per_month=4, until=15)
+    code, out = _run(tmp_path, capsys, items, [("上期.xlsx", "4-6月", 2021)])
+    assert code == 0, out.err
+    assert (
+        "本期：2021年7-9月（2021Q3）。依据：上期表 上期.xlsx 是2021年4-6月的；台账各季度行数："
+        "2021年1-3月 9 行、4-6月 9 行、7-9月 9 行、10-12月 4 行（只到10月15日）"
+    ) in out.out.splitlines()
+    assert (tmp_path / "out" / "石泉县2021年7-9月信息采用情况统计表.xlsx").exists()
+
+
+def test_previous_quarter_without_rows_in_the_ledger_is_refused(tmp_path, capsys):
+    code, out = _run(tmp_path, capsys, _rows(2021, [1, 2, 3]), [("上期.xlsx", "7-9月", 2021)])
+    assert code == 1
+    assert out.err == (
+        "错误：无法确定本期：上期表 上期.xlsx 是2021年7-9月的，据此本期应是2021年10-12月；"
+        "但台账中没有2021年10-12月的行（台账各季度行数：2021年1-3月 9 行）。"
+        "请放入2021年10-12月的台账，或换入正确的上期表，或用 --period 指定期别，如 --period 2021Q1\n"
+    )
+
+
+def test_last_years_table_in_a_q1_inbox_is_ignored(tmp_path, capsys):
+    items = _rows(2021, [1, 2, 3]) + _rows(2020, [12], per_month=1)
+    code, out = _run(tmp_path, capsys, items, [("去年四季度.xlsx", "10-12月", 2020)])
+    assert code == 0, out.err
+    lines = out.out.splitlines()
+    assert lines[0] == (
+        "本期：2021年1-3月（2021Q1）。依据：上期表是上一年的，取台账中已记完整的最后一个季度；"
+        "台账各季度行数：2020年10-12月 1 行、2021年1-3月 9 行"
+    )
+    assert "本期是一季度，累计从0开始，已忽略上期表 去年四季度.xlsx（附件2（部门））" in lines
+
+
+def test_period_option_is_announced(tmp_path, capsys):
+    code, out = _run(tmp_path, capsys, _rows(2021, [1, 2, 3]), None, "--period", "2021Q1")
+    assert code == 0, out.err
+    assert out.out.splitlines()[0] == "本期：2021年1-3月（2021Q1），按 --period 指定"

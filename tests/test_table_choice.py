@@ -1,0 +1,171 @@
+"""Which tables a run makes (issue 10 items 5 and 6), through the real command line."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+
+from shiquan_score.cli import main
+from tests.conftest import DATA, PREVIOUS_Q3, ROOT, SAMPLE, ledger_rows, table_by_name, write_ledger
+from tests.handmade import write_simple_tables
+
+D = dt.date
+TOWNS = "城关镇 饶峰镇 两河镇 迎丰镇 池河镇 后柳镇 喜河镇 熨斗镇 云雾山镇 中池镇 曾溪镇".split()
+Q4_BOOK = "石泉县2020年10-12月信息采用情况统计表.xlsx"
+
+
+def departments_only_inbox(folder: Path) -> Path:
+    """sample_data without a town: its ledger's town rows and notes removed, its 7-9月
+    workbook without 附件1 — what a departments-only office has."""
+    folder.mkdir()
+    book = openpyxl.load_workbook(SAMPLE / "2020年信息采用台账.xlsx")
+    for ws in book.worksheets:
+        doomed = [
+            r
+            for r in range(ws.max_row, 0, -1)
+            if any(t in str(ws.cell(r, 3 if ws.title != "备注" else 1).value or "") for t in TOWNS)
+        ]
+        for r in doomed:
+            ws.delete_rows(r)
+    book.save(folder / "部门台账.xlsx")
+    table = openpyxl.load_workbook(PREVIOUS_Q3)
+    table.remove(table["附件1"])
+    table.save(folder / "附件2（7-9月）.xlsx")
+    return folder
+
+
+def _seed() -> list[dict]:
+    with (DATA / "seed_2020q4_departments.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _number(text: str) -> Fraction:
+    return Fraction(text) if text else Fraction(0)
+
+
+def test_real_2020_q4_departments_table_from_a_departments_only_inbox(tmp_path):
+    inbox = departments_only_inbox(tmp_path / "收件箱")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "convert.py"), str(inbox), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert (
+        "附件1（镇）：台账中本期没有镇的采用记录，收件箱里也没有它的上期表，本次不生成这张表"
+        in lines
+    )
+    assert "附件2上期累计取自：附件2（7-9月）.xlsx（附件2）" in lines
+    book = tmp_path / "out" / Q4_BOOK
+    assert openpyxl.load_workbook(book).sheetnames[:1] == ["附件2（部门）"]
+    assert "附件1（镇）" not in openpyxl.load_workbook(book).sheetnames
+    table = table_by_name(book, "附件2（部门）")
+    seed = _seed()
+    assert [row[0] for row in table.values()] == [s["name"] for s in seed]
+    for s in seed:
+        row = table[s["name"]]
+        counts = [
+            _number(s[k]) for k in ("部门动态", "聚焦石泉", "市政府网站", "动态省级", "动态市级")
+        ]
+        assert [Fraction(v) for v in row[1:6]] == counts, s["name"]
+        if s["note"]:
+            assert row[6] == s["note"], s["name"]
+        if s["ranked"] == "true":
+            got = tuple(Fraction(str(v)) for v in row[8:11])
+            assert got == (_number(s["本期"]), _number(s["上期"]), _number(s["累计"])), s["name"]
+            # competition ranking: 经贸局 ties 统计局 at 2.5 (the published 31 is a typo)
+            assert row[11] == (30 if s["name"] == "经贸局" else int(s["排名"])), s["name"]
+
+
+def test_q1_departments_only_writes_no_town_table(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2021, 3, 9), "财政局", "三月", None, "部门动态"))
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "附件1（镇）：台账中本期没有镇的采用记录，收件箱里也没有它的上期表，本次不生成这张表" in out
+    )
+    book = tmp_path / "out" / "石泉县2021年1-3月信息采用情况统计表.xlsx"
+    assert openpyxl.load_workbook(book).sheetnames == ["附件2（部门）", "明细", "问题"]
+
+
+def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    table = openpyxl.load_workbook(PREVIOUS_Q3)
+    table.remove(table["附件1"])
+    table.save(inbox / "附件2.xlsx")
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 10, 9), "财政局", "十月", None, "部门动态"),
+            (D(2020, 10, 9), "城关镇", "十月镇", None, "各镇快讯"),
+        ),
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        "错误：收件箱里没有附件1（镇）的上期表（2020年7-9月）。二至四季度需要上期累计分："
+        "请把上季度发布的附件1放入收件箱；如果本单位不发附件1，请用 --tables 部门 只生成其余的表\n"
+    )
+    # the clerk chooses: the town row is then not scored, and said so
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--tables", "部门"]) == 0
+    out = capsys.readouterr().out
+    assert "本次生成：附件2（部门）（按 --tables 指定）" in out
+    assert "期别：2020年10-12月。台账共 2 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 1" in out
+    book = openpyxl.load_workbook(tmp_path / "out" / Q4_BOOK)
+    assert book.sheetnames == ["附件2（部门）", "明细", "问题"]
+    problems = [row for row in book["问题"].iter_rows(values_only=True) if row[5] == "不在本次的表"]
+    assert problems == [
+        ("台账.xlsx（台账）", 5, "单位", "城关镇", "未计分", "不在本次的表",
+         "城关镇属于附件1（镇），本次只生成附件2（部门），未计分"),
+    ]  # fmt: skip
+
+
+def test_tables_option_names_are_checked(tmp_path, capsys, q4_inbox):
+    write_ledger(
+        q4_inbox / "台账.xlsx", ledger_rows((D(2020, 10, 9), "财政局", "十月", None, "部门动态"))
+    )
+    assert main([str(q4_inbox), "--out", str(tmp_path / "out"), "--tables", "部门,街道"]) == 1
+    assert capsys.readouterr().err == (
+        "错误：--tables “部门,街道”中有不认识的表：街道；可用的有：镇（附件1）、部门（附件2）\n"
+    )
+    assert main([str(q4_inbox), "--out", str(tmp_path / "out"), "--tables", "附件2"]) == 0
+    assert (
+        "已忽略上期表 石泉县2020年7-9月信息采用情况统计表.xlsx（附件1）：本次不生成附件1（镇）"
+        in (capsys.readouterr().out)
+    )
+
+
+def test_older_tables_in_the_folder_are_named_and_ignored(tmp_path, capsys, scheme):
+    """Q4 inbox holding the 1-3月, 4-6月 and 7-9月 tables: the 7-9月 one is used."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    for months, name in (("1-3月", "一季度.xlsx"), ("4-6月", "二季度.xlsx")):
+        write_simple_tables(inbox / name, scheme, {"财政局": 1}, months=months)
+    shutil.copy(PREVIOUS_Q3, inbox / PREVIOUS_Q3.name)
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 10, 9), "财政局", "十月", None, "部门动态"))
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    ignored = [line for line in out if line.startswith("已忽略")]
+    assert ignored == [
+        "已忽略较早的上期表 一季度.xlsx（附件1（镇））（2020年1-3月），用2020年7-9月的",
+        "已忽略较早的上期表 二季度.xlsx（附件1（镇））（2020年4-6月），用2020年7-9月的",
+        "已忽略较早的上期表 一季度.xlsx（附件2（部门））（2020年1-3月），用2020年7-9月的",
+        "已忽略较早的上期表 二季度.xlsx（附件2（部门））（2020年4-6月），用2020年7-9月的",
+    ]
+    assert f"附件2上期累计取自：{PREVIOUS_Q3.name}（附件2）" in out

@@ -13,11 +13,13 @@ from pathlib import Path
 import openpyxl
 
 from shiquan_score.cli import main
+from shiquan_score.scheme.loader import load_scheme
 from tests.conftest import DATA, PREVIOUS_Q3, ROOT, SAMPLE, ledger_rows, table_by_name, write_ledger
 from tests.handmade import write_simple_tables
 
 D = dt.date
-TOWNS = "城关镇 饶峰镇 两河镇 迎丰镇 池河镇 后柳镇 喜河镇 熨斗镇 云雾山镇 中池镇 曾溪镇".split()
+_UNITS = load_scheme().units
+TOWNS = list(_UNITS.loc[_UNITS["table"] == "镇", "unit"])
 Q4_BOOK = "石泉县2020年10-12月信息采用情况统计表.xlsx"
 
 

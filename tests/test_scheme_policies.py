@@ -237,3 +237,42 @@ def test_weights_differ_by_unit_class(capsys, tmp_path):
     for unit, points in expected.items():
         assert shown(table[unit]["本期"]) == points
         assert table[unit]["排名"] == ranks(expected)[unit]
+
+
+def test_unit_classes_ranked_apart_in_blocks_under_their_headings(capsys, tmp_path):
+    classes = {"甲局": "一类单位", "乙局": "二类单位", "丙局": "一类单位", "丁局": "二类单位"}
+    scheme = mini_scheme(tmp_path, table='classes = ["一类单位", "二类单位"]', classes=classes)
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2021, 1, 4), "甲局", "甲一", None, "县网站"),
+            (D(2021, 1, 5), "丙局", "丙一", None, "市网站"),
+            (D(2021, 1, 6), "乙局", "乙一", None, "县网站"),
+            (D(2021, 1, 7), "丁局", "丁一", None, "县网站、市网站"),
+        ),
+    )
+    book, _ = convert(capsys, inbox, tmp_path / "out", scheme)
+    expected = {"甲局": F(1), "丙局": F(2), "乙局": F(1), "丁局": F(3)}
+    table = body(book)
+    for klass in ("一类单位", "二类单位"):
+        block = {u: expected[u] for u in expected if classes[u] == klass}
+        for unit, points in block.items():
+            assert shown(table[unit]["本期"]) == points
+            assert table[unit]["排名"] == ranks(block)[unit]  # ranked within the block
+    ws = openpyxl.load_workbook(book)["统计表"]
+    names = [r[0] for r in ws.iter_rows(min_row=6, values_only=True) if r[0]]
+    assert names[:6] == ["一类单位", "丙局", "甲局", "二类单位", "丁局", "乙局"]
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert "A6:I6" in merged and "A9:I9" in merged  # each heading spans the table
+
+    # Next quarter reads this table back: the headings are not units.
+    q2 = tmp_path / "二季度"
+    q2.mkdir()
+    book.rename(q2 / book.name)
+    write_ledger(q2 / "台账.xlsx", ledger_rows((D(2021, 4, 6), "甲局", "甲二", None, "市网站")))
+    book2, _ = convert(capsys, q2, tmp_path / "out2", scheme, "2021Q2")
+    table = body(book2)
+    assert shown(table["甲局"]["累计"]) == 3 and table["甲局"]["排名"] == 1
+    assert table["丙局"]["排名"] == 2 and table["丁局"]["排名"] == 1

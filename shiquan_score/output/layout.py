@@ -119,9 +119,15 @@ def build_grid(spec: TableSpec, scheme: Scheme, table: pd.DataFrame, period: Per
     unranked = table[~table["ranked"]]
     kinds = [c.value for _, c in columns]
     note_cols = [i for i, (_, c) in enumerate(columns) if c.note]
-    for offset, (unit, row) in enumerate(ranked.iterrows()):
-        _body_row(grid, body + offset, unit, row, columns, note_cols, scheme, period)
-    start = body + len(ranked)
+    r = body
+    for heading, block in _blocks(spec, ranked):
+        if heading is not None:  # a table ranked in blocks: each block under its heading
+            grid.put(r, 0, r, ncols - 1, heading, "block")
+            r += 1
+        for unit, row in block.iterrows():
+            _body_row(grid, r, unit, row, columns, note_cols, scheme, period)
+            r += 1
+    start = r
     for offset, (unit, row) in enumerate(unranked.iterrows()):
         _body_row(grid, start + offset, unit, row, columns, note_cols, scheme, period, scores=False)
     if len(unranked):
@@ -143,6 +149,14 @@ def build_grid(spec: TableSpec, scheme: Scheme, table: pd.DataFrame, period: Per
     for r in range(body, last):
         grid.heights[r] = 21.75
     return grid
+
+
+def _blocks(spec: TableSpec, ranked: pd.DataFrame):
+    """(heading, its ranked units) per unit class of the table, in the scheme's order; one
+    block without a heading when the table is not ranked in blocks."""
+    if not spec.classes:
+        return [(None, ranked)]
+    return [(klass, ranked[ranked["block"] == i]) for i, klass in enumerate(spec.classes)]
 
 
 def _body_row(grid, r, unit, row, columns, note_cols, scheme, period, scores=True) -> None:

@@ -57,6 +57,7 @@ def _formats(zero: str) -> dict[str, dict]:
         "name": body,
         "note": body,
         "unranked": body,
+        "block": {**body, "bold": True, "align": "left"},  # 一类单位 … above a block
         "rank": {**body, "num_format": "0"},
         "remarks": {
             "font_name": BODY_FONT,

@@ -245,6 +245,7 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         else:
             take[j], labels[j] = c, text
     vocab = Vocabulary(scheme)
+    headings = {norm(c) for c in spec.classes}
     records, repeats, seen = [], [], {}
     table = OfficialTable(key, raw.where, year, quarter, labels, unmatched, pd.DataFrame())
     for r in range(body, len(cells)):
@@ -255,6 +256,8 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             break
         unit = vocab.unit(name)
         excel_row = int(raw.rows[r])
+        if unit is None and norm(name) in headings:  # 一类单位 above a block of units
+            continue
         if unit is None and norm(name) in scheme.total_words:
             table.total_rows.append((excel_row, name))
             continue

@@ -171,7 +171,9 @@ def _column_weights(spec: TableSpec, scheme: Scheme) -> dict[int, float]:
     """Count column → points per item, when all the pairs it counts weigh the same."""
     weights = scheme.weights
     by_class = weights["class"] != ""  # a pair whose points differ by class has no one weight
-    varying = set(zip(weights.loc[by_class, "category"], weights.loc[by_class, "channel"], strict=True))
+    varying = set(
+        zip(weights.loc[by_class, "category"], weights.loc[by_class, "channel"], strict=True)
+    )
     table = weights[~by_class].set_index(["category", "channel"])["points"]
     weights = {}
     for j, column in enumerate(spec.columns):

@@ -216,13 +216,14 @@ def _write_log(out: Path, details: str, argv: list[str]) -> Path:
 
 
 def _report(result) -> int:
+    from shiquan_score.output.audit import not_records
+
     for line in result.notices:
         _say(line)
     c = result.counts
     _say(
         f"期别：{result.period.label}。台账共 {c['read']} 行 = 计分 {c['scored']}"
-        f" + 不在本期 {c['out']} + 重复 {c['duplicate']} + 有问题 {c['problem']}"
-        + (f"（其中合计行 {c['total_rows']}，不计分）" if c["total_rows"] else "")
+        f" + 不在本期 {c['out']} + 重复 {c['duplicate']} + 有问题 {c['problem']}" + not_records(c)
     )
     if not result.ok:
         errors = result.problems[result.problems["level"] == "错误"]

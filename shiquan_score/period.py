@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from shiquan_score.errors import InputError
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[Qq季]?\s*([1-4])\s*$")
+# Years a quarter (and a ledger date) may fall in: beyond them a date is a typo (3020 for
+# 2020), and a calendar or a pandas timestamp cannot hold every one of them anyway.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +24,12 @@ class Period:
         match = _PERIOD.match(text or "")
         if not match:
             raise InputError(f"期别“{text}”写法不对，请写成年份加季度，如 2020Q4")
-        return cls(int(match.group(1)), int(match.group(2)))
+        year = int(match.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise InputError(
+                f"期别“{text}”的年份 {year} 不合理，请写 {FIRST_YEAR}—{LAST_YEAR} 年之间的季度，如 2020Q4"
+            )
+        return cls(year, int(match.group(2)))
 
     @classmethod
     def of(cls, day: dt.date) -> Period:

@@ -391,20 +391,6 @@ def xlsb_like(folder: Path) -> Path:
     return raw_zip(folder / "二进制.xlsx", [("xl/workbook.bin", b"\0" * 10)])
 
 
-def ods_like(folder: Path) -> Path:
-    path = folder / "表格.xlsx"
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr("content.xml", "<office:document-content/>")
-    return path
-
-
-def utf16_text(folder: Path) -> Path:
-    path = folder / "导出.csv"
-    path.write_bytes("日期\t单位\r\n".encode("utf-16"))
-    return path
-
-
 # --- OLE2 compound files and BIFF8 records ---------------------------------------------------
 
 FREE, END, FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
@@ -586,11 +572,6 @@ REFUSED = [
         (),
         "二进制.xlsx 是 Excel 二进制工作簿（.xlsb），请用 Excel/WPS “另存为” .xlsx 再放入",
     ),
-    (
-        ods_like,
-        (),
-        "表格.xlsx 是 OpenDocument 表格（.ods），请用 WPS/Excel “另存为” .xlsx 再放入",
-    ),
     (zip_bomb, (), "炸弹.xlsx 解压后超过 500 MB，疑似压缩炸弹，已拒绝"),
     (
         lying_zip_bomb,
@@ -685,9 +666,4 @@ REFUSED = [
     (pdf_file, (), "通报.xlsx 不是 Excel 或 CSV 文件，无法读取"),
     (png_file, (), "截图.xls 不是 Excel 或 CSV 文件，无法读取"),
     (text_as_xlsx, (), "说明.xlsx 是纯文本，没有用逗号或制表符分隔的列，不是台账表格，无法读取"),
-    (
-        utf16_text,
-        (),
-        "导出.csv 是 UTF-16 编码的文本，请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
-    ),
 ]

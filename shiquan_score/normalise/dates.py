@@ -9,6 +9,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from shiquan_score.period import FIRST_YEAR, LAST_YEAR
+
 # Year first, then month and day: 2020-10-12, 2020.10.12, 2020/10/12, 2020年10月12日,
 # and what the reader gives for a real date cell, "2020-10-12 00:00:00".
 _YMD = re.compile(
@@ -22,7 +24,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Serials from 2000-01-01 to 2099-12-31: anything else in a date column is not a date.
 _SERIAL_RANGE = (36526, 73050)
 
-OK, BLANK, AMBIGUOUS, BAD = "ok", "blank", "ambiguous", "bad"
+OK, BLANK, AMBIGUOUS, BAD, YEAR = "ok", "blank", "ambiguous", "bad", "year"
 
 
 def parse_date(value: object) -> tuple[dt.date | None, str]:
@@ -51,9 +53,10 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
 
 def _make(year: str, month: str, day: str) -> tuple[dt.date | None, str]:
     try:
-        return dt.date(int(year), int(month), int(day)), OK
+        date = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None, BAD
+    return (date, OK) if FIRST_YEAR <= date.year <= LAST_YEAR else (None, YEAR)
 
 
 def parse_dates(values: pd.Series) -> pd.DataFrame:

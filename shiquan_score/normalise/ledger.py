@@ -21,9 +21,10 @@ from shiquan_score.normalise.cells import (
     combinations,
     title_keys,
 )
+from shiquan_score.normalise.closing import closing_rows
 from shiquan_score.normalise.dates import OK, parse_dates
-from shiquan_score.normalise.text import arrow_text, has_word
-from shiquan_score.period import Period
+from shiquan_score.normalise.text import arrow_text
+from shiquan_score.period import FIRST_YEAR, LAST_YEAR, Period
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
 
@@ -35,6 +36,7 @@ _DATE_MESSAGES = {
     "blank": "日期为空，无法判断属于哪一期，请补上采用日期",
     "ambiguous": "日期“{v}”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
     "bad": "日期“{v}”无法识别，请写成 2020-10-12 或 2020年10月12日",
+    "year": "日期“{v}”的年份不合理（应在 {first}—{last} 年之间），请改正采用日期",
 }
 
 
@@ -50,16 +52,6 @@ def _text(col: pd.Series) -> pd.Series:
     if isinstance(col.dtype, pd.CategoricalDtype):
         col = col.astype(object)
     return col.fillna("").astype(str)
-
-
-def _is_total(rows: pd.DataFrame, scheme: Scheme) -> pd.Series:
-    """A 合计/小计 row (also `10月小计`): the word in the first column, the unit or the date
-    cell, or alone as the title (a title may well contain 合计)."""
-    words = scheme.total_words
-    total = has_word(rows["title"], words, exact=True)
-    for col in ["lead", "unit", "date_raw"]:
-        total |= has_word(rows[col], words)
-    return total
 
 
 def _problem_frame(rows: pd.DataFrame, column, value, level, code, message) -> pd.DataFrame:
@@ -104,26 +96,35 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     )
     rows.loc[untitled, "n_issues"] += 1
 
-    total = _is_total(rows, scheme)
+    total, footer = closing_rows(rows, scheme)
+    if "extra" not in rows:  # only a CSV row can have too many fields
+        rows["extra"] = None
+    extra = rows["extra"].notna()
+    closing = total | footer | extra  # rows whose date says nothing about the period
+    ragged = _problem_frame(rows[extra], "", "", ERROR, "列数不对", rows.loc[extra, "extra"])
     rows = rows.drop(
-        columns=["unit", "category", "channel", "remark", "lead"],
+        columns=["unit", "category", "channel", "remark", "lead", "extra"],
         errors="ignore",
     )
-    bad_date = ~total & (rows["date_status"] != OK)
-    dated = ~total & ~bad_date
+    bad_date = ~closing & (rows["date_status"] != OK)
+    dated = ~closing & ~bad_date
     day = pd.to_datetime(rows["date"].where(dated, None))
     in_period = dated & day.between(pd.Timestamp(period.start), pd.Timestamp(period.end))
     out = dated & ~in_period
     broken = in_period & rows["n_issues"].gt(0)
     rows["status"] = SCORED
-    rows.loc[total | bad_date | broken, "status"] = PROBLEM
+    rows.loc[closing | bad_date | broken, "status"] = PROBLEM
     rows.loc[out, "status"] = OUT
     rows["reason"] = ""
     rows.loc[total, "reason"] = "合计行，不是采用记录，未计分"
+    rows.loc[footer, "reason"] = "落款行（制表人、审核等），不是采用记录，未计分"
+    rows.loc[extra, "reason"] = "列数比表头多，内容错位，未计分"
     rows.loc[out, "reason"] = "不在本期（" + period.label + "）"
 
     problems = [
         _problem_frame(rows[total], "", "", NOT_SCORED, "合计行", rows.loc[total, "reason"]),
+        _problem_frame(rows[footer], "", "", NOT_SCORED, "落款行", rows.loc[footer, "reason"]),
+        ragged,
         _date_problems(rows[bad_date], headers.get("date", "日期")),
         _issue_problems(rows[broken], headers),
         _out_of_period(rows[out], headers.get("date", "日期"), period),
@@ -161,6 +162,37 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     history = history.drop(columns="pos")
     rows = rows[["where", "row", "status", "reason"]]
     return Ledger(rows=rows, events=events, problems=problem_table, history=history)
+
+
+HIDDEN_SHEET_REASON = "在隐藏的工作表中，未计分"
+
+
+def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
+    """Rows of hidden sheets that hold a ledger: each one counted, none scored.
+
+    A hidden sheet is one the clerk does not see when she checks her ledger (often an old
+    copy or a scratch list), so scoring it could publish points nobody reviewed; a hidden
+    row in a visible sheet is usually a filter and is scored with a 提示. One line per sheet
+    names its rows and how to have them scored.
+    """
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return ledger
+    rows = pd.concat([f[["where", "row"]].astype({"where": object}) for f in frames])
+    rows = rows.assign(status=PROBLEM, reason=HIDDEN_SHEET_REASON)
+    lines = []
+    for frame in frames:
+        first, last = int(frame["row"].iloc[0]), int(frame["row"].iloc[-1])
+        message = (
+            f"该工作表是隐藏的，其中第{first}行至第{last}行共 {len(frame)} 行台账未计分；"
+            "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行"
+        )
+        lines.append(_problem_frame(frame.head(1), "", "", NOT_SCORED, "隐藏工作表", message))
+    every = pd.concat([ledger.rows.astype({"where": object}), rows], ignore_index=True)
+    problems = pd.concat([ledger.problems, *lines], ignore_index=True)
+    problems = problems.sort_values(["where", "row"], kind="stable", ignore_index=True)
+    ledger.rows, ledger.problems = every, problems
+    return ledger
 
 
 def _repeated_in_cell(rows: pd.DataFrame) -> pd.DataFrame:
@@ -208,7 +240,8 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
 def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
     values = _text(bad["date_raw"])
     messages = [
-        _DATE_MESSAGES[s].format(v=v) for s, v in zip(bad["date_status"], values, strict=True)
+        _DATE_MESSAGES[s].format(v=v, first=FIRST_YEAR, last=LAST_YEAR)
+        for s, v in zip(bad["date_status"], values, strict=True)
     ]
     return _problem_frame(bad, header, values, ERROR, "日期有误", messages)
 

@@ -9,8 +9,11 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-# Quotes and title marks mean nothing around a name (domain.md §5).
-_NOISE = re.compile(r"[\s\u3000\"'“”‘’《》「」〈〉]+")
+# Quotes and title marks mean nothing around a name (domain.md §5); neither do the marks a
+# screen does not show (zero-width space and joiners, BOM, word joiner, soft hyphen, direction
+# marks, variation selectors), which a name pasted from a web page or chat carries.
+INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
+_NOISE = re.compile(f"[\\s\u3000\"'“”‘’《》「」〈〉{INVISIBLE}]+")
 
 
 def norm(value: object) -> str:
@@ -51,7 +54,9 @@ def text_px(text: str, cjk: int = 16, other: int = 8) -> int:
 # The same characters as _NOISE for Arrow's RE2, whose \\s is ASCII only.
 _NOISE_RE2 = (
     "[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}"
-    "\\x{202f}\\x{205f}\\x{3000}\"'“”‘’《》「」〈〉]+"
+    "\\x{202f}\\x{205f}\\x{3000}\"'“”‘’《》「」〈〉"
+    "\\x{ad}\\x{34f}\\x{61c}\\x{180e}\\x{200b}-\\x{200f}\\x{202a}-\\x{202e}\\x{2060}-\\x{2064}"
+    "\\x{2066}-\\x{206f}\\x{fe00}-\\x{fe0f}\\x{feff}]+"
 )
 
 
@@ -118,5 +123,25 @@ def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> p
         return hits
     normed = norm_many(candidates)
     found = normed.isin(words) if exact else normed.map(lambda n: any(w in n for w in words))
+    hits.loc[candidates.index] = found.to_numpy(dtype=bool)
+    return hits
+
+
+def marked(values: pd.Series, prefilter: str, pattern: re.Pattern, longest: int = 40) -> pd.Series:
+    """Cells whose normalised text fullmatches `pattern`. Only short cells containing
+    `prefilter` (a regex) are normalised: in a million-row ledger that is a handful."""
+    hits = pd.Series(False, index=values.index)
+    if values.empty:
+        return hits
+    if isinstance(values.dtype, pd.CategoricalDtype):  # decide per category, then per row
+        per_category = marked(pd.Series(values.cat.categories.astype(str)), prefilter, pattern)
+        lookup = np.append(per_category.to_numpy(dtype=bool), False)  # code -1 (blank) → False
+        return pd.Series(lookup[values.cat.codes.to_numpy()], index=values.index)
+    text = values.fillna("").astype(str)
+    short = text.str.len() <= longest
+    candidates = text[short & text.str.contains(prefilter, regex=True)]
+    if candidates.empty:
+        return hits
+    found = norm_many(candidates).map(lambda n: pattern.fullmatch(n) is not None)
     hits.loc[candidates.index] = found.to_numpy(dtype=bool)
     return hits

@@ -90,13 +90,26 @@ def _in_ledger_order(frame: pd.DataFrame) -> bool:
     return bool(np.all(key[1:] >= key[:-1]))
 
 
+NOT_RECORDS = (
+    ("total_rows", "合计行"),
+    ("footer_rows", "落款行"),
+    ("hidden_sheet_rows", "隐藏工作表中的行"),
+)
+
+
+def not_records(counts: dict[str, int], unit: str = "") -> str:
+    """（其中合计行 2、落款行 1，不计分）: problem rows that are no records, or were not seen."""
+    parts = [f"{label} {counts[key]}{unit}" for key, label in NOT_RECORDS if counts.get(key)]
+    return f"（其中{'、'.join(parts)}，不计分）" if parts else ""
+
+
 def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period) -> FrameSheet:
     """Every ledger row not scored (and every notice), under the accounting identity."""
     identity = (
         f"{period.label}：台账共读取 {counts['read']} 行 = 计分 {counts['scored']} 行"
         f" + 不在本期 {counts['out']} 行 + 重复 {counts['duplicate']} 行"
         f" + 有问题 {counts['problem']} 行"
-        + (f"（其中合计行 {counts['total_rows']} 行，不计分）" if counts.get("total_rows") else "")
+        + not_records(counts, " 行")
     )
     errors = int((problems["level"] == ERROR).sum())
     verdict = (

@@ -3,7 +3,6 @@ the bytes first, output/workbook.py writes."""
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -13,11 +12,15 @@ import pandas as pd
 
 from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
+from shiquan_score.read.csv_text import read_csv
 from shiquan_score.read.safety import sniff as safety
 from shiquan_score.read.safety import xlsx_scan
 from shiquan_score.read.sheets import RawSheet
 
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
+# Excel's 另存为“Unicode 文本” writes a .txt (UTF-16, tab-separated): read when it is one.
+TEXT_SUFFIXES = {".txt"}
+NOT_A_TABLE = "不是表格文件（.xlsx/.xls/.csv）"
 
 
 def scan_inbox(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -32,51 +35,38 @@ def scan_inbox(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             skipped.append((path, "是 Excel/WPS 打开文件时留下的临时文件"))
         elif path.name.startswith("."):
             skipped.append((path, "是隐藏文件"))
-        elif path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        elif not path.is_file():  # a FIFO or device: opening it would wait for ever
+            skipped.append((path, "不是普通文件（可能是管道或设备），不读取"))
+        elif path.suffix.lower() in SPREADSHEET_SUFFIXES | TEXT_SUFFIXES:
             files.append(path)
+        elif path.suffix.lower() == ".et":
+            skipped.append((path, "是 WPS 表格文件（.et），请在 WPS 中“另存为” .xlsx 再放入"))
         else:
-            skipped.append((path, "不是表格文件（.xlsx/.xls/.csv）"))
+            skipped.append((path, NOT_A_TABLE))
     return files, skipped
 
 
-def read_file(path: Path) -> tuple[list[RawSheet], list[str]]:
-    """All visible sheets of one file as text, plus notices (hidden sheets, CSV encoding)."""
-    kind = safety.sniff(path)
+def read_file(
+    path: Path, header_words: frozenset[str] = frozenset()
+) -> tuple[list[RawSheet], list[str]]:
+    """All visible sheets of one file as text, plus notices (hidden sheets, CSV encoding).
+
+    `header_words` (normalised ledger headers) let a CSV's delimiter be told from the row
+    that names them. A .txt that is not delimited text is skipped, not refused.
+    """
+    try:
+        kind = safety.sniff(path)
+    except InputError:
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            return [], [f"已跳过 {path.name}：{NOT_A_TABLE}"]
+        raise
     if kind == "csv":
-        return _read_csv(path)
+        return read_csv(path, header_words)
+    if kind == "ods":
+        safety.check_ods(path)
+        return _read_workbook(path, [], kind)
     infos = safety.check_xlsx(path) if kind == "xlsx" else safety.check_xls(path)
     return _read_workbook(path, infos, kind)
-
-
-def _read_csv(path: Path) -> tuple[list[RawSheet], list[str]]:
-    text, encoding = safety.decode_csv(path.read_bytes(), path.name)
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="python",
-            sep=None,
-        )
-    except (pd.errors.ParserError, ValueError, TypeError):
-        frame = pd.read_csv(
-            io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=False
-        )
-    frame = _blank_to_na(frame)
-    rows = np.arange(1, len(frame) + 1)
-    sheet = RawSheet(source=path.name, sheet="", cells=frame, rows=rows)
-    return [sheet], [f"{path.name} 按 {encoding} 编码读取"]
-
-
-def _blank_to_na(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype(object)
-    return (
-        frame.where(frame.notna() & frame.map(lambda v: bool(str(v).strip())), None)
-        if len(frame) < 5000
-        else frame.replace(r"^\s*$", None, regex=True)
-    )
 
 
 def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], list[str]]:
@@ -91,18 +81,13 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
     sheets, empty = [], []
     for index, name in enumerate(reader.sheet_names):
         info = info_by_name.get(name)
-        if info is not None and not info.visible:
-            notices.append(f"{path.name} 的工作表“{name}”是隐藏的，已跳过")
-            continue
         try:
-            loaded = _load(reader, index, eager=info is not None)
+            frame, absolute, visible = _load(reader, index, info)
         except Exception as exc:
             raise InputError(msg("SHEET_UNREADABLE", file=path.name, sheet=name)) from exc
-        if loaded is None:
-            notices.append(f"{path.name} 的工作表“{name}”是隐藏的，已跳过")
-            continue
-        frame, absolute = loaded
         if frame.empty:
+            if not visible:  # a hidden empty sheet: not worth a line
+                continue
             empty.append(name)
             notices.append(f"{path.name} 的工作表“{name}”是空的，已跳过")
             continue
@@ -119,6 +104,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
                 merged_down=merged,
                 path=path if kind == "xlsx" else None,
                 columns=absolute,
+                hidden_sheet=not visible,
             )
         )
     if not sheets and empty:
@@ -126,16 +112,16 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
     return sheets, notices
 
 
-def _load(reader, index: int, eager: bool) -> tuple[pd.DataFrame, list[int]] | None:
-    """One sheet's cells as text and the 0-based sheet column of each; None if it is hidden.
+def _load(reader, index: int, info) -> tuple[pd.DataFrame, list[int], bool]:
+    """One sheet's cells as text, the 0-based sheet column of each, and whether it is visible.
 
     Eager loading goes straight to one Arrow batch: faster and lighter on a big ledger (at
     1,000,000 rows about 0.9 s and 150 MB less). It tells neither the sheet's visibility, which
-    our own scan of the file gave (`eager` only then), nor where the columns start: the
+    our own scan of the file gave (`info` only then), nor where the columns start: the
     column filter, called once per column, does.
     """
     options = {"header_row": None, "skip_rows": 0, "dtypes": "string", "whitespace_as_null": True}
-    if eager:
+    if info is not None:
         absolute: list[int] = []
 
         def every(column) -> bool:
@@ -143,11 +129,10 @@ def _load(reader, index: int, eager: bool) -> tuple[pd.DataFrame, list[int]] | N
             return True
 
         batch = reader.load_sheet(index, eager=True, use_columns=every, **options)
-        return batch.to_pandas(), absolute
+        return batch.to_pandas(), absolute, info.visible
     sheet = reader.load_sheet(index, **options)
-    if sheet.visible != "visible":
-        return None
-    return sheet.to_pandas(), [c.absolute_index for c in sheet.available_columns()]
+    columns = [c.absolute_index for c in sheet.available_columns()]
+    return sheet.to_pandas(), columns, sheet.visible == "visible"
 
 
 _CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?:/>|>(.*?)</c>)', re.S)

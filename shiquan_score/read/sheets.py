@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.errors import InputError
-from shiquan_score.normalise.text import has_word, norm
+from shiquan_score.normalise.closing import closing_cells
+from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.loader import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
 
 HEADER_SCAN_ROWS = 30
@@ -35,6 +36,8 @@ class RawSheet:
     merged_down: list[tuple[int, int, int]] = field(default_factory=list)  # (row1, row2, col)
     path: Path | None = None  # the workbook it came from (None for CSV)
     columns: list[int] = field(default_factory=list)  # 0-based sheet column of each cells column
+    ragged: str = ""  # a CSV's delimiter (逗号): a row may hold more fields than its header
+    hidden_sheet: bool = False  # hidden in the workbook: its rows are never scored
 
     def fill_merged_down(self) -> int:
         """A date or unit merged over several ledger rows holds its value in each of them."""
@@ -81,7 +84,7 @@ def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] |
 
 
 def ledger_rows(
-    raw: RawSheet, header: tuple[int, dict[str, int]], total_words: frozenset[str] = frozenset()
+    raw: RawSheet, header: tuple[int, dict[str, int]], scheme: Scheme | None = None
 ) -> pd.DataFrame:
     """Rows below the header with canonical column names; wholly blank rows are left out."""
     pos, fields = header
@@ -95,9 +98,10 @@ def ledger_rows(
     # Readers give blank and whitespace-only cells as NA. A row holding only a 序号 is
     # blank too: 序号 is not a field, so it never keeps a row.
     keep = out.notna().any(axis=1)
-    if body.shape[1] and total_words:
-        # ... but a 合计 written only in the first column is a row the clerk must see reported.
-        keep |= has_word(body.iloc[:, 0], total_words)
+    if body.shape[1] and scheme is not None:
+        # ... but a 合计 or 制表人：… written only in the first column is a row the clerk must
+        # see reported.
+        keep |= closing_cells(body.iloc[:, 0], scheme).to_numpy()
     rows = raw.rows[pos + 1 :][keep.to_numpy()]
     out = out[keep].reset_index(drop=True)
     headers = raw.cells.iloc[pos]
@@ -106,8 +110,28 @@ def ledger_rows(
     # One name for every row: a category, not a million copies of a reference.
     out.insert(0, "where", pd.Categorical.from_codes(np.zeros(len(out), np.int8), [raw.where]))
     out["hidden"] = out["row"].isin(raw.hidden_rows)
+    if raw.ragged:
+        out["extra"] = _extra_fields(raw.cells.iloc[pos], body[keep], raw.ragged)
     out.attrs["headers"] = {f: str(headers.iloc[c]) for f, c in fields.items()}
     return out
+
+
+def _extra_fields(header: pd.Series, body: pd.DataFrame, delimiter: str) -> pd.Series:
+    """Per CSV row, what is wrong when it has more fields than its header (an unquoted comma
+    in a title shifts every later cell), else None."""
+    named = np.flatnonzero(header.notna().to_numpy())
+    width = int(named[-1]) + 1 if len(named) else 0
+    beyond = body.iloc[:, width:].notna().to_numpy()
+    found = pd.Series(None, index=range(len(body)), dtype=object)
+    rows = np.flatnonzero(beyond.any(axis=1))
+    for i in rows:  # few: each one a row the clerk must mend
+        extra = int(np.flatnonzero(beyond[i])[-1]) + 1
+        found[i] = (
+            f"这一行有 {width + extra} 列，比表头多 {extra} 列（可能是标题等文字里有作分隔用的"
+            f"{delimiter}），后面的内容都错了位，未计分；请在 Excel/WPS 中打开改正这一行，"
+            f"或把含{delimiter}的文字用英文双引号括起来"
+        )
+    return found.to_numpy()
 
 
 def note_rows(raw: RawSheet, scheme: Scheme) -> pd.DataFrame:

@@ -60,6 +60,7 @@ class Scheme:
     unit_prefixes: list[str]
     note_sheet: str
     total_words: frozenset[str]
+    footer_words: frozenset[str]  # a signature footer starts with one: 制表人：…
     category_alias: dict[str, str]  # norm(alias) -> category
     channel_alias: dict[str, str]  # norm(alias) -> channel
     implies: dict[str, str]  # channel -> category when 类别 is blank
@@ -326,6 +327,7 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         unit_prefixes=prefixes,
         note_sheet=ledger.get("note_sheet", "备注"),
         total_words=frozenset(norm(w) for w in ledger.get("total_words", ["合计"])),
+        footer_words=frozenset(norm(w) for w in ledger.get("footer_words", [])),
         category_alias=_alias_map([(c["name"], c.get("aliases", [])) for c in cats], "类别", where),
         channel_alias=_alias_map([(c["name"], c.get("aliases", [])) for c in chans], "渠道", where),
         implies=implies,

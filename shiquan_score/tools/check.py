@@ -53,7 +53,8 @@ def require_check_file(path: Path, inbox: Path) -> None:
 def read_check_file(path: Path, scheme: Scheme) -> list[OfficialTable]:
     """Every official table in the file; InputError when there is none."""
     sheets, _ = readers.read_file(path)
-    found = [(raw, hit) for raw in sheets if (hit := identify(raw, scheme))]
+    visible = [raw for raw in sheets if not raw.hidden_sheet]
+    found = [(raw, hit) for raw in visible if (hit := identify(raw, scheme))]
     if not found:
         titles = "、".join(
             f"“{t.title.format(county=scheme.county, year='××××')}”" for t in scheme.tables.values()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
+import openpyxl
 import xlsxwriter
 
 from shiquan_score.cli import main
@@ -52,7 +53,7 @@ def _q1(capsys, inbox, tmp_path):
 def test_csv_in_gbk_as_excel_saves_it(capsys, inbox, tmp_path):
     (inbox / "导出.csv").write_bytes(CSV_TEXT.replace("䶮字", "").encode("gbk"))
     out, book = _q1(capsys, inbox, tmp_path)
-    assert "导出.csv 按 GB18030 编码读取" in out
+    assert "导出.csv 按 GB18030 编码读取，列之间用逗号分隔" in out
     assert table_by_name(book, "附件2（部门）")["财政局"][1] == 1
     assert table_by_name(book, "附件1（镇）")["城关镇"][1] == 1
 
@@ -99,7 +100,9 @@ def test_several_ledgers_are_combined(capsys, inbox, tmp_path):
     assert out[-2] == "期别：2021年1-3月。台账共 2 行 = 计分 2 + 不在本期 0 + 重复 0 + 有问题 0"
 
 
-def test_hidden_sheet_is_skipped(capsys, inbox, tmp_path):
+def test_hidden_sheet_with_ledger_rows_is_counted_not_scored(capsys, inbox, tmp_path):
+    """A hidden 填表说明 with an example row: the example must never score, and the clerk
+    sees it in the accounting line and on the 问题 sheet."""
     path = inbox / "台账.xlsx"
     wb = xlsxwriter.Workbook(str(path))
     ws = wb.add_worksheet("台账")
@@ -111,8 +114,17 @@ def test_hidden_sheet_is_skipped(capsys, inbox, tmp_path):
     hidden.hide()
     wb.close()
     out, book = _q1(capsys, inbox, tmp_path)
-    assert "台账.xlsx 的工作表“填表说明”是隐藏的，已跳过" in out
+    assert (
+        "期别：2021年1-3月。台账共 2 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 1"
+        "（其中隐藏工作表中的行 1，不计分）"
+    ) in out
     assert table_by_name(book, "附件2（部门）")["财政局"][1] == 1
+    problems = list(openpyxl.load_workbook(book)["问题"].iter_rows(values_only=True))
+    assert problems[4][:6] == ("台账.xlsx（填表说明）", 2, "", "", "未计分", "隐藏工作表")
+    assert problems[4][6] == (
+        "该工作表是隐藏的，其中第2行至第2行共 1 行台账未计分；"
+        "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行"
+    )
 
 
 def test_missing_required_column(capsys, inbox, tmp_path):
@@ -150,6 +162,7 @@ def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
     import fastexcel
 
     from shiquan_score.read.files import _load
+    from shiquan_score.read.safety.sniff import SheetInfo
 
     path = tmp_path / "台账.xlsx"
     book = xlsxwriter.Workbook(path)
@@ -158,8 +171,10 @@ def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
     sheet.write("E5", "单位")
     book.close()
     reader = fastexcel.read_excel(path)
-    eager_frame, eager_columns = _load(reader, 0, eager=True)
-    lazy_frame, lazy_columns = _load(reader, 0, eager=False)
+    info = SheetInfo("台账", True, frozenset(), None)
+    eager_frame, eager_columns, eager_visible = _load(reader, 0, info)
+    lazy_frame, lazy_columns, lazy_visible = _load(reader, 0, None)
+    assert eager_visible and lazy_visible
     assert eager_columns == lazy_columns == [2, 3, 4]
     assert eager_frame.equals(lazy_frame)
     assert eager_frame.iloc[:, 0].dropna().tolist() == ["日期"]

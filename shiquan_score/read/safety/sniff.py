@@ -14,6 +14,7 @@ from pathlib import Path
 
 from shiquan_score.errors import InputError
 from shiquan_score.read.safety import xls_scan
+from shiquan_score.read.safety.ods_scan import ODS_MIME, scan_ods
 from shiquan_score.read.safety.xlsx_scan import MB, Limits, Refused, scan_xlsx, zip_names
 
 MAX_FILE_BYTES = 200 * MB  # a 1M-row ledger is 40-60 MB as xlsx, about 100 MB as CSV
@@ -27,7 +28,6 @@ MESSAGES = {
     "corrupt": "{name} 文件已损坏或不完整（无法按 {kind} 打开），请重新保存或重新复制该文件",
     "not_workbook": "{name} 是压缩包或其他 Office 文档，不是 Excel 工作簿，无法读取",
     "xlsb": "{name} 是 Excel 二进制工作簿（.xlsb），请用 Excel/WPS “另存为” .xlsx 再放入",
-    "ods": "{name} 是 OpenDocument 表格（.ods），请用 WPS/Excel “另存为” .xlsx 再放入",
     "bomb_total": "{name} 解压后超过 {limit} MB，疑似压缩炸弹，已拒绝",
     "bomb_ratio": "{name} 的内部文件 {member} 压缩比达到 {ratio}:1，疑似压缩炸弹，已拒绝",
     "bomb_lie": "{name} 的内部文件 {member} 解压后比声明的大，疑似压缩炸弹，已拒绝",
@@ -42,7 +42,6 @@ MESSAGES = {
     "请用 Excel/WPS 打开后另存为新文件再放入",
     "not_excel": "{name} 不是 Excel 或 CSV 文件，无法读取",
     "plain_text": "{name} 是纯文本，没有用逗号或制表符分隔的列，不是台账表格，无法读取",
-    "utf16": "{name} 是 UTF-16 编码的文本，请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
     "encoding": "{name} 的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030），"
     "请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
     "too_big": "{name} 有 {size} MB，超过 {limit} MB 的上限，已拒绝；请确认是否放错了文件",
@@ -84,7 +83,7 @@ def _error(path: Path, reason: str, **detail: object) -> InputError:
 
 
 def sniff(path: Path) -> str:
-    """Return 'xlsx', 'xls' or 'csv' from the file's first bytes (never the extension)."""
+    """Return 'xlsx', 'xls', 'ods' or 'csv' from the file's first bytes (never the extension)."""
     try:
         return _sniff(path)
     except Refused as e:
@@ -104,8 +103,8 @@ def _sniff(path: Path) -> str:
             if not head:
                 raise Refused("empty")
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        if b"application/vnd.oasis.opendocument.spreadsheet" in head[:200]:
-            raise Refused("ods")
+        if ODS_MIME in head[:200]:
+            return "ods"
         names = zip_names(path, Limits())
         if "xl/workbook.xml" in names:
             return "xlsx"
@@ -117,8 +116,12 @@ def _sniff(path: Path) -> str:
 
 def _sniff_text(head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = head.decode("utf-16", "ignore")  # only to look for markup, not the content
-        raise Refused("html" if _is_html(text.lower()) else "utf16")
+        text = head.decode("utf-16", "ignore")  # only to look for markup and delimiters
+        if _is_html(text.lower()):
+            raise Refused("html")
+        if not any(sep in text for sep in ",\t;"):
+            raise Refused("plain_text")
+        return "csv"  # Excel's 另存为“Unicode 文本”: UTF-16, tab-separated
     text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", "ignore").lstrip().lower()
     if text.startswith("mime-version:"):  # a "single file web page" (.mht) saved as .xls
         raise Refused("html")
@@ -126,7 +129,7 @@ def _sniff_text(head: bytes) -> str:
         if "urn:schemas-microsoft-com:office:spreadsheet" in text or "excel.sheet" in text:
             raise Refused("xml2003")
         raise Refused("html" if _is_html(text) else "not_excel")
-    if b"\x00" in head or not _decodes(head):
+    if b"\x00" in head or not (_decodes(head) or _nearly_utf8(head)):
         raise Refused("not_excel")
     if not any(sep in head for sep in (b",", b"\t", b";")):
         raise Refused("plain_text")
@@ -148,19 +151,12 @@ def _decodes(head: bytes) -> bool:
     return False
 
 
-def decode_csv(data: bytes, name: str) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 with or without BOM first, else GB18030 (a superset of GBK)."""
-    if b"\x00" not in data:  # NULs mean UTF-16 or a binary file, never a CSV from Excel/WPS
-        if data.startswith(codecs.BOM_UTF8):
-            attempts = [(data[3:], "utf-8", "UTF-8（带BOM）")]
-        else:
-            attempts = [(data, "utf-8", "UTF-8"), (data, "gb18030", "GB18030")]
-        for raw, codec, label in attempts:
-            try:
-                return raw.decode(codec), label
-            except UnicodeDecodeError:
-                continue
-    raise InputError(MESSAGES["encoding"].format(name=plain(name)))
+def _nearly_utf8(head: bytes) -> bool:
+    """UTF-8 text but for a stray byte or two: the CSV reader names them and their line."""
+    text = head.decode("utf-8", "replace")
+    stray = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", "ignore")) - stray
+    return 0 < stray <= 3 and wide >= 10 * stray
 
 
 def check_xlsx(path: Path) -> list[SheetInfo]:
@@ -177,9 +173,21 @@ def check_xlsx(path: Path) -> list[SheetInfo]:
     return [SheetInfo(f.name, f.visible, f.hidden_rows, f.first_row, f.merges) for f in facts]
 
 
+def check_ods(path: Path) -> None:
+    """Refuse a hostile .ods before calamine opens it."""
+    try:
+        scan_ods(path)
+    except Refused as e:
+        raise _error(path, e.reason, **{"kind": "ods", **e.detail}) from e
+    except OSError as e:
+        raise _error(path, "unreadable") from e
+
+
 def check(path: Path) -> tuple[str, list[SheetInfo]]:
     """sniff() then the matching check: ('csv', []) or the kind and its worksheets."""
     kind = sniff(path)
+    if kind == "ods":
+        check_ods(path)
     sheets = check_xlsx(path) if kind == "xlsx" else check_xls(path) if kind == "xls" else []
     return kind, sheets
 

@@ -129,7 +129,9 @@ def sniff_ole(path: Path) -> str:
     return "xls"
 
 
-def biff_sheets(stream: bytes) -> list[tuple[str, bool, frozenset[int], int | None]]:
+def biff_sheets(
+    stream: bytes,
+) -> list[tuple[str, bool, frozenset[int], int | None, tuple[str, ...]]]:
     records = _records(stream)
     first = next(records, None)
     if first is None or first[0] != 0x0809 or first[2] < 4:
@@ -165,11 +167,15 @@ def _codec(name: str) -> str:
         return "cp936"
 
 
-def _biff_sheet(stream: bytes, offset: int, name: str) -> tuple[frozenset[int], int | None]:
+def _biff_sheet(
+    stream: bytes, offset: int, name: str
+) -> tuple[frozenset[int], int | None, tuple[str, ...]]:
+    """Hidden rows, the first row holding a cell, and the merged ranges ("B5:B7")."""
     if offset + 4 > len(stream) or struct.unpack_from("<H", stream, offset)[0] != 0x0809:
         raise Refused("corrupt")
     hidden: set[int] = set()
     first_row: int | None = None
+    merges: list[str] = []
     for typ, at, length in _records(stream, offset):
         if at + length > len(stream):
             raise Refused("corrupt")
@@ -185,4 +191,10 @@ def _biff_sheet(stream: bytes, offset: int, name: str) -> tuple[frozenset[int], 
             if last > 255 or last < col:  # BIFF8 has 256 columns; calamine trusts the number
                 raise Refused("extent_cells", sheet=name, ref=f"{col_letters(last + 1)}{row + 1}")
             first_row = row + 1 if first_row is None else min(first_row, row + 1)
-    return frozenset(hidden), first_row
+        elif typ == 0x00E5 and length >= 2:  # MERGEDCELLS: a count, then 8 bytes per range
+            (count,) = struct.unpack_from("<H", stream, at)
+            for i in range(min(count, (length - 2) // 8)):
+                r1, r2, c1, c2 = struct.unpack_from("<4H", stream, at + 2 + 8 * i)
+                if r2 >= r1 and c2 >= c1 and c2 <= 255:
+                    merges.append(f"{col_letters(c1 + 1)}{r1 + 1}:{col_letters(c2 + 1)}{r2 + 1}")
+    return frozenset(hidden), first_row, tuple(merges)

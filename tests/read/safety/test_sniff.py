@@ -25,7 +25,6 @@ from shiquan_score.read.safety.sniff import (
     SheetInfo,
     check,
     check_xlsx,
-    decode_csv,
     plain,
     sniff,
 )
@@ -148,29 +147,6 @@ def test_ledger_xls_agrees_with_xlrd(tmp_path, pad):
     assert [book.sheet_by_index(i).visibility for i in range(2)] == [0, 1]
     assert {r + 1 for r, info in first.rowinfo_map.items() if info.hidden} == hf.HIDDEN_ROWS
     assert first.row_values(1) == [44116.0, "政府办", "第1条"]
-
-
-@pytest.mark.parametrize(
-    ("encoding", "label"),
-    [("utf-8", "UTF-8"), ("utf-8-sig", "UTF-8（带BOM）"), ("gb18030", "GB18030")],
-)
-def test_csv_encodings(tmp_path, encoding, label):
-    path = hf.csv_file(tmp_path, encoding)
-    assert check(path) == ("csv", [])
-    text, found = decode_csv(path.read_bytes(), path.name)
-    assert found == label
-    assert text.startswith("日期,单位,标题\r\n")
-    assert "䶮字标题：“政务”" in text
-
-
-@pytest.mark.parametrize("data", [b"\xff\xfe\xfa\xfb", "日期".encode("utf-16"), b"a\x00b"])
-def test_csv_that_is_neither_utf8_nor_gb18030_is_refused(data):
-    with pytest.raises(InputError) as caught:
-        decode_csv(data, "台账.csv")
-    assert str(caught.value) == (
-        "台账.csv 的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030），"
-        "请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入"
-    )
 
 
 def test_gbk_csv_with_a_character_cut_at_the_sniffed_block_is_still_csv(tmp_path):

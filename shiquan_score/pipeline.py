@@ -9,7 +9,7 @@ import pandas as pd
 
 from shiquan_score.errors import ShiquanError
 from shiquan_score.normalise.accounting import accounting
-from shiquan_score.normalise.ledger import ERROR, normalise
+from shiquan_score.normalise.ledger import ERROR, hidden_sheets, normalise
 from shiquan_score.output import audit, publish
 from shiquan_score.output.layout import build_grid
 from shiquan_score.period import Period
@@ -71,8 +71,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     if config.check_against:  # a missing or misplaced table fails before any work
         require_check_file(config.check_against, config.inbox)
     asked = parse_tables(config.tables, scheme) if config.tables else None
-    inbox = read_contents(config.inbox, scheme)
-    notices += inbox.notices
+    inbox = read_contents(config.inbox, scheme, notices)  # notices kept should it fail
     requested = Period.parse(config.period) if config.period else None
     previous, ignored = pick_previous(inbox.previous, requested)
     notices += ignored
@@ -81,7 +80,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     ledger = normalise(inbox.rows, scheme, period)
     keys, left_out = choose_tables(scheme, asked, period, previous, ledger)
     notices += left_out
-    ledger = leave_out(ledger, keys, scheme)
+    ledger = hidden_sheets(leave_out(ledger, keys, scheme), inbox.hidden)
     notes, note_problems = audit.read_notes(inbox.notes, scheme)
     totals, read_from = previous_totals(previous, scheme, period, keys)
     notices += read_from

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from shiquan_score.normalise.ledger import DUP, ERROR, OUT, PROBLEM, SCORED, Ledger
+from shiquan_score.normalise.ledger import (
+    DUP,
+    ERROR,
+    HIDDEN_SHEET_REASON,
+    OUT,
+    PROBLEM,
+    SCORED,
+    Ledger,
+)
 
 
 def accounting(ledger: Ledger) -> dict[str, int]:
@@ -15,5 +23,7 @@ def accounting(ledger: Ledger) -> dict[str, int]:
         "duplicate": int(status.get(DUP, 0)),
         "problem": int(status.get(PROBLEM, 0)),
         "total_rows": int((ledger.problems["code"] == "合计行").sum()),
+        "footer_rows": int((ledger.problems["code"] == "落款行").sum()),
+        "hidden_sheet_rows": int(ledger.rows["reason"].eq(HIDDEN_SHEET_REASON).sum()),
         "errors": int((ledger.problems["level"] == ERROR).sum()),
     }

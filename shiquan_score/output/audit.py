@@ -108,8 +108,7 @@ def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period
     identity = (
         f"{period.label}：台账共读取 {counts['read']} 行 = 计分 {counts['scored']} 行"
         f" + 不在本期 {counts['out']} 行 + 重复 {counts['duplicate']} 行"
-        f" + 有问题 {counts['problem']} 行"
-        + not_records(counts, " 行")
+        f" + 有问题 {counts['problem']} 行" + not_records(counts, " 行")
     )
     errors = int((problems["level"] == ERROR).sum())
     verdict = (

@@ -22,6 +22,7 @@ class Inbox:
 
     ledgers: list[RawSheet] = field(default_factory=list)
     notes: list[RawSheet] = field(default_factory=list)
+    hidden: list[tuple[RawSheet, tuple[int, dict[str, int]]]] = field(default_factory=list)
     previous: list[tuple[RawSheet, tuple[str, int, int]]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     headers: list = field(default_factory=list)
@@ -35,16 +36,29 @@ class Contents:
     previous: list[PreviousTable]
     notes: list[RawSheet]
     notices: list[str]
+    hidden: list[pd.DataFrame] = field(default_factory=list)  # rows of hidden ledger sheets
 
 
-def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
-    """Tell ledgers, 备注 sheets and previous tables apart by content, never by file name."""
-    inbox = Inbox()
+def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -> Inbox:
+    """Tell ledgers, 备注 sheets and previous tables apart by content, never by file name.
+
+    `notices` (the run's own list) gets every line as it is found: a run that fails later
+    (no ledger at all) still shows what was skipped and why.
+    """
+    inbox = Inbox(notices=notices if notices is not None else [])
     files, skipped = readers.scan_inbox(folder)
     inbox.notices += [f"已跳过 {p.name}：{why}" for p, why in skipped]
+    words = frozenset(scheme.header_aliases)
     for path in files:
-        sheets, notices = readers.read_file(path)
-        inbox.notices += notices
+        sheets, read = readers.read_file(path, words)
+        inbox.notices += read
+        for raw in [raw for raw in sheets if raw.hidden_sheet]:
+            header = _hidden_header(raw, scheme)
+            if header:
+                inbox.hidden.append((raw, header))
+            else:
+                inbox.notices.append(f"{path.name} 的工作表“{raw.sheet}”是隐藏的，已跳过")
+        sheets = [raw for raw in sheets if not raw.hidden_sheet]
         tables = [(raw, identify(raw, scheme)) for raw in sheets]
         published = any(found for _, found in tables)
         inbox.previous += [(raw, found) for raw, found in tables if found]
@@ -78,10 +92,18 @@ def read_inbox(folder: Path, scheme: Scheme) -> Inbox:
     return inbox
 
 
+def _hidden_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] | None:
+    """A hidden sheet's ledger header, if it has one (never an error: it is not scored)."""
+    try:
+        return locate_header(raw, scheme)
+    except InputError:
+        return None
+
+
 def ledger_frame(inbox: Inbox, scheme: Scheme) -> pd.DataFrame:
     """All ledger sheets as one frame of rows, with the headers as the clerk wrote them."""
     frames = [
-        ledger_rows(raw, header, scheme.total_words)
+        ledger_rows(raw, header, scheme)
         for raw, header in zip(inbox.ledgers, inbox.headers, strict=True)
     ]
     headers: dict[str, str] = {}
@@ -96,13 +118,14 @@ def ledger_frame(inbox: Inbox, scheme: Scheme) -> pd.DataFrame:
     return rows
 
 
-def read_contents(folder: Path, scheme: Scheme) -> Contents:
+def read_contents(folder: Path, scheme: Scheme, notices: list[str] | None = None) -> Contents:
     """The inbox read: its ledger rows as one frame and last quarter's tables read.
 
     The raw grids of the ledger sheets die when this returns: for a big ledger they are
     as large as the rows themselves, and every later step has the rows.
     """
-    inbox = read_inbox(folder, scheme)
+    inbox = read_inbox(folder, scheme, notices)
     rows = ledger_frame(inbox, scheme)
     previous = [read_previous(raw, scheme, found) for raw, found in inbox.previous]
-    return Contents(rows, previous, inbox.notes, inbox.notices)
+    hidden = [ledger_rows(raw, header, scheme) for raw, header in inbox.hidden]
+    return Contents(rows, previous, inbox.notes, inbox.notices, hidden)

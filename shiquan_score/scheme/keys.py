@@ -28,6 +28,7 @@ RULES: dict[str, Any] = {
         "unit_prefixes": TEXTS,
         "note_sheet": TEXT,
         "total_words": TEXTS,
+        "footer_words": TEXTS,
     },
     "category": [{"name": ANY, "aliases": TEXTS, "best_of": TEXTS, "deduction": FLAG}],
     "channel": [{"name": ANY, "aliases": TEXTS, "implies": TEXT}],

@@ -161,9 +161,7 @@ def test_total_row_is_skipped_and_named(tmp_path, scheme, capsys):
 
 
 def test_misspelt_unit_gets_the_nearest_names(tmp_path, scheme, capsys):
-    code, out = _q4_run(
-        tmp_path, scheme, capsys, totals={}, extra={"部门": [("市场监管局", 2)]}
-    )
+    code, out = _q4_run(tmp_path, scheme, capsys, totals={}, extra={"部门": [("市场监管局", 2)]})
     assert code == 1
     assert out.err == (
         "错误：上期表 上期表.xlsx（附件2（部门）） 中有单位名单里没有的单位："

@@ -61,6 +61,34 @@ MESSAGES: dict[str, str] = {
     "OS_IS_DIR": "这是一个文件夹",
     "OS_DISK_FULL": "磁盘已满",
     "OS_OTHER": "系统拒绝了这次操作",
+    # --- reading the files of the inbox (read/) ---
+    "CSV_READ": "{file} 按 {encoding} 编码读取，列之间用{delimiter}分隔",
+    "CSV_READ_SEP_LINE": "{file} 按 {encoding} 编码读取，列之间用{delimiter}分隔（按文件第一行 sep= 的指定）",
+    "CSV_STRAY_BYTES": (
+        "{file} 是 UTF-8 编码，但{lines}有不属于 UTF-8 的字节（{values}），程序不猜它原来是什么字；"
+        "请用记事本或 Excel/WPS 打开该文件，改正这一行后另存为 CSV（UTF-8）再放入"
+    ),
+    "CSV_UNPAIRED_QUOTE": (
+        '{file} 从第{line}行起有一个没有配对的英文双引号（"），后面的内容都被当成了一个单元格；'
+        "请在 Excel/WPS 中打开改正该行后另存为 CSV 再放入"
+    ),
+    "CSV_EXTRA_FIELDS": (
+        "这一行有 {fields} 列，比表头多 {extra} 列（可能是标题等文字里有作分隔用的{delimiter}），"
+        "后面的内容都错了位，未计分；请在 Excel/WPS 中打开改正这一行，或把含{delimiter}的文字用英文双引号括起来"
+    ),
+    "SKIP_NOT_REGULAR": "不是普通文件（可能是管道或设备），不读取",
+    "SKIP_WPS_ET": "是 WPS 表格文件（.et），请在 WPS 中“另存为” .xlsx 再放入",
+    "HIDDEN_SHEET_SKIPPED": "{file} 的工作表“{sheet}”是隐藏的，已跳过",
+    # --- ledger rows (normalise/) ---
+    "PERIOD_YEAR": "期别“{text}”的年份 {year} 不合理，请写 {first}—{last} 年之间的季度，如 2020Q4",
+    "DATE_YEAR": "日期“{value}”的年份不合理（应在 {first}—{last} 年之间），请改正采用日期",
+    "FOOTER_REASON": "落款行（制表人、审核等），不是采用记录，未计分",
+    "EXTRA_FIELDS_REASON": "列数比表头多，内容错位，未计分",
+    "HIDDEN_SHEET_REASON": "在隐藏的工作表中，未计分",
+    "HIDDEN_SHEET_ROWS": (
+        "该工作表是隐藏的，其中第{first}行至第{last}行共 {n} 行台账未计分；"
+        "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行"
+    ),
 }
 
 # Problem kinds: the label shown in the 问题 sheet's 问题 column.

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[Qq季]?\s*([1-4])\s*$")
 # Years a quarter (and a ledger date) may fall in: beyond them a date is a typo (3020 for
@@ -27,7 +28,7 @@ class Period:
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
-                f"期别“{text}”的年份 {year} 不合理，请写 {FIRST_YEAR}—{LAST_YEAR} 年之间的季度，如 2020Q4"
+                msg("PERIOD_YEAR", text=text, year=year, first=FIRST_YEAR, last=LAST_YEAR)
             )
         return cls(year, int(match.group(2)))
 

@@ -78,6 +78,51 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     "OS_IS_DIR": ({}, "这是一个文件夹"),
     "OS_DISK_FULL": ({}, "磁盘已满"),
     "OS_OTHER": ({}, "系统拒绝了这次操作"),
+    "CSV_READ": (
+        {"file": "台账.csv", "encoding": "GB18030", "delimiter": "逗号"},
+        "台账.csv 按 GB18030 编码读取，列之间用逗号分隔",
+    ),
+    "CSV_READ_SEP_LINE": (
+        {"file": "台账.csv", "encoding": "UTF-8", "delimiter": "分号"},
+        "台账.csv 按 UTF-8 编码读取，列之间用分号分隔（按文件第一行 sep= 的指定）",
+    ),
+    "CSV_STRAY_BYTES": (
+        {"file": "台账.csv", "lines": "第4行", "values": "0xA3"},
+        "台账.csv 是 UTF-8 编码，但第4行有不属于 UTF-8 的字节（0xA3），程序不猜它原来是什么字；"
+        "请用记事本或 Excel/WPS 打开该文件，改正这一行后另存为 CSV（UTF-8）再放入",
+    ),
+    "CSV_UNPAIRED_QUOTE": (
+        {"file": "台账.csv", "line": 3},
+        '台账.csv 从第3行起有一个没有配对的英文双引号（"），后面的内容都被当成了一个单元格；'
+        "请在 Excel/WPS 中打开改正该行后另存为 CSV 再放入",
+    ),
+    "CSV_EXTRA_FIELDS": (
+        {"fields": 7, "extra": 1, "delimiter": "逗号"},
+        "这一行有 7 列，比表头多 1 列（可能是标题等文字里有作分隔用的逗号），后面的内容都错了位，"
+        "未计分；请在 Excel/WPS 中打开改正这一行，或把含逗号的文字用英文双引号括起来",
+    ),
+    "SKIP_NOT_REGULAR": ({}, "不是普通文件（可能是管道或设备），不读取"),
+    "SKIP_WPS_ET": ({}, "是 WPS 表格文件（.et），请在 WPS 中“另存为” .xlsx 再放入"),
+    "HIDDEN_SHEET_SKIPPED": (
+        {"file": "台账.xlsx", "sheet": "名单"},
+        "台账.xlsx 的工作表“名单”是隐藏的，已跳过",
+    ),
+    "PERIOD_YEAR": (
+        {"text": "0000Q1", "year": 0, "first": 1900, "last": 2100},
+        "期别“0000Q1”的年份 0 不合理，请写 1900—2100 年之间的季度，如 2020Q4",
+    ),
+    "DATE_YEAR": (
+        {"value": "3020-10-12", "first": 1900, "last": 2100},
+        "日期“3020-10-12”的年份不合理（应在 1900—2100 年之间），请改正采用日期",
+    ),
+    "FOOTER_REASON": ({}, "落款行（制表人、审核等），不是采用记录，未计分"),
+    "EXTRA_FIELDS_REASON": ({}, "列数比表头多，内容错位，未计分"),
+    "HIDDEN_SHEET_REASON": ({}, "在隐藏的工作表中，未计分"),
+    "HIDDEN_SHEET_ROWS": (
+        {"first": 2, "last": 9, "n": 8},
+        "该工作表是隐藏的，其中第2行至第9行共 8 行台账未计分；"
+        "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行",
+    ),
 }
 
 # kind code -> the 问题 column's label

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from shiquan_score.messages import msg
 from shiquan_score.normalise.cells import (
     ARROW_ROWS,
     Codes,
@@ -22,7 +23,7 @@ from shiquan_score.normalise.cells import (
     title_keys,
 )
 from shiquan_score.normalise.closing import closing_rows
-from shiquan_score.normalise.dates import OK, parse_dates
+from shiquan_score.normalise.dates import OK, YEAR, parse_dates
 from shiquan_score.normalise.text import arrow_text
 from shiquan_score.period import FIRST_YEAR, LAST_YEAR, Period
 from shiquan_score.scheme.loader import Scheme
@@ -36,7 +37,6 @@ _DATE_MESSAGES = {
     "blank": "日期为空，无法判断属于哪一期，请补上采用日期",
     "ambiguous": "日期“{v}”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
     "bad": "日期“{v}”无法识别，请写成 2020-10-12 或 2020年10月12日",
-    "year": "日期“{v}”的年份不合理（应在 {first}—{last} 年之间），请改正采用日期",
 }
 
 
@@ -117,8 +117,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows.loc[out, "status"] = OUT
     rows["reason"] = ""
     rows.loc[total, "reason"] = "合计行，不是采用记录，未计分"
-    rows.loc[footer, "reason"] = "落款行（制表人、审核等），不是采用记录，未计分"
-    rows.loc[extra, "reason"] = "列数比表头多，内容错位，未计分"
+    rows.loc[footer, "reason"] = msg("FOOTER_REASON")
+    rows.loc[extra, "reason"] = msg("EXTRA_FIELDS_REASON")
     rows.loc[out, "reason"] = "不在本期（" + period.label + "）"
 
     problems = [
@@ -164,7 +164,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     return Ledger(rows=rows, events=events, problems=problem_table, history=history)
 
 
-HIDDEN_SHEET_REASON = "在隐藏的工作表中，未计分"
+HIDDEN_SHEET_REASON = msg("HIDDEN_SHEET_REASON")
 
 
 def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
@@ -183,10 +183,7 @@ def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
     lines = []
     for frame in frames:
         first, last = int(frame["row"].iloc[0]), int(frame["row"].iloc[-1])
-        message = (
-            f"该工作表是隐藏的，其中第{first}行至第{last}行共 {len(frame)} 行台账未计分；"
-            "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行"
-        )
+        message = msg("HIDDEN_SHEET_ROWS", first=first, last=last, n=len(frame))
         lines.append(_problem_frame(frame.head(1), "", "", NOT_SCORED, "隐藏工作表", message))
     every = pd.concat([ledger.rows.astype({"where": object}), rows], ignore_index=True)
     problems = pd.concat([ledger.problems, *lines], ignore_index=True)
@@ -240,7 +237,9 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
 def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
     values = _text(bad["date_raw"])
     messages = [
-        _DATE_MESSAGES[s].format(v=v, first=FIRST_YEAR, last=LAST_YEAR)
+        msg("DATE_YEAR", value=v, first=FIRST_YEAR, last=LAST_YEAR)
+        if s == YEAR
+        else _DATE_MESSAGES[s].format(v=v)
         for s, v in zip(bad["date_status"], values, strict=True)
     ]
     return _problem_frame(bad, header, values, ERROR, "日期有误", messages)

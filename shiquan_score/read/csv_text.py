@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.read.safety.sniff import MESSAGES, plain
 from shiquan_score.read.sheets import RawSheet
@@ -41,10 +42,10 @@ def read_csv(
     text, encoding = decode(path.read_bytes(), path.name)
     match = _SEP_LINE.match(text)
     if match and match.group(1) in DELIMITERS:
-        delimiter, how = match.group(1), "（按文件第一行 sep= 的指定）"
+        delimiter, code = match.group(1), "CSV_READ_SEP_LINE"
         text = text[match.end() :]
     else:
-        delimiter, how = choose_delimiter(text, header_words), ""
+        delimiter, code = choose_delimiter(text, header_words), "CSV_READ"
     records = _records(text, delimiter, path.name)
     width = max((len(r) for r in records), default=0)
     frame = pd.DataFrame([r + [None] * (width - len(r)) for r in records], dtype=object)
@@ -56,7 +57,7 @@ def read_csv(
         rows=np.arange(1, len(frame) + 1),
         ragged=_NAMES[delimiter],
     )
-    notice = f"{path.name} 按 {encoding} 编码读取，列之间用{_NAMES[delimiter]}分隔{how}"
+    notice = msg(code, file=path.name, encoding=encoding, delimiter=_NAMES[delimiter])
     return [sheet], [notice]
 
 
@@ -100,8 +101,7 @@ def _records(text: str, delimiter: str, name: str) -> list[list[str]]:
     except csv.Error:
         # Only an unpaired quote gets here: it swallows the rest of the file into one cell.
         raise InputError(
-            f'{plain(name)} 从第{reader.line_num}行起有一个没有配对的英文双引号（"），'
-            "后面的内容都被当成了一个单元格；请在 Excel/WPS 中打开改正该行后另存为 CSV 再放入"
+            msg("CSV_UNPAIRED_QUOTE", file=plain(name), line=reader.line_num)
         ) from None
 
 
@@ -127,11 +127,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if stray is not None:
         where = "、".join(dict.fromkeys(f"第{line}行" for line, _ in stray))
         values = "、".join(f"0x{value:02X}" for _, value in stray)
-        raise InputError(
-            f"{plain(name)} 是 UTF-8 编码，但{where}有不属于 UTF-8 的字节（{values}），"
-            "程序不猜它原来是什么字；请用记事本或 Excel/WPS 打开该文件，改正这一行后另存为"
-            " CSV（UTF-8）再放入"
-        )
+        raise InputError(msg("CSV_STRAY_BYTES", file=plain(name), lines=where, values=values))
     if data.startswith(codecs.BOM_UTF8):
         raise InputError(MESSAGES["encoding"].format(name=plain(name)))
     try:

@@ -36,11 +36,11 @@ def scan_inbox(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         elif path.name.startswith("."):
             skipped.append((path, "是隐藏文件"))
         elif not path.is_file():  # a FIFO or device: opening it would wait for ever
-            skipped.append((path, "不是普通文件（可能是管道或设备），不读取"))
+            skipped.append((path, msg("SKIP_NOT_REGULAR")))
         elif path.suffix.lower() in SPREADSHEET_SUFFIXES | TEXT_SUFFIXES:
             files.append(path)
         elif path.suffix.lower() == ".et":
-            skipped.append((path, "是 WPS 表格文件（.et），请在 WPS 中“另存为” .xlsx 再放入"))
+            skipped.append((path, msg("SKIP_WPS_ET")))
         else:
             skipped.append((path, NOT_A_TABLE))
     return files, skipped

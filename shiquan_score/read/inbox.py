@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.output.audit import AUDIT_SHEETS
 from shiquan_score.previous.table import PreviousTable, identify, read_previous
@@ -57,7 +58,7 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
             if header:
                 inbox.hidden.append((raw, header))
             else:
-                inbox.notices.append(f"{path.name} 的工作表“{raw.sheet}”是隐藏的，已跳过")
+                inbox.notices.append(msg("HIDDEN_SHEET_SKIPPED", file=path.name, sheet=raw.sheet))
         sheets = [raw for raw in sheets if not raw.hidden_sheet]
         tables = [(raw, identify(raw, scheme)) for raw in sheets]
         published = any(found for _, found in tables)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.closing import closing_cells
 from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.loader import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
@@ -126,11 +127,7 @@ def _extra_fields(header: pd.Series, body: pd.DataFrame, delimiter: str) -> pd.S
     rows = np.flatnonzero(beyond.any(axis=1))
     for i in rows:  # few: each one a row the clerk must mend
         extra = int(np.flatnonzero(beyond[i])[-1]) + 1
-        found[i] = (
-            f"这一行有 {width + extra} 列，比表头多 {extra} 列（可能是标题等文字里有作分隔用的"
-            f"{delimiter}），后面的内容都错了位，未计分；请在 Excel/WPS 中打开改正这一行，"
-            f"或把含{delimiter}的文字用英文双引号括起来"
-        )
+        found[i] = msg("CSV_EXTRA_FIELDS", fields=width + extra, extra=extra, delimiter=delimiter)
     return found.to_numpy()
 
 

@@ -216,6 +216,7 @@ def _write_log(out: Path, details: str, argv: list[str]) -> Path:
 
 
 def _report(result) -> int:
+    from shiquan_score.normalise.ledger import ERROR, INFO
     from shiquan_score.output.audit import not_records
 
     for line in result.notices:
@@ -226,7 +227,7 @@ def _report(result) -> int:
         f" + 不在本期 {c['out']} + 重复 {c['duplicate']} + 有问题 {c['problem']}" + not_records(c)
     )
     if not result.ok:
-        errors = result.problems[result.problems["level"] == "错误"]
+        errors = result.problems[result.problems["level"] == ERROR]
         _say(
             f"发现 {len(errors)} 处错误，未生成统计表。问题清单：{result.problems_file}", sys.stderr
         )
@@ -235,7 +236,7 @@ def _report(result) -> int:
         if len(errors) > SHOWN_PROBLEMS:
             _say(f"  ……另有 {len(errors) - SHOWN_PROBLEMS} 处，见问题清单", sys.stderr)
         return EXIT_INPUT
-    notes = int((result.problems["level"] == "提示").sum())
+    notes = int((result.problems["level"] == INFO).sum())
     if notes:
         _say(f"有 {notes} 条提示，请在工作簿的“问题”表中核对")
     if result.check is not None:  # issue 5: --check-against

@@ -89,10 +89,70 @@ MESSAGES: dict[str, str] = {
         "该工作表是隐藏的，其中第{first}行至第{last}行共 {n} 行台账未计分；"
         "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行"
     ),
+    # --- ledger rows: the 说明 of a 问题 row (normalise/, scheme/vocabulary.py) ---
+    "TOTAL_ROW": "合计行，不是采用记录，未计分",
+    "HIDDEN_ROW": "该行在 Excel 中被隐藏，已照常计分，请确认",
+    "REPEATED_IN_CELL": "同一格里“{parts}”写了两次，只计一次；如是笔误请改正台账",
+    "OUT_OF_PERIOD": "不在本期（{period}）",
+    "OUT_OF_PERIOD_RUN": "不在本期（{period}）：第{first}行至第{last}行，共{n}行",
+    "DATE_BLANK": "日期为空，无法判断属于哪一期，请补上采用日期",
+    "DATE_AMBIGUOUS": "日期“{value}”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
+    "DATE_BAD": "日期“{value}”无法识别，请写成 2020-10-12 或 2020年10月12日",
+    "NO_TITLE": "标题为空，无法判断是否同一条信息，请补上标题",
+    "DUPLICATE_OF": "与{origin}重复（单位、标题、渠道相同），只计一次",
+    "ROW_HERE": "第{row}行",
+    "ROW_THERE": "{where} 第{row}行",
+    "NO_UNIT": "单位为空，请补上报送单位",
+    "UNIT_ONLY_SEPARATORS": "单位“{value}”里没有单位名称，请补上报送单位",
+    "UNKNOWN_UNIT": "单位“{value}”不在单位名单中，{hint}请改正台账，或在 {roster} 中为该单位加入别名",
+    "NEAREST_UNITS": "最接近的是：{names}。",
+    "NO_NEAREST_UNIT": "也没有相近的名称。",
+    "NO_CHANNEL": "采用渠道为空，请补上采用渠道",
+    "CHANNEL_ONLY_SEPARATORS": "采用渠道“{value}”里没有渠道名称，请补上采用渠道",
+    "UNKNOWN_CHANNEL": (
+        "采用渠道“{value}”无法识别。可用的渠道有：{known}。"
+        "请改正台账，或在 {rules} 的 [[channel]] 中加入别名"
+    ),
+    "UNKNOWN_CATEGORY": (
+        "类别“{value}”无法识别。可用的类别有：{known}。"
+        "请改正台账，或在 {rules} 的 [[category]] 中加入别名"
+    ),
+    "NO_CATEGORY": "类别为空，渠道“{channels}”不能说明是哪一类信息，请在台账中填写类别",
+    "NO_WEIGHT": "类别“{category}”没有“{channel}”这一采用渠道的分值，请核对类别或渠道",
+    "NO_COLUMN": "{unit}属于“{table}”表，表中没有“{channel}”一栏，请核对渠道",
+    # --- the 备注 sheet (output/audit.py) ---
+    "NOTE_WITHOUT_UNIT": "备注表有备注“{note}”但没有写单位，请补上单位",
+    "NOTE_UNKNOWN_UNIT": "备注表的单位“{unit}”不在单位名单中，{hint}。请改正备注表",
+    "NOTE_NEAREST": "最接近的是：{names}",
+    "NOTE_NO_NEAREST": "也没有相近的名称",
+    "NOTE_NOT_PRINTED": ("{unit}本期有调研信息采用，备注“{note}”没有印在表中（采用条数优先）"),
 }
 
 # Problem kinds: the label shown in the 问题 sheet's 问题 column.
-KINDS: dict[str, str] = {}
+KINDS: dict[str, str] = {
+    "TOTAL_ROW": "合计行",
+    "HIDDEN_ROW": "隐藏行",
+    "REPEATED": "重复",
+    "OUT_OF_PERIOD": "不在本期",
+    "BAD_DATE": "日期有误",
+    "NO_TITLE": "标题为空",
+    "NO_UNIT": "单位为空",
+    "UNKNOWN_UNIT": "单位不在名单中",
+    "NO_CHANNEL": "渠道为空",
+    "UNKNOWN_CHANNEL": "渠道无法识别",
+    "UNKNOWN_CATEGORY": "类别无法识别",
+    "NO_CATEGORY": "类别为空",
+    "NO_WEIGHT": "类别与渠道不符",
+    "NO_COLUMN": "该表没有此栏",
+    "NOTE_NOT_PRINTED": "备注未印出",
+    "PREVIOUS_DIFFERS": "上期核对",
+    "FOOTER_ROW": "落款行",
+    "EXTRA_FIELDS": "列数不对",
+    "HIDDEN_SHEET": "隐藏工作表",
+}
+
+# Levels of a problem: the 级别 column.
+LEVELS: dict[str, str] = {"ERROR": "错误", "NOT_SCORED": "未计分", "INFO": "提示"}
 
 
 class MessageError(Exception):
@@ -163,3 +223,11 @@ def kind(code: str) -> str:
         return KINDS[code]
     except KeyError:
         raise MessageError(f"unknown problem kind {code!r}") from None
+
+
+def level(code: str) -> str:
+    """The 级别 column's label of a problem level."""
+    try:
+        return LEVELS[code]
+    except KeyError:
+        raise MessageError(f"unknown problem level {code!r}") from None

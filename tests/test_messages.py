@@ -10,10 +10,20 @@ import pandas as pd
 import pytest
 
 from shiquan_score import messages
-from shiquan_score.messages import KINDS, MESSAGES, MessageError, fields, kind, msg, msg_each
+from shiquan_score.messages import (
+    KINDS,
+    LEVELS,
+    MESSAGES,
+    MessageError,
+    fields,
+    kind,
+    level,
+    msg,
+    msg_each,
+)
 
 PACKAGE = Path(messages.__file__).parent
-CALLS = {"msg", "msg_each", "kind"}
+CALLS = {"msg", "msg_each", "kind", "level"}
 INTERNAL = "错误：程序内部出错，统计没有完成，没有写入任何统计表或问题清单，收件箱和以前生成的文件都没有改动。"
 
 # code -> (values, the exact text). One case per code of the catalogue.
@@ -123,15 +133,115 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         "该工作表是隐藏的，其中第2行至第9行共 8 行台账未计分；"
         "如要计分，请在 Excel/WPS 中取消隐藏该工作表（或把这些行复制到台账中）后重新运行",
     ),
+    "TOTAL_ROW": ({}, "合计行，不是采用记录，未计分"),
+    "HIDDEN_ROW": ({}, "该行在 Excel 中被隐藏，已照常计分，请确认"),
+    "REPEATED_IN_CELL": (
+        {"parts": "财政局"},
+        "同一格里“财政局”写了两次，只计一次；如是笔误请改正台账",
+    ),
+    "OUT_OF_PERIOD": ({"period": "2020年10-12月"}, "不在本期（2020年10-12月）"),
+    "OUT_OF_PERIOD_RUN": (
+        {"period": "2020年10-12月", "first": 5, "last": 9, "n": 5},
+        "不在本期（2020年10-12月）：第5行至第9行，共5行",
+    ),
+    "DATE_BLANK": ({}, "日期为空，无法判断属于哪一期，请补上采用日期"),
+    "DATE_AMBIGUOUS": (
+        {"value": "10/12"},
+        "日期“10/12”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
+    ),
+    "DATE_BAD": (
+        {"value": "某日"},
+        "日期“某日”无法识别，请写成 2020-10-12 或 2020年10月12日",
+    ),
+    "NO_TITLE": ({}, "标题为空，无法判断是否同一条信息，请补上标题"),
+    "DUPLICATE_OF": (
+        {"origin": "第4行"},
+        "与第4行重复（单位、标题、渠道相同），只计一次",
+    ),
+    "ROW_HERE": ({"row": 4}, "第4行"),
+    "ROW_THERE": ({"where": "台账.xlsx（Sheet1）", "row": 4}, "台账.xlsx（Sheet1） 第4行"),
+    "NO_UNIT": ({}, "单位为空，请补上报送单位"),
+    "UNIT_ONLY_SEPARATORS": ({"value": "/"}, "单位“/”里没有单位名称，请补上报送单位"),
+    "UNKNOWN_UNIT": (
+        {"value": "教体局", "hint": "最接近的是：教体科技局。", "roster": "roster.toml"},
+        "单位“教体局”不在单位名单中，最接近的是：教体科技局。"
+        "请改正台账，或在 roster.toml 中为该单位加入别名",
+    ),
+    "NEAREST_UNITS": ({"names": "教体科技局、科技局"}, "最接近的是：教体科技局、科技局。"),
+    "NO_NEAREST_UNIT": ({}, "也没有相近的名称。"),
+    "NO_CHANNEL": ({}, "采用渠道为空，请补上采用渠道"),
+    "CHANNEL_ONLY_SEPARATORS": (
+        {"value": "、"},
+        "采用渠道“、”里没有渠道名称，请补上采用渠道",
+    ),
+    "UNKNOWN_CHANNEL": (
+        {"value": "公众号", "known": "部门动态、各镇快讯", "rules": "rules.toml"},
+        "采用渠道“公众号”无法识别。可用的渠道有：部门动态、各镇快讯。"
+        "请改正台账，或在 rules.toml 的 [[channel]] 中加入别名",
+    ),
+    "UNKNOWN_CATEGORY": (
+        {"value": "其他", "known": "新闻动态、政务动态", "rules": "rules.toml"},
+        "类别“其他”无法识别。可用的类别有：新闻动态、政务动态。"
+        "请改正台账，或在 rules.toml 的 [[category]] 中加入别名",
+    ),
+    "NO_CATEGORY": (
+        {"channels": "市级"},
+        "类别为空，渠道“市级”不能说明是哪一类信息，请在台账中填写类别",
+    ),
+    "NO_WEIGHT": (
+        {"category": "新闻动态", "channel": "省级"},
+        "类别“新闻动态”没有“省级”这一采用渠道的分值，请核对类别或渠道",
+    ),
+    "NO_COLUMN": (
+        {"unit": "城关镇", "table": "附件2", "channel": "部门动态"},
+        "城关镇属于“附件2”表，表中没有“部门动态”一栏，请核对渠道",
+    ),
+    "NOTE_WITHOUT_UNIT": (
+        {"note": "省市暂未反馈"},
+        "备注表有备注“省市暂未反馈”但没有写单位，请补上单位",
+    ),
+    "NOTE_UNKNOWN_UNIT": (
+        {"unit": "教体局", "hint": "最接近的是：教体科技局"},
+        "备注表的单位“教体局”不在单位名单中，最接近的是：教体科技局。请改正备注表",
+    ),
+    "NOTE_NEAREST": ({"names": "教体科技局"}, "最接近的是：教体科技局"),
+    "NOTE_NO_NEAREST": ({}, "也没有相近的名称"),
+    "NOTE_NOT_PRINTED": (
+        {"unit": "财政局", "note": "省市暂未反馈"},
+        "财政局本期有调研信息采用，备注“省市暂未反馈”没有印在表中（采用条数优先）",
+    ),
 }
 
 # kind code -> the 问题 column's label
-EXPECTED_KINDS: dict[str, str] = {}
+EXPECTED_KINDS: dict[str, str] = {
+    "TOTAL_ROW": "合计行",
+    "HIDDEN_ROW": "隐藏行",
+    "REPEATED": "重复",
+    "OUT_OF_PERIOD": "不在本期",
+    "BAD_DATE": "日期有误",
+    "NO_TITLE": "标题为空",
+    "NO_UNIT": "单位为空",
+    "UNKNOWN_UNIT": "单位不在名单中",
+    "NO_CHANNEL": "渠道为空",
+    "UNKNOWN_CHANNEL": "渠道无法识别",
+    "UNKNOWN_CATEGORY": "类别无法识别",
+    "NO_CATEGORY": "类别为空",
+    "NO_WEIGHT": "类别与渠道不符",
+    "NO_COLUMN": "该表没有此栏",
+    "NOTE_NOT_PRINTED": "备注未印出",
+    "PREVIOUS_DIFFERS": "上期核对",
+    "FOOTER_ROW": "落款行",
+    "EXTRA_FIELDS": "列数不对",
+    "HIDDEN_SHEET": "隐藏工作表",
+}
+EXPECTED_LEVELS = {"ERROR": "错误", "NOT_SCORED": "未计分", "INFO": "提示"}
 
 
 def test_every_code_has_its_exact_text_here():
     assert set(EXPECTED) == set(MESSAGES)
     assert set(EXPECTED_KINDS) == set(KINDS)
+    assert EXPECTED_LEVELS == LEVELS
+    assert [level(code) for code in LEVELS] == ["错误", "未计分", "提示"]
 
 
 @pytest.mark.parametrize("code", sorted(EXPECTED))
@@ -188,7 +298,9 @@ def _catalogue_keys(tree: ast.Module) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign | ast.Assign):
             targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-            if any(isinstance(t, ast.Name) and t.id in {"MESSAGES", "KINDS"} for t in targets):
+            if any(
+                isinstance(t, ast.Name) and t.id in {"MESSAGES", "KINDS", "LEVELS"} for t in targets
+            ):
                 keys |= {id(k) for k in getattr(node.value, "keys", [])}
     return keys
 
@@ -212,7 +324,7 @@ def test_every_call_names_a_known_code_and_every_code_is_used():
                 and isinstance(node.args[0], ast.Constant)
             ):
                 code = node.args[0].value
-                known = KINDS if node.func.id == "kind" else MESSAGES
+                known = {"kind": KINDS, "level": LEVELS}.get(node.func.id, MESSAGES)
                 assert code in known, f"{path.name}:{node.lineno} names unknown code {code!r}"
     assert set(MESSAGES) - used == set(), "codes in the catalogue that no module uses"
     assert set(KINDS) - used == set(), "problem kinds that no module uses"

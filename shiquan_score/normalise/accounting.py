@@ -22,8 +22,8 @@ def accounting(ledger: Ledger) -> dict[str, int]:
         "out": int(status.get(OUT, 0)),
         "duplicate": int(status.get(DUP, 0)),
         "problem": int(status.get(PROBLEM, 0)),
-        "total_rows": int((ledger.problems["code"] == "合计行").sum()),
-        "footer_rows": int((ledger.problems["code"] == "落款行").sum()),
+        "total_rows": int((ledger.problems["code"] == "TOTAL_ROW").sum()),
+        "footer_rows": int((ledger.problems["code"] == "FOOTER_ROW").sum()),
         "hidden_sheet_rows": int(ledger.rows["reason"].eq(HIDDEN_SHEET_REASON).sum()),
         "errors": int((ledger.problems["level"] == ERROR).sum()),
     }

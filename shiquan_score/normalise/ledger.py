@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from shiquan_score.messages import msg
+from shiquan_score.messages import msg, msg_each
 from shiquan_score.normalise.cells import (
     ARROW_ROWS,
     Codes,
@@ -29,15 +29,13 @@ from shiquan_score.period import FIRST_YEAR, LAST_YEAR, Period
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
 
-ERROR, NOT_SCORED, INFO = "错误", "未计分", "提示"
-SCORED, OUT, DUP, PROBLEM = "计分", "不在本期", "重复", "有问题"
+# Problem levels (their labels: messages.LEVELS) and each row's fate.
+ERROR, NOT_SCORED, INFO = "ERROR", "NOT_SCORED", "INFO"
+SCORED, OUT, DUP, PROBLEM = "scored", "out", "duplicate", "problem"
+# code: a problem kind of messages.KINDS; message: the text for the clerk
 PROBLEM_COLUMNS = ["where", "row", "column", "value", "level", "code", "message"]
-_NO_TITLE = ("title", "", "标题为空", "标题为空，无法判断是否同一条信息，请补上标题")
-_DATE_MESSAGES = {
-    "blank": "日期为空，无法判断属于哪一期，请补上采用日期",
-    "ambiguous": "日期“{v}”有歧义（月和日分不清），请写成 2020-10-12 或 2020年10月12日",
-    "bad": "日期“{v}”无法识别，请写成 2020-10-12 或 2020年10月12日",
-}
+_NO_TITLE = ("title", "", "NO_TITLE", msg("NO_TITLE"))
+_DATE_MESSAGES = {"blank": "DATE_BLANK", "ambiguous": "DATE_AMBIGUOUS", "bad": "DATE_BAD"}
 
 
 @dataclass
@@ -101,7 +99,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         rows["extra"] = None
     extra = rows["extra"].notna()
     closing = total | footer | extra  # rows whose date says nothing about the period
-    ragged = _problem_frame(rows[extra], "", "", ERROR, "列数不对", rows.loc[extra, "extra"])
+    ragged = _problem_frame(rows[extra], "", "", ERROR, "EXTRA_FIELDS", rows.loc[extra, "extra"])
     rows = rows.drop(
         columns=["unit", "category", "channel", "remark", "lead", "extra"],
         errors="ignore",
@@ -116,14 +114,14 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows.loc[closing | bad_date | broken, "status"] = PROBLEM
     rows.loc[out, "status"] = OUT
     rows["reason"] = ""
-    rows.loc[total, "reason"] = "合计行，不是采用记录，未计分"
+    rows.loc[total, "reason"] = msg("TOTAL_ROW")
     rows.loc[footer, "reason"] = msg("FOOTER_REASON")
     rows.loc[extra, "reason"] = msg("EXTRA_FIELDS_REASON")
-    rows.loc[out, "reason"] = "不在本期（" + period.label + "）"
+    rows.loc[out, "reason"] = msg("OUT_OF_PERIOD", period=period.label)
 
     problems = [
-        _problem_frame(rows[total], "", "", NOT_SCORED, "合计行", rows.loc[total, "reason"]),
-        _problem_frame(rows[footer], "", "", NOT_SCORED, "落款行", rows.loc[footer, "reason"]),
+        _problem_frame(rows[total], "", "", NOT_SCORED, "TOTAL_ROW", rows.loc[total, "reason"]),
+        _problem_frame(rows[footer], "", "", NOT_SCORED, "FOOTER_ROW", rows.loc[footer, "reason"]),
         ragged,
         _date_problems(rows[bad_date], headers.get("date", "日期")),
         _issue_problems(rows[broken], headers),
@@ -134,8 +132,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
             "",
             "",
             INFO,
-            "隐藏行",
-            "该行在 Excel 中被隐藏，已照常计分，请确认",
+            "HIDDEN_ROW",
+            msg("HIDDEN_ROW"),
         ),
     ]
     year_start = pd.Timestamp(period.year, 1, 1)
@@ -184,7 +182,7 @@ def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
     for frame in frames:
         first, last = int(frame["row"].iloc[0]), int(frame["row"].iloc[-1])
         message = msg("HIDDEN_SHEET_ROWS", first=first, last=last, n=len(frame))
-        lines.append(_problem_frame(frame.head(1), "", "", NOT_SCORED, "隐藏工作表", message))
+        lines.append(_problem_frame(frame.head(1), "", "", NOT_SCORED, "HIDDEN_SHEET", message))
     every = pd.concat([ledger.rows.astype({"where": object}), rows], ignore_index=True)
     problems = pd.concat([ledger.problems, *lines], ignore_index=True)
     problems = problems.sort_values(["where", "row"], kind="stable", ignore_index=True)
@@ -195,14 +193,14 @@ def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
 def _repeated_in_cell(rows: pd.DataFrame) -> pd.DataFrame:
     """`财政局、财政局` or `部门动态、部门动态`: counted once, and said so (maybe a typo)."""
     parts = rows["repeated"].map("、".join)
-    message = "同一格里“" + parts + "”写了两次，只计一次；如是笔误请改正台账"
-    return _problem_frame(rows, "", parts, INFO, "重复", message)
+    message = msg_each("REPEATED_IN_CELL", parts=parts)
+    return _problem_frame(rows, "", parts, INFO, "REPEATED", message)
 
 
 def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFrame:
     """One line per run of consecutive out-of-period rows: a year's ledger stays readable."""
     if out.empty:
-        return _problem_frame(out, header, "", NOT_SCORED, "不在本期", "")
+        return _problem_frame(out, header, "", NOT_SCORED, "OUT_OF_PERIOD", "")
     where, row = out["where"], out["row"]
     starts = (where != where.shift()) | (row != row.shift() + 1)
     run = starts.cumsum()
@@ -218,20 +216,12 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
         )
     )
     single = runs["n"] == 1
-    message = (
-        "不在本期（"
-        + period.label
-        + "）：第"
-        + runs["row"].astype(str)
-        + "行至第"
-        + runs["last"].astype(str)
-        + "行，共"
-        + runs["n"].astype(str)
-        + "行"
+    message = msg_each(
+        "OUT_OF_PERIOD_RUN", period=period.label, first=runs["row"], last=runs["last"], n=runs["n"]
     )
-    message[single] = "不在本期（" + period.label + "）"
+    message[single] = msg("OUT_OF_PERIOD", period=period.label)
     value = runs["first_date"].map(lambda d: d.isoformat()).where(single, "")
-    return _problem_frame(runs, header, value, NOT_SCORED, "不在本期", message)
+    return _problem_frame(runs, header, value, NOT_SCORED, "OUT_OF_PERIOD", message)
 
 
 def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
@@ -239,10 +229,12 @@ def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
     messages = [
         msg("DATE_YEAR", value=v, first=FIRST_YEAR, last=LAST_YEAR)
         if s == YEAR
-        else _DATE_MESSAGES[s].format(v=v)
+        else msg("DATE_BLANK")
+        if s == "blank"
+        else msg(_DATE_MESSAGES[s], value=v)
         for s, v in zip(bad["date_status"], values, strict=True)
     ]
-    return _problem_frame(bad, header, values, ERROR, "日期有误", messages)
+    return _problem_frame(bad, header, values, ERROR, "BAD_DATE", messages)
 
 
 def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
@@ -278,13 +270,13 @@ def _dedup(scored: pd.DataFrame, codes: Codes) -> tuple[pd.DataFrame, pd.Series,
     first_where = twins.groupby(twin_key, sort=False)["where"].transform("first")[repeat[involved]]
     dup_events = events[repeat]
     first_where = first_where.astype(str)
-    origin = ("第" + first_row.astype(str) + "行").where(
+    origin = msg_each("ROW_HERE", row=first_row).where(
         first_where == dup_events["where"].astype(str),
-        first_where + " 第" + first_row.astype(str) + "行",
+        msg_each("ROW_THERE", where=first_where, row=first_row),
     )
-    note = "与" + origin + "重复（单位、标题、渠道相同），只计一次"
+    note = msg_each("DUPLICATE_OF", origin=origin)
     whole = repeat.groupby(level=0).all()
     dup_rows = note.groupby(level=0).first().reindex(whole[whole].index)
     level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
-    problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "重复", note)
+    problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "REPEATED", note)
     return events[~repeat], dup_rows, problems

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from shiquan_score.messages import kind, level, msg
 from shiquan_score.normalise.ledger import ERROR, INFO, PROBLEM_COLUMNS
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.output.workbook import FrameSheet
@@ -116,8 +117,16 @@ def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period
         if errors
         else "没有错误。“未计分”的行按规则不计分；“提示”请核对。"
     )
-    frame = problems[PROBLEM_COLUMNS].rename(columns=PROBLEM_NAMES)
+    frame = problems[PROBLEM_COLUMNS].assign(
+        level=_labels(problems["level"], level), code=_labels(problems["code"], kind)
+    )
+    frame = frame.rename(columns=PROBLEM_NAMES)
     return FrameSheet(frame.reset_index(drop=True), PROBLEM_WIDTHS, (identity, verdict))
+
+
+def _labels(codes: pd.Series, label: Callable[[str], str]) -> pd.Series:
+    """Codes → the words the clerk reads, each code looked up once (an unknown one raises)."""
+    return codes.map({code: label(code) for code in codes.unique()})
 
 
 def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.DataFrame]:
@@ -134,11 +143,11 @@ def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.Da
     messages = []
     for unit, note in zip(bad["unit_raw"], bad["note"], strict=True):
         if not unit:
-            messages.append(f"备注表有备注“{note}”但没有写单位，请补上单位")
+            messages.append(msg("NOTE_WITHOUT_UNIT", note=note))
             continue
         near = vocab.nearest_units(unit)
-        hint = f"最接近的是：{'、'.join(near)}" if near else "也没有相近的名称"
-        messages.append(f"备注表的单位“{unit}”不在单位名单中，{hint}。请改正备注表")
+        hint = msg("NOTE_NEAREST", names="、".join(near)) if near else msg("NOTE_NO_NEAREST")
+        messages.append(msg("NOTE_UNKNOWN_UNIT", unit=unit, hint=hint))
     problems = pd.DataFrame(
         {
             "where": bad["where"],
@@ -146,7 +155,7 @@ def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.Da
             "column": "单位",
             "value": bad["unit_raw"],
             "level": ERROR,
-            "code": "单位不在名单中",
+            "code": "UNKNOWN_UNIT",
             "message": messages,
         },
         columns=PROBLEM_COLUMNS,
@@ -171,8 +180,8 @@ def note_conflicts(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFr
                     "备注",
                     row["note"],
                     INFO,
-                    "备注未印出",
-                    f"{unit}本期有调研信息采用，备注“{row['note']}”没有印在表中（采用条数优先）",
+                    "NOTE_NOT_PRINTED",
+                    msg("NOTE_NOT_PRINTED", unit=unit, note=row["note"]),
                 )
             )
     return pd.DataFrame(records, columns=PROBLEM_COLUMNS)

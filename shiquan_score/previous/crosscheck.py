@@ -21,7 +21,7 @@ from shiquan_score.previous.table import PreviousTable
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.score.scoring import round_half_up, score, tally
 
-CODE = "上期核对"
+CODE = "PREVIOUS_DIFFERS"  # messages.KINDS
 _EPS = 0.005
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm, split_cell
 from shiquan_score.scheme.loader import Scheme
 
@@ -72,10 +73,10 @@ class Vocabulary:
         units, issues = [], []
         parts = split_cell(unit_raw, self.scheme.unit_separators)
         if not unit_raw:
-            issues.append(("unit", "", "单位为空", "单位为空，请补上报送单位"))
+            issues.append(("unit", "", "NO_UNIT", msg("NO_UNIT")))
         elif not parts:  # only separators, such as "/" for "none": nothing to score
             issues.append(
-                ("unit", unit_raw, "单位为空", f"单位“{unit_raw}”里没有单位名称，请补上报送单位")
+                ("unit", unit_raw, "NO_UNIT", msg("UNIT_ONLY_SEPARATORS", value=unit_raw))
             )
         for part in parts:
             found = self.unit(part)
@@ -83,14 +84,14 @@ class Vocabulary:
                 units.append(found)
                 continue
             near = self.nearest_units(part)
-            hint = f"最接近的是：{'、'.join(near)}。" if near else "也没有相近的名称。"
+            hint = msg("NEAREST_UNITS", names="、".join(near)) if near else msg("NO_NEAREST_UNIT")
+            value = part.strip()
             issues.append(
                 (
                     "unit",
-                    part.strip(),
-                    "单位不在名单中",
-                    f"单位“{part.strip()}”不在单位名单中，{hint}"
-                    f"请改正台账，或在 {self.roster_file} 中为该单位加入别名",
+                    value,
+                    "UNKNOWN_UNIT",
+                    msg("UNKNOWN_UNIT", value=value, hint=hint, roster=self.roster_file),
                 )
             )
         return units, issues
@@ -99,14 +100,14 @@ class Vocabulary:
         channels, issues = [], []
         parts = split_cell(channel_raw, self.scheme.channel_separators)
         if not channel_raw:
-            issues.append(("channel", "", "渠道为空", "采用渠道为空，请补上采用渠道"))
+            issues.append(("channel", "", "NO_CHANNEL", msg("NO_CHANNEL")))
         elif not parts:
             issues.append(
                 (
                     "channel",
                     channel_raw,
-                    "渠道为空",
-                    f"采用渠道“{channel_raw}”里没有渠道名称，请补上采用渠道",
+                    "NO_CHANNEL",
+                    msg("CHANNEL_ONLY_SEPARATORS", value=channel_raw),
                 )
             )
         for part in parts:
@@ -119,9 +120,8 @@ class Vocabulary:
                 (
                     "channel",
                     part.strip(),
-                    "渠道无法识别",
-                    f"采用渠道“{part.strip()}”无法识别。可用的渠道有：{known}。"
-                    f"请改正台账，或在 {self.rules_file} 的 [[channel]] 中加入别名",
+                    "UNKNOWN_CHANNEL",
+                    msg("UNKNOWN_CHANNEL", value=part.strip(), known=known, rules=self.rules_file),
                 )
             )
         return channels, issues
@@ -140,9 +140,13 @@ class Vocabulary:
                     (
                         "category",
                         raw.strip(),
-                        "类别无法识别",
-                        f"类别“{raw.strip()}”无法识别。可用的类别有：{known}。"
-                        f"请改正台账，或在 {self.rules_file} 的 [[category]] 中加入别名",
+                        "UNKNOWN_CATEGORY",
+                        msg(
+                            "UNKNOWN_CATEGORY",
+                            value=raw.strip(),
+                            known=known,
+                            rules=self.rules_file,
+                        ),
                     )
                 )
             return found
@@ -154,8 +158,8 @@ class Vocabulary:
                 (
                     "category",
                     "",
-                    "类别为空",
-                    f"类别为空，渠道“{'、'.join(channels)}”不能说明是哪一类信息，请在台账中填写类别",
+                    "NO_CATEGORY",
+                    msg("NO_CATEGORY", channels="、".join(channels)),
                 )
             )
         return None
@@ -167,8 +171,8 @@ class Vocabulary:
                     (
                         "channel",
                         channel,
-                        "类别与渠道不符",
-                        f"类别“{category}”没有“{channel}”这一采用渠道的分值，请核对类别或渠道",
+                        "NO_WEIGHT",
+                        msg("NO_WEIGHT", category=category, channel=channel),
                     )
                 )
                 continue
@@ -179,8 +183,8 @@ class Vocabulary:
                         (
                             "channel",
                             channel,
-                            "该表没有此栏",
-                            f"{unit}属于“{spec.key}”表，表中没有“{channel}”一栏，请核对渠道",
+                            "NO_COLUMN",
+                            msg("NO_COLUMN", unit=unit, table=spec.key, channel=channel),
                         )
                     )
 

@@ -90,7 +90,7 @@ def test_exact_duplicate_counted_once_and_reported(scheme):
     )
     assert ledger.rows["status"].tolist() == [SCORED, DUP]
     assert len(ledger.events) == 1
-    dup = ledger.problems[ledger.problems["code"] == "重复"]
+    dup = ledger.problems[ledger.problems["code"] == "REPEATED"]
     assert dup[["row", "level", "message"]].to_numpy().tolist() == [
         [5, NOT_SCORED, "与第4行重复（单位、标题、渠道相同），只计一次"]
     ]
@@ -107,7 +107,7 @@ def test_partial_duplicate_keeps_the_new_channel(scheme):
     )
     assert ledger.rows["status"].tolist() == [SCORED, SCORED]
     assert ledger.events["channel_name"].tolist() == ["部门动态", "市政府网站"]
-    assert ledger.problems[["row", "level", "code"]].to_numpy().tolist() == [[5, INFO, "重复"]]
+    assert ledger.problems[["row", "level", "code"]].to_numpy().tolist() == [[5, INFO, "REPEATED"]]
 
 
 def test_rows_outside_the_period(scheme):
@@ -121,7 +121,7 @@ def test_rows_outside_the_period(scheme):
         Q4,
     )
     assert ledger.rows["status"].tolist() == [OUT, SCORED, OUT]
-    out = ledger.problems[ledger.problems["code"] == "不在本期"]
+    out = ledger.problems[ledger.problems["code"] == "OUT_OF_PERIOD"]
     assert out[["row", "value", "message"]].to_numpy().tolist() == [
         [4, "2020-09-30", "不在本期（2020年10-12月）"],
         [6, "2021-01-01", "不在本期（2020年10-12月）"],
@@ -356,7 +356,7 @@ def test_the_same_unit_or_channel_twice_in_one_cell(scheme):
 @pytest.mark.parametrize("cell", ["合计", "总 计", "10月小计"])
 def test_subtotal_rows(scheme, cell):
     ledger = normalise(rows((cell, None, None, None, None)), scheme, Q4)
-    assert ledger.problems[["level", "code"]].to_numpy().tolist() == [[NOT_SCORED, "合计行"]]
+    assert ledger.problems[["level", "code"]].to_numpy().tolist() == [[NOT_SCORED, "TOTAL_ROW"]]
 
 
 def test_a_title_may_contain_the_word(scheme):

@@ -20,7 +20,7 @@ def test_units_of_splits_joint_cells_and_reports_repeats():
     assert vocab.units_of("财政局，财政局") == (("财政局",), (), ("财政局",))
     units, issues, _ = vocab.units_of("财政局、火星局")
     assert units == ("财政局",)
-    assert [i[2] for i in issues] == ["单位不在名单中"]
+    assert [i[2] for i in issues] == ["UNKNOWN_UNIT"]
 
 
 def test_the_same_part_is_looked_up_once():
@@ -49,4 +49,4 @@ def test_columns_of_reports_each_missing_weight_or_column(units, category, chann
             (category, channel) not in vocab.pairs_in_table[vocab.table_of[u]] for u in units
         )
     assert len(issues) == expected
-    assert {i[2] for i in issues} <= {"类别与渠道不符", "该表没有此栏"}
+    assert {i[2] for i in issues} <= {"NO_WEIGHT", "NO_COLUMN"}

@@ -120,6 +120,9 @@ MESSAGES: dict[str, str] = {
     "NO_CATEGORY": "类别为空，渠道“{channels}”不能说明是哪一类信息，请在台账中填写类别",
     "NO_WEIGHT": "类别“{category}”没有“{channel}”这一采用渠道的分值，请核对类别或渠道",
     "NO_COLUMN": "{unit}属于“{table}”表，表中没有“{channel}”一栏，请核对渠道",
+    "FLOORED": (
+        '{unit}{column}为{value}分，按规则（[scoring] floor = "{floor}"）{column}不低于0，表中记为0分'
+    ),
     # --- the 备注 sheet (output/audit.py) ---
     "NOTE_WITHOUT_UNIT": "备注表有备注“{note}”但没有写单位，请补上单位",
     "NOTE_UNKNOWN_UNIT": "备注表的单位“{unit}”不在单位名单中，{hint}。请改正备注表",
@@ -149,6 +152,7 @@ KINDS: dict[str, str] = {
     "FOOTER_ROW": "落款行",
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",
+    "FLOORED": "扣分到0为止",
 }
 
 # Levels of a problem: the 级别 column.

@@ -196,6 +196,10 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"unit": "城关镇", "table": "附件2", "channel": "部门动态"},
         "城关镇属于“附件2”表，表中没有“部门动态”一栏，请核对渠道",
     ),
+    "FLOORED": (
+        {"unit": "甲局", "column": "累计", "value": "-8", "floor": "total"},
+        '甲局累计为-8分，按规则（[scoring] floor = "total"）累计不低于0，表中记为0分',
+    ),
     "NOTE_WITHOUT_UNIT": (
         {"note": "省市暂未反馈"},
         "备注表有备注“省市暂未反馈”但没有写单位，请补上单位",
@@ -233,6 +237,7 @@ EXPECTED_KINDS: dict[str, str] = {
     "FOOTER_ROW": "落款行",
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",
+    "FLOORED": "扣分到0为止",
 }
 EXPECTED_LEVELS = {"ERROR": "错误", "NOT_SCORED": "未计分", "INFO": "提示"}
 

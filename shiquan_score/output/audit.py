@@ -201,9 +201,14 @@ def floor_notes(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFrame
                     shown,
                     fmt_number(value),
                     INFO,
-                    "扣分到0为止",
-                    f'{unit}{shown}为{fmt_number(value)}分，按规则（[scoring] floor = "{floor}"）'
-                    f"{shown}不低于0，表中记为0分",
+                    "FLOORED",
+                    msg(
+                        "FLOORED",
+                        unit=unit,
+                        column=shown,
+                        value=fmt_number(value),
+                        floor=floor,
+                    ),
                 )
             )
     return pd.DataFrame(records, columns=PROBLEM_COLUMNS)

@@ -123,6 +123,8 @@ MESSAGES: dict[str, str] = {
     "FLOORED": (
         '{unit}{column}为{value}分，按规则（[scoring] floor = "{floor}"）{column}不低于0，表中记为0分'
     ),
+    "LEFT_OUT": "{units}属于{tables}，本次只生成{made}，未计分",
+    "LEFT_OUT_PART": "{units}属于{tables}，本次只生成{made}，这部分未计分",
     # --- the 备注 sheet (output/audit.py) ---
     "NOTE_WITHOUT_UNIT": "备注表有备注“{note}”但没有写单位，请补上单位",
     "NOTE_UNKNOWN_UNIT": "备注表的单位“{unit}”不在单位名单中，{hint}。请改正备注表",
@@ -153,6 +155,7 @@ KINDS: dict[str, str] = {
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",
     "FLOORED": "扣分到0为止",
+    "OUTSIDE_TABLES": "不在本次的表",
 }
 
 # Levels of a problem: the 级别 column.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.ledger import (
     INFO,
     NOT_SCORED,
@@ -115,9 +116,9 @@ def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> Ledger:
         units = "、".join(dict.fromkeys(group["unit_name"]))
         tables = "、".join(_names(scheme, list(dict.fromkeys(group["unit_name"].map(table_of)))))
         whole = (where, row) not in still.index
-        text = f"{units}属于{tables}，本次只生成{made}，" + ("未计分" if whole else "这部分未计分")
+        text = msg("LEFT_OUT" if whole else "LEFT_OUT_PART", units=units, tables=tables, made=made)
         records.append(
-            (where, row, "单位", units, NOT_SCORED if whole else INFO, "不在本次的表", text)
+            (where, row, "单位", units, NOT_SCORED if whole else INFO, "OUTSIDE_TABLES", text)
         )
         if whole:
             at = (rows["where"] == where) & (rows["row"] == row) & (rows["status"] == SCORED)

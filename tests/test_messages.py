@@ -200,6 +200,14 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"unit": "甲局", "column": "累计", "value": "-8", "floor": "total"},
         '甲局累计为-8分，按规则（[scoring] floor = "total"）累计不低于0，表中记为0分',
     ),
+    "LEFT_OUT": (
+        {"units": "城关镇", "tables": "附件1（镇）", "made": "附件2（部门）"},
+        "城关镇属于附件1（镇），本次只生成附件2（部门），未计分",
+    ),
+    "LEFT_OUT_PART": (
+        {"units": "城关镇", "tables": "附件1（镇）", "made": "附件2（部门）"},
+        "城关镇属于附件1（镇），本次只生成附件2（部门），这部分未计分",
+    ),
     "NOTE_WITHOUT_UNIT": (
         {"note": "省市暂未反馈"},
         "备注表有备注“省市暂未反馈”但没有写单位，请补上单位",
@@ -238,6 +246,7 @@ EXPECTED_KINDS: dict[str, str] = {
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",
     "FLOORED": "扣分到0为止",
+    "OUTSIDE_TABLES": "不在本次的表",
 }
 EXPECTED_LEVELS = {"ERROR": "错误", "NOT_SCORED": "未计分", "INFO": "提示"}
 

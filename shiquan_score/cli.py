@@ -125,6 +125,37 @@ def build_parser() -> argparse.ArgumentParser:
         "（核对表不要放进收件箱）",
     )
     # --- end issue 5 ---
+    # --- issue 13: the notice ---
+    parser.add_argument(
+        "--notice",
+        action="store_true",
+        default=None,
+        help="同时生成通报草稿（Word .docx，与工作簿放在一起；装有 LibreOffice 时另生成 PDF）；"
+        "文字见 templates/notice.toml",
+    )
+    parser.add_argument(
+        "--date",
+        metavar="日期",
+        help="通报的成文日期，如 2021-01-15；不写则留【成文日期】待填",
+    )
+    parser.add_argument(
+        "--notice-template",
+        type=Path,
+        metavar="文件.docx",
+        help="用办公室自己的 Word 模板（含【正文】【附件1】等占位段落），不写则用内置的公文格式",
+    )
+    parser.add_argument(
+        "--notice-rules",
+        type=Path,
+        metavar="文件",
+        help="通报文字和格式文件（默认：templates/notice.toml）",
+    )
+    parser.add_argument(
+        "--chart",
+        action="store_true",
+        help="在工作簿每张表旁边加一张累计得分图（上期＋本期）；生成通报时图也放进通报",
+    )
+    # --- end issue 13 ---
     parser.add_argument("--debug", action="store_true", help="出错时显示程序内部信息（给开发人员）")
     parser.add_argument("-h", "--help", action="help", help="显示本说明")
     return parser
@@ -159,7 +190,22 @@ def _main(parser: _Parser, args: argparse.Namespace) -> int:
             Period.parse(args.period)
         except ShiquanError as exc:
             parser.fail(str(exc))
+    day = None
+    if args.date is not None:  # issue 13
+        import datetime as dt
+
+        try:
+            day = dt.date.fromisoformat(args.date.strip())
+        except ValueError:
+            parser.fail(f"--date 的“{args.date}”不是日期，请写成 2021-01-15 这样的格式")
+    from shiquan_score.output.notice.hook import NoticeRequest
     from shiquan_score.pipeline import Config, run
+
+    request = NoticeRequest(
+        notice=args.notice, date=day, template=args.notice_template, chart=args.chart
+    )
+    if args.notice_rules is not None:
+        request.rules = args.notice_rules
 
     config = Config(
         inbox=args.inbox,
@@ -169,6 +215,7 @@ def _main(parser: _Parser, args: argparse.Namespace) -> int:
         roster=args.roster,
         check_against=args.check_against,
         tables=args.tables,
+        notice=request,
     )
     try:
         result = run(config)
@@ -245,6 +292,10 @@ def _report(result) -> int:
         for line in summary(result.check):
             _say(line)
     _say(f"已生成：{result.workbook}")
+    if result.notice is not None:  # issue 13
+        _say(f"已生成通报草稿：{result.notice}")
+    if result.notice_pdf is not None:
+        _say(f"已生成通报 PDF：{result.notice_pdf}")
     return EXIT_OK
 
 

@@ -14,9 +14,11 @@ from shiquan_score.output import audit, publish
 from shiquan_score.output.layout import build_grid
 from shiquan_score.period import Period
 from shiquan_score.period_choice import choose_period
+from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
 from shiquan_score.previous.crosscheck import crosscheck
 from shiquan_score.previous.totals import previous_totals
 from shiquan_score.read.inbox import read_contents
+from shiquan_score.scheme.notice import load_notice
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from shiquan_score.score.scoring import score, tally
 from shiquan_score.score.standings import standings
@@ -33,6 +35,7 @@ class Config:
     roster: Path = DEFAULT_ROSTER
     check_against: Path | None = None  # a hand-made table to compare with
     tables: str | None = None  # --tables: which tables to make (default: table_choice decides)
+    notice: NoticeRequest = field(default_factory=NoticeRequest)  # issue 13: --notice, --chart
 
 
 @dataclass
@@ -45,6 +48,8 @@ class Result:
     problems_file: Path | None = None
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     check: CheckResult | None = None  # --check-against
+    notice: Path | None = None  # issue 13: the 通报 draft and its PDF
+    notice_pdf: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -110,6 +115,15 @@ def _run(config: Config, notices: list[str]) -> Result:
         result.check = check_against(config.check_against, scheme, period, tables)
         sheets[audit.CHECK] = result.check.sheet()
     zero_text = scheme.layout.get("zero_text", "——")
-    result.workbook, stale = publish.publish_tables(targets, grids, sheets, zero_text)
+    # issue 13: a broken notice.toml fails before anything is written
+    wording = load_notice(config.notice.rules, scheme) if wanted(config.notice) else None
+    decorate = workbook_charts(scheme, grids, tables, period) if config.notice.chart else None
+    result.workbook, stale = publish.publish_tables(targets, grids, sheets, zero_text, decorate)
     notices += stale
+    if wording is not None:
+        made = make_notice(
+            config.notice, wording, targets.table, scheme, period, tables, grids, previous
+        )
+        result.notice, result.notice_pdf = made.notice, made.pdf
+        notices += made.notices
     return result

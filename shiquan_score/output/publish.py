@@ -50,10 +50,14 @@ def publish_problems(targets: Targets, sheet: FrameSheet) -> tuple[Path, list[st
 
 
 def publish_tables(
-    targets: Targets, grids: list[Grid], sheets: dict[str, FrameSheet], zero_text: str
+    targets: Targets,
+    grids: list[Grid],
+    sheets: dict[str, FrameSheet],
+    zero_text: str,
+    decorate=None,
 ) -> tuple[Path, list[str]]:
     """The statistics workbook; our own 问题 list of an earlier failed run no longer applies."""
-    written = write_workbook(targets.table, grids, sheets, zero_text=zero_text)
+    written = write_workbook(targets.table, grids, sheets, zero_text=zero_text, decorate=decorate)
     notices = []
     if targets.problems.exists():
         targets.problems.unlink()

@@ -183,6 +183,7 @@ def write_workbook(
     grids: list[Grid],
     frames: dict[str, FrameSheet],
     zero_text: str = "——",
+    decorate=None,
 ) -> Path:
     """Write the official sheets and the audit sheets to `target` atomically."""
     small = {name: page for name, page in frames.items() if len(page.frame) <= SHEET_ROWS_MAX}
@@ -214,6 +215,8 @@ def write_workbook(
                         ),
                     )
                 _render_frame(workbook.add_worksheet(name), page, formats)
+            if decorate is not None:  # issue 13: the --chart charts, drawn last
+                decorate(workbook)
         for name, temp in staged.items():
             _share(temp)
             _replace(temp, side[name])

@@ -28,6 +28,7 @@ class PreviousTable:
     merged: list[str] = field(default_factory=list)  # issue 5: notices of merged units
     rows: dict[str, int] = field(default_factory=dict)  # unit -> Excel row of its first line
     source: str = ""  # the file it came from
+    adopted: float | None = None  # issue 13: all count cells summed; None when a column is missing
 
 
 def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> PreviousTable:
@@ -108,6 +109,7 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         merged,
         rows={unit: row for unit, (row, _) in first.items()},
         source=raw.source,
+        adopted=_adopted(table, spec),
     )
 
 
@@ -126,6 +128,23 @@ def unknown_units(where: str, unknown: list[tuple[int, str]], scheme: Scheme) ->
         f"请改正上期表，或在 {roster} 中为该单位加入别名；如果是单位更名，请在 {roster} "
         f'新名称的单位下写 former = [{{ name = "{example}", until = 更名日期 }}]，累计分不断'
     )
+
+
+def _adopted(table, spec) -> float | None:
+    """issue 13: last quarter's adoptions (every unit's count cells) for the notice's comparison.
+
+    A note such as 省市暂未反馈 in count cells counts nothing; a count column the table lacks
+    (a hand-made table with fewer columns) makes the figure unknown, never a smaller one.
+    """
+    counted = [j for j, c in enumerate(spec.columns) if c.value == "count"]
+    required = [j for j in counted if not spec.columns[j].optional]
+    if any(j not in table.positions for j in required):
+        return None
+    every = pd.concat([table.rows, table.repeated_rows], ignore_index=True)
+    total = 0.0
+    for j in (j for j in counted if j in table.positions):
+        total += sum(n for v in every[j] if (n := cell_number(v)) is not None)
+    return total
 
 
 def check_period(prev: PreviousTable, period: Period, attachment: str) -> None:

@@ -1,0 +1,119 @@
+"""The notice step of a run: what pipeline.py calls once the workbook is written.
+
+Kept here so that pipeline.py needs two lines; nothing in it is imported by a run that asks
+for neither a notice nor a chart (python-docx and matplotlib stay unloaded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shiquan_score.errors import SchemeError
+from shiquan_score.output.layout import Grid
+from shiquan_score.period import Period
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.notice import DEFAULT_NOTICE, NoticeScheme
+
+
+@dataclass
+class NoticeRequest:
+    """The notice's part of the run's Config."""
+
+    notice: bool | None = None  # --notice; None: the scheme's `enabled`
+    date: dt.date | None = None  # --date
+    template: Path | None = None  # --notice-template
+    chart: bool = False  # --chart
+    rules: Path = DEFAULT_NOTICE  # --notice-rules
+
+
+@dataclass
+class NoticeOutcome:
+    notice: Path | None = None
+    pdf: Path | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def wanted(request: NoticeRequest) -> bool:
+    """--notice, or `enabled = true` in notice.toml (a missing file means no)."""
+    if request.notice is not None:
+        return request.notice
+    try:
+        with request.rules.open("rb") as fh:
+            enabled = tomllib.load(fh).get("enabled", False)
+    except FileNotFoundError:
+        return False
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemeError(f"{request.rules.name} 格式有误：{exc}。请对照 templates/notice.toml 修改") from None
+    if not isinstance(enabled, bool):
+        raise SchemeError(f"{request.rules.name} 的“enabled”应为 true 或 false，现为 {enabled!r}")
+    return enabled
+
+
+def table_keys(scheme: Scheme, grids: list[Grid]) -> list[str]:
+    """Each grid's table key (a run may publish only some of the scheme's tables)."""
+    by_sheet = {spec.sheet: key for key, spec in scheme.tables.items()}
+    return [by_sheet[g.sheet] for g in grids]
+
+
+def chart_bars(scheme: Scheme, grids: list[Grid], tables: dict, period: Period) -> list:
+    """The chart data of each published table (ranked units only)."""
+    from shiquan_score.output.notice.chart import bars
+
+    return [
+        bars(scheme.tables[key], tables[key], grid, scheme, period)
+        for key, grid in zip(table_keys(scheme, grids), grids, strict=True)
+    ]
+
+
+def workbook_charts(scheme: Scheme, grids: list[Grid], tables: dict, period: Period):
+    """write_workbook's `decorate`: a native chart beside each table."""
+    from shiquan_score.output.notice.chart import add_workbook_chart
+
+    every = chart_bars(scheme, grids, tables, period)
+
+    def decorate(workbook) -> None:
+        for grid, b in zip(grids, every, strict=True):
+            add_workbook_chart(workbook, grid.sheet, b, len(grid.widths) + 1)
+
+    return decorate
+
+
+def make_notice(
+    request: NoticeRequest,
+    notice: NoticeScheme,
+    workbook: Path,
+    scheme: Scheme,
+    period: Period,
+    tables: dict,
+    grids: list[Grid],
+    previous: list,
+) -> NoticeOutcome:
+    """The .docx beside the workbook and, where LibreOffice is installed, its PDF."""
+    from shiquan_score.output.notice import NoticeOptions, NoticeTable, write_notice
+    from shiquan_score.output.notice.pdf import to_pdf
+
+    counts = {p.table: p.adopted for p in previous}
+    items = [
+        NoticeTable(key, scheme.tables[key], tables[key], grid, counts.get(key))
+        for key, grid in zip(table_keys(scheme, grids), grids, strict=True)
+    ]
+    charts = []
+    if request.chart:
+        from shiquan_score.output.notice.chart import chart_png
+
+        charts = [chart_png(b) for b in chart_bars(scheme, grids, tables, period)]
+    options = NoticeOptions(date=request.date, template=request.template, charts=charts)
+    target = workbook.with_name(f"{workbook.stem}_通报.docx")
+    written = write_notice(target, items, scheme, notice, period, options)
+    outcome = NoticeOutcome(notice=written.path)
+    if written.kept:
+        outcome.notices.append(
+            f"{target.name} 与本次生成的不同（可能已修改过），已改名保留为 {written.kept.name}"
+        )
+    pdf, line = to_pdf(written.path, written.kept)
+    outcome.pdf = pdf
+    outcome.notices += [line] if line else []
+    return outcome

@@ -1,0 +1,64 @@
+"""The notice as PDF through LibreOffice, when it is installed; otherwise one line saying so."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+TIMEOUT_S = 120
+
+
+def soffice() -> str | None:
+    """The LibreOffice program, if this machine has one."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for candidate in (
+        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice/program/soffice.exe",
+    ):
+        if candidate.exists():
+            return str(candidate)
+    return None
+
+
+def convert(docx: Path, folder: Path) -> Path | None:
+    """`soffice --headless --convert-to pdf` with a private profile; the PDF, or None."""
+    program = soffice()
+    if program is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="shiquan-lo-") as profile:
+        command = [
+            program,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+    made = folder / f"{docx.stem}.pdf"
+    return made if made.exists() else None
+
+
+def to_pdf(docx: Path, kept_docx: Path | None) -> tuple[Path | None, str | None]:
+    """The PDF beside the .docx; an earlier PDF follows an earlier draft that was kept."""
+    if soffice() is None:
+        return None, "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF"
+    target = docx.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="shiquan-pdf-", dir=docx.parent) as work:
+        made = convert(docx, Path(work))
+        if made is None:
+            return None, f"LibreOffice 没能把 {docx.name} 转成 PDF，需要时用 Word/WPS 另存为 PDF"
+        if kept_docx is not None and target.exists():
+            os.replace(target, kept_docx.with_suffix(".pdf"))
+        os.replace(made, target)
+    return target, None

@@ -1,0 +1,65 @@
+"""--chart: the workbook's native chart read back (series, categories); the PNG deterministic."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import docx
+import openpyxl
+
+from shiquan_score.output.notice.chart import Bars, chart_png
+
+
+def _refs(xml: str, tag: str) -> list[str]:
+    return re.findall(rf"<c:{tag}>.*?<c:f>(.*?)</c:f>", xml, flags=re.S)
+
+
+def _cells(wb, ref: str) -> list:
+    sheet, cells = ref.lstrip("=").rsplit("!", 1)
+    ws = wb[sheet.strip("'")]
+    return [c.value for row in ws[cells.replace("$", "")] for c in row]
+
+
+def test_workbook_chart_stacks_previous_and_current_of_the_ranked_units(made):
+    wb = openpyxl.load_workbook(made.workbook)
+    with zipfile.ZipFile(made.workbook) as z:
+        charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
+        xmls = [z.read(n).decode() for n in charts]
+    assert len(xmls) == 2  # one per table
+    for xml, sheet in zip(xmls, ("附件1（镇）", "附件2（部门）"), strict=True):
+        assert '<c:barDir val="bar"/>' in xml and '<c:grouping val="stacked"/>' in xml
+        names = re.findall(r"<c:tx><c:strRef><c:f>(.*?)</c:f>", xml) or re.findall(
+            r"<c:tx>.*?<c:v>(.*?)</c:v>", xml, flags=re.S
+        )
+        assert [n for n in names] == ["上期", "本期"] or len(names) == 2
+        categories, values = _refs(xml, "cat"), _refs(xml, "val")
+        assert len(categories) == 2 and len(values) == 2
+        ws = wb[sheet]
+        ranked = [
+            ws.cell(r, 1).value
+            for r in range(8, ws.max_row)
+            if isinstance(ws.cell(r, ws.max_column).value, int)
+        ]
+        assert _cells(wb, categories[0]) == ranked
+        header = {ws.cell(6, c).value: c for c in range(1, ws.max_column + 1)}
+        previous = [ws.cell(r, header["上期"]).value for r in range(8, 8 + len(ranked))]
+        current = [ws.cell(r, header["本期"]).value for r in range(8, 8 + len(ranked))]
+        assert _cells(wb, values[0]) == previous and _cells(wb, values[1]) == current
+        for colour in re.findall(r'<a:srgbClr val="([0-9A-F]{6})"', xml):
+            assert colour[0:2] == colour[2:4] == colour[4:6]  # grayscale only
+
+
+def test_png_is_the_same_bytes_each_time_and_in_the_docx(made):
+    bars = Bars(
+        ["城关镇", "池河镇"], [98.5, 83], [31, 38], 7, 0, 12, 11, "附件1　累计得分（上期＋本期）"
+    )
+    first = chart_png(bars)
+    assert first == chart_png(bars)
+    assert first.startswith(b"\x89PNG") and b"Software" not in first and b"matplotlib" not in first
+    images = [
+        r.target_part.blob
+        for r in docx.Document(str(made.docx)).part.rels.values()
+        if "image" in r.reltype
+    ]
+    assert len(images) == 2

@@ -39,9 +39,21 @@ TABLE_FIGURES = ("units", "top", "best")
 
 
 @dataclass(frozen=True)
+class Group:
+    """Clauses joined by `between` behind `before`; the whole group goes when none is left."""
+
+    before: str
+    between: str
+    items: tuple[str, ...]
+
+    def templates(self) -> tuple[str, ...]:
+        return self.items
+
+
+@dataclass(frozen=True)
 class Paragraph:
     style: str
-    parts: tuple[str, ...]
+    parts: tuple[str | Group, ...]
     whole: bool  # text = one template, always written; parts = dropped piece by piece
     for_each: str | None
     when: tuple[str, ...]
@@ -148,12 +160,23 @@ def _paragraphs(data: dict, notice: NoticeScheme, where: str) -> tuple[Paragraph
         if ("text" in p) == ("parts" in p):
             raise SchemeError(f"{label}应写 text（一整段）或 parts（可省略的几小段）中的一项")
         whole = "text" in p
-        parts = [p["text"]] if whole else p["parts"]
-        if not isinstance(parts, list) or not parts or not all(isinstance(t, str) for t in parts):
+        raw = [p["text"]] if whole else p["parts"]
+        if not isinstance(raw, list) or not raw:
             raise SchemeError(f"{label}的 {'text' if whole else 'parts'} 应为文字")
         allowed = notice.figure_names(per_table=for_each == "table")
-        for text in parts:
-            _check_fields(text, allowed, label)
+        parts = []
+        for part in raw:
+            if isinstance(part, dict) and not whole:
+                part = _group(part, label)
+                for text in part.items:
+                    _check_fields(text, allowed, label)
+            elif isinstance(part, str):
+                _check_fields(part, allowed, label)
+            else:
+                raise SchemeError(
+                    f"{label}的 parts 每一项应为文字，或 {{ before, between, items }} 一组，现为 {part!r}"
+                )
+            parts.append(part)
         when = p.get("when", [])
         if not isinstance(when, list) or not all(isinstance(w, str) for w in when):
             raise SchemeError(f'{label}的 when 应为数字或名单名称的列表，如 ["none"]')
@@ -164,6 +187,22 @@ def _paragraphs(data: dict, notice: NoticeScheme, where: str) -> tuple[Paragraph
                 )
         out.append(Paragraph(style, tuple(parts), whole, for_each, tuple(when)))
     return tuple(out)
+
+
+def _group(data: dict, label: str) -> Group:
+    unknown = sorted(set(data) - {"before", "between", "items"})
+    items = data.get("items")
+    if (
+        unknown
+        or not isinstance(items, list)
+        or not items
+        or not all(isinstance(t, str) for t in items)
+    ):
+        raise SchemeError(f"{label}的一组 parts 应写 items（文字列表），可另写 before、between")
+    before, between = data.get("before", ""), data.get("between", "")
+    if not isinstance(before, str) or not isinstance(between, str):
+        raise SchemeError(f"{label}的一组 parts 中 before、between 应为文字")
+    return Group(before, between, tuple(items))
 
 
 def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:

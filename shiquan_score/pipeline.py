@@ -12,14 +12,14 @@ from shiquan_score.normalise.accounting import accounting
 from shiquan_score.normalise.ledger import ERROR, hidden_sheets, normalise
 from shiquan_score.output import audit, publish
 from shiquan_score.output.layout import build_grid
+from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
 from shiquan_score.period import Period
 from shiquan_score.period_choice import choose_period
-from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
 from shiquan_score.previous.crosscheck import crosscheck
 from shiquan_score.previous.totals import previous_totals
 from shiquan_score.read.inbox import read_contents
-from shiquan_score.scheme.notice import load_notice
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
+from shiquan_score.scheme.notice import load_notice
 from shiquan_score.score.scoring import score, tally
 from shiquan_score.score.standings import standings
 from shiquan_score.table_choice import choose_tables, leave_out, parse_tables, pick_previous

@@ -13,7 +13,7 @@ from pathlib import Path
 from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import ShiquanError
 from shiquan_score.messages import MESSAGES, fields, msg
-from shiquan_score.period import Period
+from shiquan_score.period import SPANS, Period, parse_any
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 LOG_NAME = "错误日志_{stamp}.txt"
@@ -180,6 +180,19 @@ def main(argv: list[str] | None = None) -> int:
         return _last_resort(args.out, sys.argv[1:] if argv is None else argv)
 
 
+def _scheme_span(rules: Path) -> int | None:
+    """The period length the rules file asks for (period = "month" …), read cheaply for the
+    --period check; None when the file cannot be read (the run then says why)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(rules).read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, tomllib.TOMLDecodeError):
+        return None
+    period = data.get("period", "quarter")
+    return SPANS.get(period) if isinstance(period, str) else None
+
+
 def _main(parser: _Parser, args: argparse.Namespace) -> int:
     if args.template is not None:  # the template needs no inbox
         return _template(args)
@@ -187,7 +200,8 @@ def _main(parser: _Parser, args: argparse.Namespace) -> int:
         parser.fail(msg("USAGE_NO_INBOX"))
     if args.period is not None:
         try:
-            Period.parse(args.period)
+            span = _scheme_span(args.rules)
+            Period.parse(args.period, span) if span else parse_any(args.period)
         except ShiquanError as exc:
             parser.fail(str(exc))
     day = None

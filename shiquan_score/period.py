@@ -1,4 +1,5 @@
-"""Quarters: parsing `2020Q4`, the months label `10-12月`, and the quarter before."""
+"""Periods: quarters by default (`2020Q4`, `10-12月`), or months, halves or years as a scheme
+says (`2021-03` `3月`, `2021H1` `1-6月`, `2021` `1-12月`); and the period before."""
 
 from __future__ import annotations
 
@@ -10,6 +11,25 @@ from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[Qq季]?\s*([1-4])\s*$")
+_MONTH = re.compile(r"^\s*(\d{4})\s*(?:-|[Mm]|年)\s*(\d{1,2})\s*月?\s*$")
+_HALF = re.compile(r"^\s*(\d{4})\s*[Hh]\s*([12])\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*年?\s*$")
+# A scheme's period (rules.toml: period = "month"): its length in months.
+SPANS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+_FORMS = {
+    1: (_MONTH, "2021-03 或 2021M03"),
+    3: (_PERIOD, "2020Q4"),
+    6: (_HALF, "2021H1"),
+    12: (_YEAR, "2021"),
+}
+_NAMES = {1: "月份", 3: "季度", 6: "半年（H1 上半年、H2 下半年）", 12: "年份"}
+# Per length: the period's noun, the first of a year, the later ones, the one before.
+_WORDS = {
+    1: ("月", "1月", "2至12月", "上个月"),
+    3: ("季度", "一季度", "二至四季度", "上季度"),
+    6: ("半年", "上半年", "下半年", "上半年"),
+    12: ("年", "全年统计", "", "上一年"),
+}
 # Years a quarter (and a ledger date) may fall in: beyond them a date is a typo (3020 for
 # 2020), and a calendar or a pandas timestamp cannot hold every one of them anyway.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -17,28 +37,41 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 @dataclass(frozen=True, order=True)
 class Period:
+    """One period of a year: `quarter` is its number within the year (the quarter for a
+    quarterly scheme, the month for a monthly one, 1-2 for halves, 1 for a year) and `span`
+    its length in months."""
+
     year: int
     quarter: int
+    span: int = 3
 
     @classmethod
-    def parse(cls, text: str) -> Period:
-        match = _PERIOD.match(text or "")
+    def parse(cls, text: str, span: int = 3) -> Period:
+        pattern, example = _FORMS[span]
+        match = pattern.match(text or "")
         if not match:
-            raise InputError(f"期别“{text}”写法不对，请写成年份加季度，如 2020Q4")
+            if span == 3:
+                raise InputError(f"期别“{text}”写法不对，请写成年份加季度，如 2020Q4")
+            raise InputError(f"期别“{text}”写法不对：本办法按{_NAMES[span]}统计，请写成 {example}")
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
                 msg("PERIOD_YEAR", text=text, year=year, first=FIRST_YEAR, last=LAST_YEAR)
             )
-        return cls(year, int(match.group(2)))
+        number = int(match.group(2)) if span != 12 else 1
+        if not 1 <= number <= 12 // span:
+            raise InputError(
+                f"期别“{text}”写法不对：没有第{number}个{_NAMES[span]}，请写成 {example}"
+            )
+        return cls(year, number, span)
 
     @classmethod
-    def of(cls, day: dt.date) -> Period:
-        return cls(day.year, (day.month - 1) // 3 + 1)
+    def of(cls, day: dt.date, span: int = 3) -> Period:
+        return cls(day.year, (day.month - 1) // span + 1, span)
 
     @property
     def first_month(self) -> int:
-        return 3 * self.quarter - 2
+        return self.span * (self.quarter - 1) + 1
 
     @property
     def start(self) -> dt.date:
@@ -46,15 +79,15 @@ class Period:
 
     @property
     def end(self) -> dt.date:
-        nxt = dt.date(
-            self.year + (self.quarter == 4), 1 if self.quarter == 4 else self.first_month + 3, 1
-        )
+        after = self.first_month + self.span  # the month after the period (13: next January)
+        nxt = dt.date(self.year + (after > 12), after - 12 if after > 12 else after, 1)
         return nxt - dt.timedelta(days=1)
 
     @property
     def months(self) -> str:
-        """The header's months: 10-12月."""
-        return f"{self.first_month}-{self.first_month + 2}月"
+        """The header's months: 10-12月 (a month alone: 3月)."""
+        last = self.first_month + self.span - 1
+        return f"{last}月" if self.span == 1 else f"{self.first_month}-{last}月"
 
     @property
     def label(self) -> str:
@@ -63,46 +96,97 @@ class Period:
 
     @property
     def code(self) -> str:
+        """What --period takes: 2020Q4, 2021M03, 2021H1, 2021."""
+        if self.span == 1:
+            return f"{self.year}M{self.quarter:02d}"
+        if self.span == 6:
+            return f"{self.year}H{self.quarter}"
+        if self.span == 12:
+            return f"{self.year}"
         return f"{self.year}Q{self.quarter}"
 
+    @property
+    def noun(self) -> str:
+        """季度 (a monthly scheme: 月; 半年; 年) for the messages."""
+        return _WORDS[self.span][0]
+
+    @property
+    def opening(self) -> str:
+        """The first period of a year in words: 一季度, 1月, 上半年."""
+        return _WORDS[self.span][1]
+
+    @property
+    def later(self) -> str:
+        """The periods that need the previous table: 二至四季度, 2至12月, 下半年."""
+        return _WORDS[self.span][2]
+
+    @property
+    def before_word(self) -> str:
+        """上季度, 上个月, 上半年."""
+        return _WORDS[self.span][3]
+
+    def sibling(self, year: int, number: int) -> Period:
+        """Another period of the same length."""
+        return Period(year, number, self.span)
+
     def next(self) -> Period:
-        """The quarter after this one (the first of next year after Q4)."""
-        return (
-            Period(self.year + 1, 1) if self.quarter == 4 else Period(self.year, self.quarter + 1)
-        )
+        """The period after this one (the first of next year after the last)."""
+        if self.quarter == 12 // self.span:
+            return Period(self.year + 1, 1, self.span)
+        return Period(self.year, self.quarter + 1, self.span)
 
     @property
     def last_month_start(self) -> dt.date:
-        """The first day of the quarter's last month: rows from it on mean the quarter is
-        complete, not just begun (a table goes out 2-8 weeks after its quarter ends)."""
-        return dt.date(self.year, self.first_month + 2, 1)
+        """The first day of the period's last month: rows from it on mean the period is
+        complete, not just begun (a table goes out 2-8 weeks after its period ends). A month
+        is complete from its last ten days on (its table goes out in the next month's first
+        weeks, so a snapshot holds those weeks' rows)."""
+        if self.span == 1:
+            return dt.date(self.year, self.first_month, 21)
+        return dt.date(self.year, self.first_month + self.span - 1, 1)
 
     def previous(self) -> Period | None:
-        """The earlier quarter of the same year; None for Q1 (累计 resets with the year)."""
-        return None if self.quarter == 1 else Period(self.year, self.quarter - 1)
+        """The earlier period of the same year; None for the first (累计 resets with the year)."""
+        return None if self.quarter == 1 else Period(self.year, self.quarter - 1, self.span)
+
+
+def parse_any(text: str) -> Period:
+    """A --period in any accepted form (the scheme, read later, says which one it must be)."""
+    for span in (3, 1, 6, 12):
+        try:
+            return Period.parse(text, span)
+        except InputError:
+            continue
+    return Period.parse(text)  # raises the quarterly message, as before
 
 
 _MONTH_SPAN = re.compile(r"(\d{1,2})\s*[-－—~～至到]\s*(\d{1,2})\s*月")
 # 一季度, 第二季度, 3季度: hand-made tables name the quarter instead of its months.
 _QUARTER_WORD = re.compile(r"第?\s*([一二三四1-4])\s*季度")
+_ONE_MONTH = re.compile(r"(?<![\d\-－—~～至到])(\d{1,2})\s*月")
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def names_period(text: str) -> bool:
     """True when a header cell names the months or quarter of its table (7-9月, 三季度)."""
     text = str(text or "")
-    return bool(_MONTH_SPAN.search(text) or _QUARTER_WORD.search(text))
+    return bool(_MONTH_SPAN.search(text) or _QUARTER_WORD.search(text) or _ONE_MONTH.search(text))
 
 
-def months_to_quarter(text: str) -> int | None:
-    """`7-9月` or `三季度` → 3; anything that is not exactly one calendar quarter → None."""
-    word = _QUARTER_WORD.search(text or "")
-    if word:
-        return _QUARTER_NUMBER[word.group(1)]
+def months_to_quarter(text: str, span: int = 3) -> int | None:
+    """`7-9月` or `三季度` → 3 (a monthly scheme: `3月` → 3; halves: `7-12月` → 2; a year:
+    `1-12月` → 1); anything that is not exactly one period of that length → None."""
+    if span == 3:
+        word = _QUARTER_WORD.search(text or "")
+        if word:
+            return _QUARTER_NUMBER[word.group(1)]
     match = _MONTH_SPAN.search(text or "")
     if not match:
+        if span == 1:
+            single = _ONE_MONTH.search(text or "")
+            return int(single.group(1)) if single and 1 <= int(single.group(1)) <= 12 else None
         return None
     first, last = int(match.group(1)), int(match.group(2))
-    if first in (1, 4, 7, 10) and last == first + 2:
-        return (first + 2) // 3
+    if span > 1 and first % span == 1 % span and last == first + span - 1 and last <= 12:
+        return (first - 1) // span + 1
     return None

@@ -22,14 +22,14 @@ from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
 
 
-def ledger_quarters(rows: pd.DataFrame) -> pd.DataFrame:
+def ledger_quarters(rows: pd.DataFrame, span: int = 3) -> pd.DataFrame:
     """Per quarter with dated rows: rows (count) and last (its latest date), in order."""
     written = rows["date"].value_counts()  # a few hundred distinct dates, however many rows
     parsed = parse_dates(pd.Series(written.index, dtype=object))
     ok = (parsed["date_status"] == OK).to_numpy()
     days = parsed.loc[ok, "date"].to_numpy()
     frame = pd.DataFrame(
-        {"quarter": [Period.of(d) for d in days], "day": days, "n": written.to_numpy()[ok]}
+        {"quarter": [Period.of(d, span) for d in days], "day": days, "n": written.to_numpy()[ok]}
     )
     if frame.empty:
         return pd.DataFrame({"rows": [], "last": []})
@@ -48,16 +48,18 @@ def describe(quarters: pd.DataFrame) -> str:
         year = q.year
         tail = "" if last >= q.last_month_start else f"（只到{last.month}月{last.day}日）"
         parts.append(f"{label} {n} 行{tail}")
-    return "台账各季度行数：" + "、".join(parts)
+    noun = quarters.index[0].noun if len(quarters) else "季度"
+    return f"台账各{noun}行数：" + "、".join(parts)
 
 
 def choose_period(
-    rows: pd.DataFrame, requested: str | None, previous: list[PreviousTable]
+    rows: pd.DataFrame, requested: str | None, previous: list[PreviousTable], span: int = 3
 ) -> tuple[Period, list[str]]:
-    """The quarter and the line saying how it was chosen (also when --period gave it)."""
-    quarters = ledger_quarters(rows)
+    """The quarter (or the scheme's period) and the line saying how it was chosen (also when
+    --period gave it)."""
+    quarters = ledger_quarters(rows, span)
     if requested:
-        period = Period.parse(requested)
+        period = Period.parse(requested, span)
         return period, [f"本期：{period.label}（{period.code}），按 --period 指定"]
     if quarters.empty:
         raise InputError(
@@ -67,10 +69,10 @@ def choose_period(
     done = complete(quarters)
     busiest = max(quarters.index, key=lambda q: (quarters.loc[q, "rows"], q))
     own = done[-1] if done else busiest
-    before = sorted({Period(p.year, p.quarter) for p in previous if p.quarter})
+    before = sorted({Period(p.year, p.quarter, span) for p in previous if p.quarter})
     if not before or (own.quarter == 1 and all(b.year < own.year for b in before)):
         ground = "收件箱里没有上期表" if not before else "上期表是上一年的"
-        how = "台账中已记完整的最后一个季度" if done else "台账中行数最多的季度"
+        how = f"台账中已记完整的最后一个{own.noun}" if done else f"台账中行数最多的{own.noun}"
         return own, [f"本期：{own.label}（{own.code}）。依据：{ground}，取{how}；{facts}"]
     last = before[-1]
     names = "、".join(
@@ -85,10 +87,10 @@ def choose_period(
         fix = (
             f"请换入{wrong.previous().label}的统计表"
             if wrong.previous()
-            else f"请用 --period {wrong.code}（一季度不需要上期表）"
+            else f"请用 --period {wrong.code}（{wrong.opening}不需要上期表）"
         )
         raise InputError(
-            f"{start}台账中{wrong.label}已有 {n} 行、记到了{month}月，是完整的一个季度（{facts}）。"
+            f"{start}台账中{wrong.label}已有 {n} 行、记到了{month}月，是完整的一个{wrong.noun}（{facts}）。"
             f"如果本期是{wrong.label}，{fix}；如果本期确是{implied.label}，请用 --period {implied.code}"
         )
     if implied not in quarters.index:

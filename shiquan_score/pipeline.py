@@ -77,10 +77,10 @@ def _run(config: Config, notices: list[str]) -> Result:
         require_check_file(config.check_against, config.inbox)
     asked = parse_tables(config.tables, scheme) if config.tables else None
     inbox = read_contents(config.inbox, scheme, notices)  # notices kept should it fail
-    requested = Period.parse(config.period) if config.period else None
-    previous, ignored = pick_previous(inbox.previous, requested)
+    requested = Period.parse(config.period, scheme.span) if config.period else None
+    previous, ignored = pick_previous(inbox.previous, requested, scheme.span)
     notices += ignored
-    period, chosen = choose_period(inbox.rows, config.period, previous)
+    period, chosen = choose_period(inbox.rows, config.period, previous, scheme.span)
     notices += chosen
     ledger = normalise(inbox.rows, scheme, period)
     keys, left_out = choose_tables(scheme, asked, period, previous, ledger)

@@ -48,7 +48,7 @@ def parse_tables(text: str, scheme: Scheme) -> list[str]:
 
 
 def pick_previous(
-    previous: list[PreviousTable], requested: Period | None
+    previous: list[PreviousTable], requested: Period | None, span: int = 3
 ) -> tuple[list[PreviousTable], list[str]]:
     """Per table, the latest previous table (with --period: the quarter before it); the older
     ones named as ignored. Two of the same quarter are both kept (totals refuses them)."""
@@ -59,11 +59,11 @@ def pick_previous(
         kept += [p for p in mine if not p.quarter]
         if not dated:
             continue
-        periods = {Period(p.year, p.quarter) for p in dated}
+        periods = {Period(p.year, p.quarter, span) for p in dated}
         wanted = requested.previous() if requested else None
         use = wanted if wanted in periods else max(periods)
         for p in dated:
-            got = Period(p.year, p.quarter)
+            got = Period(p.year, p.quarter, span)
             if got < use:
                 notices.append(f"已忽略较早的上期表 {p.where}（{got.label}），用{use.label}的")
             else:

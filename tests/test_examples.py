@@ -42,6 +42,10 @@ class Rules:
     by_class: dict[tuple[str, str, str], int] = field(default_factory=dict)
     floor: bool = False
     blocks: list[str] = field(default_factory=lambda: [""])
+    # The periods run one after another: (--period, its months, the header's months).
+    periods: list[tuple[str, set[int], str]] = field(
+        default_factory=lambda: [("2021Q1", {1, 2, 3}, "1-3月")]
+    )
 
 
 PINGAN = Rules(
@@ -78,6 +82,7 @@ PINGAN = Rules(
     ranked=dict.fromkeys(["发改局", "教育局", "财政局", "农业农村局", "卫健局", "城关镇"], ""),
     unranked=["县委办"],
     joint="full",
+    periods=[("2021-01", {1}, "1月"), ("2021M02", {2}, "2月"), ("2021-03", {3}, "3月")],
 )
 
 ANNING = Rules(
@@ -112,14 +117,17 @@ ANNING = Rules(
 )
 
 
-def expected(rules: Rules, rows: list[tuple]) -> tuple[dict, dict, list[str]]:
-    """(points per unit, counts per (unit, channel), rows of the table in printed order)."""
+def expected(
+    rules: Rules, rows: list[tuple], months: set[int] = frozenset({1, 2, 3}), before=None
+) -> tuple[dict, dict, list[str]]:
+    """(points per unit, counts per (unit, channel), rows of the table in printed order: by
+    累计, i.e. these months' points plus `before`, the earlier months' of the year)."""
     points: dict[str, F] = defaultdict(F)
     counts: dict[tuple[str, str], F] = defaultdict(F)
     best: dict[tuple, tuple[F, str]] = {}  # research item of one unit → its highest bonus
     for day, units_text, title, category, channels_text in rows:
-        if (day.year, (day.month - 1) // 3) != (2021, 0):
-            continue  # outside 2021 Q1
+        if day.year != 2021 or day.month not in months:
+            continue  # outside the period
         units = units_text.split("、")
         for channel in channels_text.split("、"):
             cat = category or rules.implies[channel]
@@ -144,11 +152,12 @@ def expected(rules: Rules, rows: list[tuple]) -> tuple[dict, dict, list[str]]:
         points[unit] += credit
     if rules.floor:
         points = defaultdict(F, {u: max(p, F(0)) for u, p in points.items()})
+    total = {u: points[u] + (before or {}).get(u, F(0)) for u in rules.ranked}
     order = []
     for block in rules.blocks:
         members = [u for u, b in rules.ranked.items() if b == block]
         order += ([block] if block else []) + sorted(
-            members, key=lambda u: (-points[u], members.index(u))
+            members, key=lambda u: (-total[u], members.index(u))
         )
     return points, counts, order + rules.unranked
 
@@ -165,30 +174,42 @@ def _number(value) -> F:
 
 @pytest.mark.parametrize("rules", [PINGAN, ANNING], ids=lambda r: r.example)
 def test_example_scheme_every_figure(tmp_path, capsys, rules):
+    """Each period of the example in turn, last period's table moved into the inbox: 上期 is
+    the earlier periods' 累计 of the same year, 累计 = 上期 + 本期."""
     maker = _maker()
     inbox = maker.write_inbox(rules.example, tmp_path / "收件箱")
     folder = EXAMPLES / rules.example
-    code = main(
-        [
-            str(inbox),
-            "--rules",
-            str(folder / "rules.toml"),
-            "--roster",
-            str(folder / "roster.toml"),
-            "--period",
-            "2021Q1",
-            "--out",
-            str(tmp_path / "out"),
-        ]
-    )
-    captured = capsys.readouterr()
-    assert code == 0, captured.err
-    (book,) = (tmp_path / "out").glob("*.xlsx")
-    points, counts, order = expected(rules, maker.sample_rows(rules.example))
+    scheme = ["--rules", str(folder / "rules.toml"), "--roster", str(folder / "roster.toml")]
+    ledger = maker.sample_rows(rules.example)
+    before: dict[str, F] = {}
+    for n, (period, months, header) in enumerate(rules.periods):
+        out = tmp_path / f"out{n}"
+        code = main([str(inbox), *scheme, "--period", period, "--out", str(out)])
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        (book,) = out.glob("*.xlsx")
+        assert header in book.name
+        points, counts, order = expected(rules, ledger, months, before)
+        _check_table(book, rules, points, counts, order, before, header)
+        # Every scored adoption is one 明细 row: one per unit and channel of the period.
+        events = sum(
+            len(u.split("、")) * len(c.split("、")) for d, u, _, _, c in ledger if d.month in months
+        )
+        detail = openpyxl.load_workbook(book)["明细"]
+        body = [r for r in detail.iter_rows(values_only=True) if r and isinstance(r[1], int)]
+        assert len(body) == events
+        before = {u: before.get(u, F(0)) + points[u] for u in rules.ranked}
+        book.rename(inbox / book.name)  # next period's previous table
+
+
+def _check_table(book, rules, points, counts, order, before, header) -> None:
     ws = openpyxl.load_workbook(book)[rules.sheet]
+    cells = [v for r in ws.iter_rows(max_row=6, values_only=True) for v in r]
+    assert any(isinstance(v, str) and v.startswith(header) for v in cells)  # {months}
     rows = [r for r in ws.iter_rows(min_row=7, values_only=True) if r[0]]
     printed = [r[0] for r in rows if not str(r[0]).startswith("备注")]
     assert printed == order
+    total = {u: points[u] + before.get(u, F(0)) for u in rules.ranked}
     for row in rows:
         unit = row[0]
         if str(unit).startswith("备注"):
@@ -203,24 +224,16 @@ def test_example_scheme_every_figure(tmp_path, capsys, rules):
         if unit in rules.unranked:
             assert row[k] == "不计分、不排名"
             continue
-        current, previous, total, rank = row[k : k + 4]
+        current, previous, cumulative, rank = row[k : k + 4]
         assert _number(current) == points[unit], unit
-        assert _number(previous) == 0 and _number(total) == points[unit]
-        assert rank == _rank(rules, points, unit)
-    # Every scored adoption is one 明细 row: events of the period, one per unit and channel.
-    detail = openpyxl.load_workbook(book)["明细"]
-    events = sum(
-        len(u.split("、")) * len(c.split("、"))
-        for d, u, _, _, c in maker.sample_rows(rules.example)
-        if d.month <= 3
-    )
-    body = [r for r in detail.iter_rows(values_only=True) if r and isinstance(r[1], int)]
-    assert len(body) == events
+        assert _number(previous) == before.get(unit, 0)
+        assert _number(cumulative) == total[unit]
+        assert rank == _rank(rules, total, unit)
 
 
 def test_pingan_figures_as_published():
     """The example's table, stated once by hand: the scorer above is itself checked."""
-    points, _, order = expected(PINGAN, _maker().sample_rows(PINGAN.example))
+    points, _, order = expected(PINGAN, _maker().sample_rows(PINGAN.example), {1, 2, 3})
     assert order == ["农业农村局", "发改局", "教育局", "城关镇", "财政局", "卫健局", "县委办"]
     assert [points[u] for u in order[:-1]] == [15, 11, 3, 3, -9, -17]
 

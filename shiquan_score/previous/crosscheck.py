@@ -26,13 +26,13 @@ _EPS = 0.005
 
 
 def earlier_quarters(period: Period) -> list[Period]:
-    return [Period(period.year, q) for q in range(1, period.quarter)]
+    return [period.sibling(period.year, q) for q in range(1, period.quarter)]
 
 
 def covers_earlier_quarters(rows: pd.DataFrame, period: Period) -> bool:
     """True when every earlier quarter of the year has at least one dated ledger row."""
     parsed = parse_dates(rows["date"].drop_duplicates())  # distinct values: a big ledger stays fast
-    quarters = {Period.of(d) for d in parsed.loc[parsed["date_status"] == OK, "date"]}
+    quarters = {Period.of(d, period.span) for d in parsed.loc[parsed["date_status"] == OK, "date"]}
     wanted = earlier_quarters(period)
     return bool(wanted) and all(q in quarters for q in wanted)
 
@@ -71,7 +71,8 @@ def crosscheck(
     before = earlier_quarters(period)
     if not before or not tables:
         return empty, None
-    months = f"{period.year}年1-{period.first_month - 1}月"
+    upto = period.first_month - 1  # a monthly scheme's February: 1月, not 1-1月
+    months = f"{period.year}年{'1月' if upto == 1 else f'1-{upto}月'}"
     if not covers_earlier_quarters(rows, period):
         return empty, None
     cumulative, unscorable = ledger_cumulative(rows, scheme, period)

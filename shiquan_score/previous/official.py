@@ -230,7 +230,8 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         body += 1
     paths = header_paths(cells, header_row, body - 1)
     quarter = next(
-        (q for p in paths for part in p if (q := months_to_quarter(part)) is not None), None
+        (q for p in paths for part in p if (q := months_to_quarter(part, scheme.span)) is not None),
+        None,
     )
     positions = [c for c, p in enumerate(paths) if any(p) and c != name_col]
     keys = [column_key(paths[c]) for c in positions]

@@ -156,7 +156,7 @@ def check_period(prev: PreviousTable, period: Period, attachment: str) -> None:
         raise InputError(
             f"上期表 {prev.where} 的表头里找不到月份（如“{expected.months}采用情况”），无法确认是哪一期"
         )
-    got = Period(prev.year, prev.quarter)
+    got = period.sibling(prev.year, prev.quarter)
     if got == period:
         raise InputError(
             f"{prev.where} 是本期（{period.label}）的统计表，不是上期的；请把它移出收件箱，"

@@ -23,7 +23,7 @@ def previous_totals(
             notices.append(f"已忽略上期表 {prev.where}：本次不生成{attachment}（{prev.table}）")
             continue
         if period.previous() is None:
-            notices.append(f"本期是一季度，累计从0开始，已忽略上期表 {prev.where}")
+            notices.append(f"本期是{period.opening}，累计从0开始，已忽略上期表 {prev.where}")
             continue
         check_period(prev, period, attachment)
         if prev.table in tables:
@@ -50,6 +50,6 @@ def previous_totals(
             )
             raise InputError(
                 f"收件箱里没有{spec.attachment}（{key}）的上期表（{before.label}）。"
-                f"二至四季度需要上期累计分：请把上季度发布的{spec.attachment}放入收件箱{instead}"
+                f"{period.later}需要上期累计分：请把{period.before_word}发布的{spec.attachment}放入收件箱{instead}"
             )
     return totals, notices

@@ -21,6 +21,7 @@ LEDGER_FIELDS = ("date", "unit", "title", "category", "channel", "remark")
 RULES: dict[str, Any] = {
     "county": ANY,
     "name": TEXT,
+    "period": ANY,
     "ledger": {
         "columns": dict.fromkeys(LEDGER_FIELDS, TEXTS),
         "unit_separators": TEXTS,

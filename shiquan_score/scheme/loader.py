@@ -15,6 +15,7 @@ from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import SchemeError
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
+from shiquan_score.period import SPANS
 from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
 from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
 from shiquan_score.scheme.placeholders import check_plain, check_template
@@ -72,6 +73,7 @@ class Scheme:
     remarks: str
     sources: tuple[Path, Path] = field(default=(DEFAULT_RULES, DEFAULT_ROSTER))
     policy: Policy = field(default_factory=Policy)
+    span: int = 3  # months per period: rules.toml period = "month" | "quarter" | "half" | "year"
 
     @cached_property
     def class_weights(self) -> bool:
@@ -229,6 +231,16 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
     return tables
 
 
+def _span(rules: dict, where: str) -> int:
+    period = rules.get("period", "quarter")
+    if period not in SPANS:
+        raise SchemeError(
+            f"{where} 的“period”应为 month（按月）、quarter（按季度）、half（按半年）、year（按年）之一，"
+            f"现为 {period!r}"
+        )
+    return SPANS[period]
+
+
 def _classes(table: dict, place: str) -> tuple[str, ...]:
     classes = table.get("classes", [])
     if len(set(classes)) != len(classes) or not all(classes):
@@ -339,4 +351,5 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         remarks=remarks,
         sources=(rules_path, roster_path),
         policy=read_policy(rules["scoring"], where),
+        span=_span(rules, where),
     )

@@ -93,7 +93,7 @@ def check_against(
 
 
 def _check_period(theirs: OfficialTable, period: Period) -> None:
-    got = Period(theirs.year, theirs.quarter) if theirs.quarter else None
+    got = period.sibling(theirs.year, theirs.quarter) if theirs.quarter else None
     if theirs.year != period.year or (got and got != period):
         shown = got.label if got else f"{theirs.year}年"
         raise InputError(

@@ -8,12 +8,12 @@ sheet because an inline dropdown list is limited to 255 characters.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from shiquan_score.errors import InputError
 from shiquan_score.normalise.text import norm
 from shiquan_score.output.workbook import atomic_workbook
+from shiquan_score.period import parse_any
 from shiquan_score.scheme.loader import LEDGER_FIELDS, Scheme, load_scheme
 
 LEDGER_SHEET, GUIDE_SHEET, LIST_SHEET = "台账", "填写说明", "下拉名单"
@@ -44,10 +44,10 @@ def make_template(
         )
     year = None
     if period:
-        match = re.fullmatch(r"\s*(\d{4})\s*(?:[Qq季]?\s*[1-4])?\s*", period)
-        if not match:
-            raise InputError(f"年份“{period}”写法不对，请写成 2021 或 2021Q1")
-        year = int(match.group(1))
+        try:  # a year, or any period of it: 2021, 2021Q1, 2021-03, 2021H1
+            year = parse_any(period).year
+        except InputError:
+            raise InputError(f"年份“{period}”写法不对，请写成 2021 或 2021Q1") from None
     return write_template(load_scheme(rules, roster), target, year), year
 
 

@@ -1,0 +1,130 @@
+"""A scheme's period through the command line: half-years and a year; the previous table's
+months checked; --period in the scheme's form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from shiquan_score.cli import main
+from tests.conftest import ledger_rows, write_ledger
+from tests.schemes import mini_scheme
+
+D = dt.date
+LEDGER = ledger_rows(
+    (D(2021, 2, 4), "甲局", "甲一", None, "县网站"),
+    (D(2021, 5, 5), "乙局", "乙一", None, "市网站"),
+    (D(2021, 8, 1), "甲局", "甲二", None, "市网站"),
+    (D(2021, 11, 2), "丙局", "丙一", None, "县网站"),
+)
+
+
+def _scheme(tmp_path, period: str):
+    rules, roster = mini_scheme(tmp_path)
+    rules.write_text(f'period = "{period}"\n' + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    return ["--rules", str(rules), "--roster", str(roster)]
+
+
+def _run(capsys, *args):
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+def _scores(book) -> tuple[dict, list]:
+    ws = openpyxl.load_workbook(book)["统计表"]
+    rows = list(ws.iter_rows(values_only=True))
+    body = {r[0]: r[5:9] for r in rows if r[0] in ("甲局", "乙局", "丙局", "丁局")}
+    return body, [v for r in rows[:5] for v in r if v]
+
+
+def test_half_years_carry_the_total_within_the_year(capsys, tmp_path):
+    scheme = _scheme(tmp_path, "half")
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(inbox / "台账.xlsx", LEDGER)
+    code, _, err = _run(capsys, inbox, *scheme, "--period", "2021H1", "--out", tmp_path / "h1")
+    assert code == 0, err
+    (h1,) = (tmp_path / "h1").glob("*.xlsx")
+    assert h1.name == "某县2021年1-6月统计表.xlsx"
+    body, header = _scores(h1)
+    assert "1-6月采用（条）" in header
+    assert body["甲局"] == (1, 0, 1, 2) and body["乙局"] == (2, 0, 2, 1)
+    h1.rename(inbox / h1.name)
+    code, out, err = _run(capsys, inbox, *scheme, "--out", tmp_path / "h2")
+    assert code == 0, err
+    assert (
+        "本期：2021年7-12月（2021H2）。依据：上期表 某县2021年1-6月统计表.xlsx 是2021年1-6月的"
+        in out
+    )
+    (h2,) = (tmp_path / "h2").glob("*.xlsx")
+    body, header = _scores(h2)
+    assert "7-12月采用（条）" in header
+    # 本期, 上期, 累计, 排名
+    assert body["甲局"] == (2, 1, 3, 1) and body["乙局"] == (0, 2, 2, 2)
+    assert body["丙局"] == (1, 0, 1, 3)
+
+
+def test_a_year_scheme_needs_no_previous_table(capsys, tmp_path):
+    scheme = _scheme(tmp_path, "year")
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(inbox / "台账.xlsx", LEDGER)
+    code, _, err = _run(capsys, inbox, *scheme, "--period", "2021", "--out", tmp_path / "y")
+    assert code == 0, err
+    (book,) = (tmp_path / "y").glob("*.xlsx")
+    body, header = _scores(book)
+    assert book.name == "某县2021年1-12月统计表.xlsx" and "1-12月采用（条）" in header
+    assert body["甲局"] == (3, 0, 3, 1) and body["乙局"] == (2, 0, 2, 2)
+
+
+def test_a_monthly_table_with_a_gap_is_refused(capsys, tmp_path):
+    scheme = _scheme(tmp_path, "month")
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(inbox / "台账.xlsx", LEDGER)
+    code, _, err = _run(capsys, inbox, *scheme, "--period", "2021-01", "--out", tmp_path / "m1")
+    assert code == 0, err
+    (jan,) = (tmp_path / "m1").glob("*.xlsx")
+    assert jan.name == "某县2021年1月统计表.xlsx"
+    jan.rename(inbox / jan.name)
+    code, _, err = _run(capsys, inbox, *scheme, "--period", "2021M05", "--out", tmp_path / "m5")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "错误：上期表 某县2021年1月统计表.xlsx（统计表） 是2021年1月的，本期是2021年5月，"
+        "应放入2021年4月的附件（隔期会漏算分数）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("period", "text", "message"),
+    [
+        ("month", "2021Q1", "期别“2021Q1”写法不对：本办法按月份统计，请写成 2021-03 或 2021M03"),
+        (
+            "half",
+            "2021-03",
+            "期别“2021-03”写法不对：本办法按半年（H1 上半年、H2 下半年）统计，请写成 2021H1",
+        ),
+    ],
+)
+def test_period_in_the_schemes_form_or_a_usage_error(capsys, tmp_path, period, text, message):
+    scheme = _scheme(tmp_path, period)
+    with pytest.raises(SystemExit) as exc:
+        main([str(tmp_path), *scheme, "--period", text])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"错误：命令写法不对（{message}）。查看说明：python convert.py -h"
+    )
+
+
+def test_an_unknown_period_kind_is_named(capsys, tmp_path):
+    scheme = _scheme(tmp_path, "week")
+    code, _, err = _run(capsys, tmp_path, *scheme, "--out", tmp_path / "o")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "错误：rules.toml 的“period”应为 month（按月）、quarter（按季度）、half（按半年）、year（按年）之一，"
+        "现为 'week'"
+    )

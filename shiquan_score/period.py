@@ -52,7 +52,7 @@ class Period:
         if not match:
             if span == 3:
                 raise InputError(f"期别“{text}”写法不对，请写成年份加季度，如 2020Q4")
-            raise InputError(f"期别“{text}”写法不对：本办法按{_NAMES[span]}统计，请写成 {example}")
+            raise InputError(msg("PERIOD_FORM", text=text, kind=_NAMES[span], example=example))
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
@@ -61,7 +61,7 @@ class Period:
         number = int(match.group(2)) if span != 12 else 1
         if not 1 <= number <= 12 // span:
             raise InputError(
-                f"期别“{text}”写法不对：没有第{number}个{_NAMES[span]}，请写成 {example}"
+                msg("PERIOD_NUMBER", text=text, number=number, kind=_NAMES[span], example=example)
             )
         return cls(year, number, span)
 

@@ -88,6 +88,164 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     "OS_IS_DIR": ({}, "这是一个文件夹"),
     "OS_DISK_FULL": ({}, "磁盘已满"),
     "OS_OTHER": ({}, "系统拒绝了这次操作"),
+    # the scheme files (issue 12)
+    "SCHEME_UNKNOWN_KEY_NEAR": (
+        {"where": "rules.toml [[category]] 第3项", "key": "best_off", "near": "best_of"},
+        "rules.toml [[category]] 第3项：不认识的项“best_off”，是不是“best_of”？",
+    ),
+    "SCHEME_UNKNOWN_KEY": (
+        {"where": "rules.toml [remarks]", "key": "zzz", "valid": "text"},
+        "rules.toml [remarks]：不认识的项“zzz”。这里可以写的项：text",
+    ),
+    "SCHEME_ONE_TABLE": (
+        {"file": "rules.toml", "key": "remarks"},
+        "rules.toml 的“remarks”应写成 [remarks]（一项），不是 [[remarks]]",
+    ),
+    "SCHEME_NOT_TABLE": (
+        {"owner": "rules.toml ", "key": "remarks", "value": "1"},
+        "rules.toml 的“remarks”应写成表，现为 1",
+    ),
+    "SCHEME_NOT_LIST": (
+        {
+            "owner": "roster.toml [[unit]] 第15项 ",
+            "key": "former",
+            "here": "[[unit]] 第15项 former",
+        },
+        "roster.toml [[unit]] 第15项 的“former”应写成可以有多项的列表（[[unit]] 第15项 former）",
+    ),
+    "SCHEME_ENTRY_NOT_TABLE": (
+        {"file": "rules.toml", "label": "[scoring].weights 第1项", "value": "'新闻'"},
+        "rules.toml [scoring].weights 第1项 应写成 { 名称 = 值, … } 的形式，现为 '新闻'",
+    ),
+    "SCHEME_WRONG_KIND": (
+        {"owner": "rules.toml [layout] ", "key": "first_row", "kind": "整数", "value": "4.5"},
+        "rules.toml [layout] 的“first_row”应为整数，现为 4.5",
+    ),
+    "SCHEME_BRACES": (
+        {"where": "rules.toml [layout] output_name"},
+        "rules.toml [layout] output_name：“{”和“}”没有配对。要印出大括号本身，请写成“{{”或“}}”",
+    ),
+    "SCHEME_PLACEHOLDER_SPEC": (
+        {"where": "rules.toml [layout] output_name", "shown": "{year:04d}", "plain": "{year}"},
+        "rules.toml [layout] output_name：占位符“{year:04d}”只能写成“{year}”",
+    ),
+    "SCHEME_PLACEHOLDER_MISSING": (
+        {
+            "where": "rules.toml [[table]] 第1项 title",
+            "name": "{year}",
+            "why": "程序靠标题里的年份认出上期表",
+        },
+        "rules.toml [[table]] 第1项 title：缺少占位符“{year}”（程序靠标题里的年份认出上期表）",
+    ),
+    "SCHEME_WHY_TITLE_YEAR": ({}, "程序靠标题里的年份认出上期表"),
+    "SCHEME_PLAIN_TEXT": (
+        {"where": "rules.toml [[table]] 第1项 sheet", "name": "{months}"},
+        "rules.toml [[table]] 第1项 sheet：这一项原样印出，不能用占位符“{months}”；请删去或改成具体文字",
+    ),
+    "SCHEME_PLACEHOLDER_NOT_HERE": (
+        {
+            "where": "rules.toml [[table]] 第1项 title",
+            "name": "{months}",
+            "allowed": "{county}、{year}",
+        },
+        "rules.toml [[table]] 第1项 title：这里不能用占位符“{months}”，可以用的只有：{county}、{year}",
+    ),
+    "SCHEME_PLACEHOLDER_UNKNOWN_NEAR": (
+        {
+            "where": "rules.toml [[table]] 第1项 title",
+            "name": "{yaer}",
+            "near": "{year}",
+            "allowed": "{county}、{year}",
+        },
+        "rules.toml [[table]] 第1项 title：不认识的占位符“{yaer}”，是不是“{year}”？这里可以用：{county}、{year}",
+    ),
+    "SCHEME_PLACEHOLDER_UNKNOWN": (
+        {
+            "where": "rules.toml [layout] output_name",
+            "name": "{}",
+            "allowed": "{county}、{year}、{months}",
+        },
+        "rules.toml [layout] output_name：不认识的占位符“{}”，这里可以用：{county}、{year}、{months}",
+    ),
+    "SCHEME_HEADER_ROWS": (
+        {"where": "rules.toml", "most": 6, "value": "0"},
+        "rules.toml [layout] 的“header_rows”应为1到6的整数（表头的行数），现为 0",
+    ),
+    "SCHEME_HEADER_DEPTH": (
+        {"label": "rules.toml 表“镇” 第15列", "rows": 4},
+        "rules.toml 表“镇” 第15列 的表头应有1到4行文字（表头行数由 [layout] header_rows = 4 规定）",
+    ),
+    "SCHEME_PERIOD": (
+        {"where": "rules.toml", "value": "'week'"},
+        "rules.toml 的“period”应为 month（按月）、quarter（按季度）、half（按半年）、year（按年）之一，现为 'week'",
+    ),
+    "SCHEME_CLASSES": (
+        {"place": "rules.toml [[table]] 第1项", "value": "['一类单位', '一类单位']"},
+        "rules.toml [[table]] 第1项 的“classes”每个单位类别写一次，不能为空，现为 ['一类单位', '一类单位']",
+    ),
+    "SCHEME_BLOCK_CLASS": (
+        {
+            "where": "roster.toml",
+            "unit": "乙局",
+            "shown": "没有写 class",
+            "table": "单位",
+            "classes": "一类单位、二类单位",
+        },
+        "roster.toml 单位“乙局”没有写 class：表“单位”分类排名，每个计分单位的 class 应为 一类单位、二类单位 之一",
+    ),
+    "SCHEME_NO_CLASS": ({}, "没有写 class"),
+    "SCHEME_JOINT": (
+        {"place": "rules.toml [scoring]", "choices": "split（平分）", "value": "'half'"},
+        "rules.toml [scoring] 的“joint”应为 split（平分） 之一，现为 'half'",
+    ),
+    "SCHEME_JOINT_POINTS": (
+        {"place": "rules.toml [scoring]", "value": "None"},
+        'rules.toml [scoring] 写了 joint = "fixed"，还要写 joint_points（每个单位计几分，大于0的数字），现为 None',
+    ),
+    "SCHEME_JOINT_POINTS_UNUSED": (
+        {"place": "rules.toml [scoring]"},
+        'rules.toml [scoring] 的“joint_points”只在 joint = "fixed" 时有用，请删去或改 joint',
+    ),
+    "SCHEME_FLOOR": (
+        {"place": "rules.toml [scoring]", "choices": "current（本期不低于0）", "value": "'zero'"},
+        "rules.toml [scoring] 的“floor”应为 current（本期不低于0） 之一，现为 'zero'",
+    ),
+    "SCHEME_POINTS": (
+        {"label": "rules.toml weights 第4项", "value": "'一'", "hint": ""},
+        "rules.toml weights 第4项 的分值应为不小于0的数字，现为 '一'",
+    ),
+    "SCHEME_DEDUCTION_ELSEWHERE": ({}, "（扣分请写在 deduction = true 的类别里）"),
+    "SCHEME_DEDUCTION_POINTS": (
+        {"label": "rules.toml weights 第5项", "category": "扣分", "value": "10"},
+        "rules.toml weights 第5项 的类别“扣分”是扣分（deduction = true），分值应为负数，如 -10，现为 10",
+    ),
+    "SCHEME_DEDUCTION_BEST_OF": (
+        {"where": "rules.toml", "category": "扣分"},
+        "rules.toml 类别“扣分”是扣分（deduction = true），不能写 best_of（每条扣分都扣）",
+    ),
+    "SCHEME_CLASS_UNKNOWN": (
+        {"where": "rules.toml", "klass": "特类", "roster": "roster.toml", "named": "一类单位"},
+        "rules.toml weights 中的单位类别“特类”不是 roster.toml 里任何单位的 class（一类单位）",
+    ),
+    "SCHEME_NO_CLASSES": ({}, "名单中没有写 class 的单位"),
+    "SCHEME_CLASS_WEIGHT_MISSING": (
+        {"where": "rules.toml", "pair": "新闻·批示", "given": "一类单位", "who": "二类单位"},
+        "rules.toml weights 中“新闻·批示”只给了 一类单位 的分值，二类单位没有分值：请补上，或加一项不写 class 的分值",
+    ),
+    "SCHEME_UNIT_WITHOUT_CLASS": ({}, "没有写 class 的单位"),
+    "PERIOD_FORM": (
+        {"text": "2021Q1", "kind": "月份", "example": "2021-03 或 2021M03"},
+        "期别“2021Q1”写法不对：本办法按月份统计，请写成 2021-03 或 2021M03",
+    ),
+    "PERIOD_NUMBER": (
+        {"text": "2021-13", "number": 13, "kind": "月份", "example": "2021-03 或 2021M03"},
+        "期别“2021-13”写法不对：没有第13个月份，请写成 2021-03 或 2021M03",
+    ),
+    "RULE_DEDUCTION": (
+        {"category": "扣分", "channel": "约稿未报送", "points": "10"},
+        "扣分：“约稿未报送”扣10分",
+    ),
+    "RULE_JOINT_EACH": ({"units": 2, "score": "3"}, "；2个单位联合报送，按规则每个单位各计3分"),
     "CSV_READ": (
         {"file": "台账.csv", "encoding": "GB18030", "delimiter": "逗号"},
         "台账.csv 按 GB18030 编码读取，列之间用逗号分隔",

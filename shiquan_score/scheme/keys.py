@@ -12,6 +12,7 @@ import difflib
 from typing import Any
 
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 
 TEXT, TEXTS, FLAG, WHOLE, NUMBER, DAY = "文字", "文字列表", "true 或 false", "整数", "数字", "日期"
 ANY = None
@@ -101,8 +102,8 @@ def unknown_key(where: str, key: str, valid: list[str]) -> str:
     """不认识的项“best_off”，是不是“best_of”？ — or the keys that may be written here."""
     near = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
     if near:
-        return f"{where}：不认识的项“{key}”，是不是“{near[0]}”？"
-    return f"{where}：不认识的项“{key}”。这里可以写的项：{'、'.join(valid)}"
+        return msg("SCHEME_UNKNOWN_KEY_NEAR", where=where, key=key, near=near[0])
+    return msg("SCHEME_UNKNOWN_KEY", where=where, key=key, valid="、".join(valid))
 
 
 def _table(data: dict, shape: dict, file: str, place: str) -> None:
@@ -117,22 +118,32 @@ def _value(value: Any, kind: Any, file: str, place: str, key: str) -> None:
     here = _child(place, key, isinstance(kind, list))
     if isinstance(kind, dict):
         if isinstance(value, list) and not place:
-            raise SchemeError(f"{file} 的“{key}”应写成 [{key}]（一项），不是 [[{key}]]")
+            raise SchemeError(msg("SCHEME_ONE_TABLE", file=file, key=key))
         if not isinstance(value, dict):
-            raise SchemeError(f"{_owner(file, place)}的“{key}”应写成表，现为 {value!r}")
+            raise SchemeError(
+                msg("SCHEME_NOT_TABLE", owner=_owner(file, place), key=key, value=repr(value))
+            )
         _table(value, kind, file, here)
     elif isinstance(kind, list):
         if not isinstance(value, list):
-            raise SchemeError(f"{_owner(file, place)}的“{key}”应写成可以有多项的列表（{here}）")
+            raise SchemeError(msg("SCHEME_NOT_LIST", owner=_owner(file, place), key=key, here=here))
         for i, entry in enumerate(value, start=1):
             label = f"{here} 第{i}项"
             if not isinstance(entry, dict):
                 raise SchemeError(
-                    f"{file} {label} 应写成 {{ 名称 = 值, … }} 的形式，现为 {entry!r}"
+                    msg("SCHEME_ENTRY_NOT_TABLE", file=file, label=label, value=repr(entry))
                 )
             _table(entry, kind[0], file, label)
     elif kind is not None and not _TYPES[kind](value):
-        raise SchemeError(f"{_owner(file, place)}的“{key}”应为{kind}，现为 {value!r}")
+        raise SchemeError(
+            msg(
+                "SCHEME_WRONG_KIND",
+                owner=_owner(file, place),
+                key=key,
+                kind=kind,
+                value=repr(value),
+            )
+        )
 
 
 def _child(place: str, key: str, array: bool) -> str:

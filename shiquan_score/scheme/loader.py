@@ -156,8 +156,7 @@ def _header_rows(rules: dict, where: str) -> int:
     rows = rules.get("layout", {}).get("header_rows", 4)
     if not isinstance(rows, int) or isinstance(rows, bool) or not 1 <= rows <= MAX_HEADER_ROWS:
         raise SchemeError(
-            f"{where} [layout] 的“header_rows”应为1到{MAX_HEADER_ROWS}的整数（表头的行数），"
-            f"现为 {rows!r}"
+            msg("SCHEME_HEADER_ROWS", where=where, most=MAX_HEADER_ROWS, value=repr(rows))
         )
     return rows
 
@@ -174,7 +173,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
             _need(t, "title", label),
             f"{place} title",
             ("county", "year"),
-            ("year", "程序靠标题里的年份认出上期表"),
+            ("year", msg("SCHEME_WHY_TITLE_YEAR")),
         )
         for plain in ("attachment", "sheet", "unranked_text"):
             if isinstance(t.get(plain), str):
@@ -184,9 +183,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
             clabel = f"{label} 第{j}列"
             header = [str(h) for h in _need(c, "header", clabel, list)]
             if not 1 <= len(header) <= rows:
-                raise SchemeError(
-                    f"{clabel} 的表头应有1到{rows}行文字（表头行数由 [layout] header_rows = {rows} 规定）"
-                )
+                raise SchemeError(msg("SCHEME_HEADER_DEPTH", label=clabel, rows=rows))
             for part in header:
                 check_template(part, f"{place} columns 第{j}项 header", ("months",))
             header += [header[-1]] * (rows - len(header))
@@ -234,17 +231,14 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
 def _span(rules: dict, where: str) -> int:
     period = rules.get("period", "quarter")
     if period not in SPANS:
-        raise SchemeError(
-            f"{where} 的“period”应为 month（按月）、quarter（按季度）、half（按半年）、year（按年）之一，"
-            f"现为 {period!r}"
-        )
+        raise SchemeError(msg("SCHEME_PERIOD", where=where, value=repr(period)))
     return SPANS[period]
 
 
 def _classes(table: dict, place: str) -> tuple[str, ...]:
     classes = table.get("classes", [])
     if len(set(classes)) != len(classes) or not all(classes):
-        raise SchemeError(f"{place} 的“classes”每个单位类别写一次，不能为空，现为 {classes!r}")
+        raise SchemeError(msg("SCHEME_CLASSES", place=place, value=repr(classes)))
     return tuple(classes)
 
 
@@ -256,10 +250,16 @@ def _check_blocks(units: pd.DataFrame, tables: dict[str, TableSpec], where: str)
         mine = units[(units["table"] == key) & units["ranked"]]
         for name, klass in zip(mine["unit"], mine["class"], strict=True):
             if klass not in spec.classes:
-                shown = f"“{klass}”" if klass else "没有写 class"
+                shown = f"“{klass}”" if klass else msg("SCHEME_NO_CLASS")
                 raise SchemeError(
-                    f"{where} 单位“{name}”{shown}：表“{key}”分类排名，"
-                    f"每个计分单位的 class 应为 {'、'.join(spec.classes)} 之一"
+                    msg(
+                        "SCHEME_BLOCK_CLASS",
+                        where=where,
+                        unit=name,
+                        shown=shown,
+                        table=key,
+                        classes="、".join(spec.classes),
+                    )
                 )
 
 

@@ -11,6 +11,7 @@ import re
 import string
 
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 
 EVERY = ("county", "year", "months")
 _WORD = re.compile(r"\{(\w*)\}")
@@ -26,9 +27,7 @@ def check_template(
     try:
         fields = list(string.Formatter().parse(text))
     except ValueError:
-        raise SchemeError(
-            f"{where}：“{{”和“}}”没有配对。要印出大括号本身，请写成“{{{{”或“}}}}”"
-        ) from None
+        raise SchemeError(msg("SCHEME_BRACES", where=where)) from None
     for _, name, spec, conversion in fields:
         if name is None:
             continue
@@ -40,26 +39,41 @@ def check_template(
                 + (f":{spec}" if spec else "")
                 + "}"
             )
-            raise SchemeError(f"{where}：占位符“{shown}”只能写成“{{{name}}}”")
+            raise SchemeError(
+                msg("SCHEME_PLACEHOLDER_SPEC", where=where, shown=shown, plain=f"{{{name}}}")
+            )
         if name not in allowed:
             raise SchemeError(_not_here(where, name, allowed))
     if required and required[0] not in {f[1] for f in fields}:
-        raise SchemeError(f"{where}：缺少占位符“{{{required[0]}}}”（{required[1]}）")
+        raise SchemeError(
+            msg(
+                "SCHEME_PLACEHOLDER_MISSING",
+                where=where,
+                name=f"{{{required[0]}}}",
+                why=required[1],
+            )
+        )
 
 
 def check_plain(text: str, where: str) -> None:
     """A string printed exactly as written: a {placeholder} in it would be printed as such."""
     match = _WORD.search(text)
     if match:
-        raise SchemeError(
-            f"{where}：这一项原样印出，不能用占位符“{match.group(0)}”；请删去或改成具体文字"
-        )
+        raise SchemeError(msg("SCHEME_PLAIN_TEXT", where=where, name=match.group(0)))
 
 
 def _not_here(where: str, name: str, allowed: tuple[str, ...]) -> str:
     may = "、".join(f"{{{a}}}" for a in allowed)
+    shown = f"{{{name}}}"
     if name in EVERY:
-        return f"{where}：这里不能用占位符“{{{name}}}”，可以用的只有：{may}"
+        return msg("SCHEME_PLACEHOLDER_NOT_HERE", where=where, name=shown, allowed=may)
     near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
-    guess = f"是不是“{{{near[0]}}}”？" if near else ""
-    return f"{where}：不认识的占位符“{{{name}}}”，{guess}这里可以用：{may}"
+    if near:
+        return msg(
+            "SCHEME_PLACEHOLDER_UNKNOWN_NEAR",
+            where=where,
+            name=shown,
+            near=f"{{{near[0]}}}",
+            allowed=may,
+        )
+    return msg("SCHEME_PLACEHOLDER_UNKNOWN", where=where, name=shown, allowed=may)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 
 JOINT = {"split": "平分", "full": "每个单位计全分", "fixed": "每个单位计固定分"}
 FLOORS = {"current": "本期", "total": "累计"}
@@ -35,25 +36,18 @@ def read_policy(scoring: dict, where: str) -> Policy:
     place = f"{where} [scoring]"
     joint = scoring.get("joint", "split")
     if joint not in JOINT:
-        raise SchemeError(
-            f"{place} 的“joint”应为 {'、'.join(f'{k}（{v}）' for k, v in JOINT.items())} 之一，"
-            f"现为 {joint!r}"
-        )
+        choices = "、".join(f"{k}（{v}）" for k, v in JOINT.items())
+        raise SchemeError(msg("SCHEME_JOINT", place=place, choices=choices, value=repr(joint)))
     points = scoring.get("joint_points")
     if joint == "fixed":
         if not _number(points) or points <= 0:
-            raise SchemeError(
-                f'{place} 写了 joint = "fixed"，还要写 joint_points（每个单位计几分，大于0的数字），'
-                f"现为 {points!r}"
-            )
+            raise SchemeError(msg("SCHEME_JOINT_POINTS", place=place, value=repr(points)))
     elif points is not None:
-        raise SchemeError(f'{place} 的“joint_points”只在 joint = "fixed" 时有用，请删去或改 joint')
+        raise SchemeError(msg("SCHEME_JOINT_POINTS_UNUSED", place=place))
     floor = scoring.get("floor")
     if floor is not None and floor not in FLOORS:
-        raise SchemeError(
-            f"{place} 的“floor”应为 {'、'.join(f'{k}（{v}不低于0）' for k, v in FLOORS.items())} 之一，"
-            f"现为 {floor!r}"
-        )
+        choices = "、".join(f"{k}（{v}不低于0）" for k, v in FLOORS.items())
+        raise SchemeError(msg("SCHEME_FLOOR", place=place, choices=choices, value=repr(floor)))
     return Policy(joint, float(points or 0), floor)
 
 
@@ -78,17 +72,14 @@ def read_weights(rules: dict, categories: set[str], channels: set[str], where: s
             raise SchemeError(f"{label} 的渠道“{chan}”未在 [[channel]] 中定义")
         if cat in deduction:
             if best_of.get(cat):
-                raise SchemeError(
-                    f"{where} 类别“{cat}”是扣分（deduction = true），不能写 best_of（每条扣分都扣）"
-                )
+                raise SchemeError(msg("SCHEME_DEDUCTION_BEST_OF", where=where, category=cat))
             if not _number(points) or points >= 0:
                 raise SchemeError(
-                    f"{label} 的类别“{cat}”是扣分（deduction = true），分值应为负数，如 -10，"
-                    f"现为 {points!r}"
+                    msg("SCHEME_DEDUCTION_POINTS", label=label, category=cat, value=repr(points))
                 )
         elif not _number(points) or points < 0:
-            hint = "（扣分请写在 deduction = true 的类别里）" if _number(points) else ""
-            raise SchemeError(f"{label} 的分值应为不小于0的数字，现为 {points!r}{hint}")
+            hint = msg("SCHEME_DEDUCTION_ELSEWHERE") if _number(points) else ""
+            raise SchemeError(msg("SCHEME_POINTS", label=label, value=repr(points), hint=hint))
         klass = entry.get("class", "")
         records.append((cat, chan, float(points), chan in best_of.get(cat, set()), klass))
     frame = pd.DataFrame(records, columns=WEIGHT_COLUMNS)
@@ -113,9 +104,9 @@ def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere
     classes = set(units["class"])
     for klass in weights["class"]:
         if klass and klass not in classes:
-            named = "、".join(sorted(c for c in classes if c)) or "（名单中没有写 class 的单位）"
+            named = "、".join(sorted(c for c in classes if c)) or msg("SCHEME_NO_CLASSES")
             raise SchemeError(
-                f"{where} weights 中的单位类别“{klass}”不是 {rwhere} 里任何单位的 class（{named}）"
+                msg("SCHEME_CLASS_UNKNOWN", where=where, klass=klass, roster=rwhere, named=named)
             )
     generic = set(
         zip(
@@ -130,10 +121,15 @@ def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere
             continue
         lacking = sorted(classes - set(given))
         if lacking:
-            who = "、".join(c or "没有写 class 的单位" for c in lacking)
+            who = "、".join(c or msg("SCHEME_UNIT_WITHOUT_CLASS") for c in lacking)
             raise SchemeError(
-                f"{where} weights 中“{cat}·{chan}”只给了 {'、'.join(given)} 的分值，"
-                f"{who}没有分值：请补上，或加一项不写 class 的分值"
+                msg(
+                    "SCHEME_CLASS_WEIGHT_MISSING",
+                    where=where,
+                    pair=f"{cat}·{chan}",
+                    given="、".join(given),
+                    who=who,
+                )
             )
 
 

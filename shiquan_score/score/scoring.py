@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from shiquan_score.messages import msg
 from shiquan_score.normalise.cells import combinations
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.scheme.loader import Scheme
@@ -207,7 +208,7 @@ def _one_rule(
     if message is not None:
         text = message
     elif points < 0:
-        text = f"{category}：“{channel}”扣{fmt_number(-points)}分"
+        text = msg("RULE_DEDUCTION", category=category, channel=channel, points=fmt_number(-points))
     else:
         text = f"{category}被“{channel}”采用计{fmt_number(points)}分"
     if share < 1:
@@ -215,7 +216,7 @@ def _one_rule(
         if joint == "split":
             text += f"；{units}个单位联合报送，各得{fmt_number(score)}分"
         else:
-            text += f"；{units}个单位联合报送，按规则每个单位各计{fmt_number(score)}分"
+            text += msg("RULE_JOINT_EACH", units=units, score=fmt_number(score))
     return text
 
 

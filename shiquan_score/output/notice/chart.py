@@ -17,7 +17,14 @@ from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme, TableSpec
 
 SHADES = ("#808080", "#D9D9D9")  # 上期 dark, 本期 light: prints in black and white
-CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "SimHei", "Microsoft YaHei", "黑体", "WenQuanYi Zen Hei"]
+CJK_FONTS = [
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "SimHei",
+    "Microsoft YaHei",
+    "黑体",
+    "WenQuanYi Zen Hei",
+]
 DPI = 150
 
 
@@ -55,7 +62,10 @@ def add_workbook_chart(workbook, sheet_name: str, b: Bars, anchor_col: int) -> N
     chart = workbook.add_chart({"type": "bar", "subtype": "stacked"})
     last = b.first_row + len(b.names) - 1
     quoted = "'" + sheet_name.replace("'", "''") + "'"
-    for label, col, shade in (("上期", b.previous_col, SHADES[0]), ("本期", b.current_col, SHADES[1])):
+    for label, col, shade in (
+        ("上期", b.previous_col, SHADES[0]),
+        ("本期", b.current_col, SHADES[1]),
+    ):
         chart.add_series(
             {
                 "name": label,
@@ -91,15 +101,26 @@ def chart_png(b: Bars) -> bytes:
     from matplotlib import pyplot as plt
 
     with matplotlib.rc_context(
-        {"font.family": "sans-serif", "font.sans-serif": CJK_FONTS, "axes.unicode_minus": False,
-         "svg.hashsalt": "0"}
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": CJK_FONTS,
+            "axes.unicode_minus": False,
+            "svg.hashsalt": "0",
+        }
     ):
         height = 0.32 * len(b.names) + 1.4
         fig, ax = plt.subplots(figsize=(6.3, height), dpi=DPI)
         y = range(len(b.names))
         ax.barh(y, b.previous, color=SHADES[0], edgecolor="black", linewidth=0.5, label="上期")
-        ax.barh(y, b.current, left=b.previous, color=SHADES[1], edgecolor="black",
-                linewidth=0.5, label="本期")
+        ax.barh(
+            y,
+            b.current,
+            left=b.previous,
+            color=SHADES[1],
+            edgecolor="black",
+            linewidth=0.5,
+            label="本期",
+        )
         ax.set_yticks(list(y), b.names, fontsize=9)
         ax.invert_yaxis()
         ax.set_title(b.title, fontsize=11)

@@ -46,7 +46,9 @@ def wanted(request: NoticeRequest) -> bool:
     except FileNotFoundError:
         return False
     except tomllib.TOMLDecodeError as exc:
-        raise SchemeError(f"{request.rules.name} 格式有误：{exc}。请对照 templates/notice.toml 修改") from None
+        raise SchemeError(
+            f"{request.rules.name} 格式有误：{exc}。请对照 templates/notice.toml 修改"
+        ) from None
     if not isinstance(enabled, bool):
         raise SchemeError(f"{request.rules.name} 的“enabled”应为 true 或 false，现为 {enabled!r}")
     return enabled

@@ -9,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 TIMEOUT_S = 120
+# Linux only: the notice's fonts aliased to installed CJK fonts (ignored where fontconfig is not)
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
 
 
 def soffice() -> str | None:
@@ -18,7 +20,8 @@ def soffice() -> str | None:
         if found:
             return found
     for candidate in (
-        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice/program/soffice.exe",
+        Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"))
+        / "LibreOffice/program/soffice.exe",
     ):
         if candidate.exists():
             return str(candidate)
@@ -42,7 +45,10 @@ def convert(docx: Path, folder: Path) -> Path | None:
             str(docx),
         ]
         try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
+            env = {**os.environ}
+            if os.name != "nt" and "FONTCONFIG_FILE" not in env:
+                env["FONTCONFIG_FILE"] = str(FONTS_CONF)
+            subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False, env=env)
         except (OSError, subprocess.TimeoutExpired):
             return None
     made = folder / f"{docx.stem}.pdf"
@@ -52,7 +58,10 @@ def convert(docx: Path, folder: Path) -> Path | None:
 def to_pdf(docx: Path, kept_docx: Path | None) -> tuple[Path | None, str | None]:
     """The PDF beside the .docx; an earlier PDF follows an earlier draft that was kept."""
     if soffice() is None:
-        return None, "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF"
+        return (
+            None,
+            "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF",
+        )
     target = docx.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="shiquan-pdf-", dir=docx.parent) as work:
         made = convert(docx, Path(work))

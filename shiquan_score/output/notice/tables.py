@@ -15,6 +15,7 @@ from shiquan_score.output.notice import ooxml
 from shiquan_score.output.workbook import BODY_FONT, HEADER_FONT, TITLE_FONT
 
 TABLE_PT = 12  # 小四, as in the workbook
+BODY_ROW_PT = 18
 CELL_MARGIN_MM = 1  # default margins (1.9 mm) wrap 18.75 in a 64 px column
 BORDER = {"val": "single", "sz": 4, "space": 0, "color": "000000"}
 
@@ -62,7 +63,12 @@ def add_table(document, grid: Grid, zero_text: str) -> Table:
         trpr = ooxml.props(tr, "w:trPr")
         if first + r <= grid.header[1] or first + r == last:
             ooxml.child(trpr, "w:cantSplit")  # header rows and 备注 never break across pages
+        # The header keeps the sheet's heights; body rows take BODY_ROW_PT at least (the
+        # sheet's 21.75 pt is for Excel's screen: in Word it pushes a town table of 11 rows
+        # onto a second page), the 备注 its own text's height.
         height = grid.heights.get(first + r)
+        if first + r > grid.header[1] and height:
+            height = min(height, BODY_ROW_PT)
         if height and first + r != last:
             ooxml.child(trpr, "w:trHeight", val=ooxml.twips(height), hRule="atLeast")
         if first + r <= grid.header[1]:

@@ -163,8 +163,11 @@ def _paragraph(p: Paragraph, figures: dict[str, object], notice: NoticeScheme) -
     if p.whole:
         return fill_always(p.parts[0], figures, notice)
     where = notice.source.name
-    kept = [(text, _names(part, where)) for part in p.parts
-            if (text := _part(part, figures, notice)) is not None]
+    kept = [
+        (text, _names(part, where))
+        for part in p.parts
+        if (text := _part(part, figures, notice)) is not None
+    ]
     # Written when a clause naming a figure survived (a lone "。" is not a paragraph).
     if any(named for _, named in kept) or not any(_names(q, where) for q in p.parts):
         return "".join(text for text, _ in kept) or None

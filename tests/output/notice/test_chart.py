@@ -63,3 +63,26 @@ def test_png_is_the_same_bytes_each_time_and_in_the_docx(made):
         if "image" in r.reltype
     ]
     assert len(images) == 2
+
+
+def test_a_workbook_with_charts_is_still_next_quarters_previous_table(made):
+    """The drawings pass the safety scan and the sheets still read as last quarter's table."""
+    from shiquan_score.previous.table import identify, read_previous
+    from shiquan_score.read import files as readers
+    from shiquan_score.scheme.loader import load_scheme
+
+    scheme = load_scheme()
+    sheets, _ = readers.read_file(made.workbook)
+    found = [(raw, f) for raw in sheets if (f := identify(raw, scheme))]
+    assert len(found) == 2
+    wb = openpyxl.load_workbook(made.workbook)
+    for raw, f in found:
+        prev = read_previous(raw, scheme, f)
+        ws = wb[scheme.tables[prev.table].sheet]
+        header = {ws.cell(6, c).value: c for c in range(1, ws.max_column + 1)}
+        want = {
+            ws.cell(r, 1).value: ws.cell(r, header["累计"]).value
+            for r in range(8, ws.max_row)
+            if isinstance(ws.cell(r, ws.max_column).value, int)
+        }
+        assert prev.totals.to_dict() == want

@@ -36,7 +36,9 @@ def _pages(pdf) -> list[tuple[float, float, str]]:
 def test_attachment_pages_are_landscape_and_start_with_the_header(made):
     assert made.pdf.exists(), made.out
     pages = _pages(made.pdf)
-    first_table = next(i for i, (_, _, t) in enumerate(pages) if t.replace(" ", "").lstrip().startswith("附件1"))
+    first_table = next(
+        i for i, (_, _, t) in enumerate(pages) if t.replace(" ", "").lstrip().startswith("附件1")
+    )
     body, tables = pages[:first_table], pages[first_table:]
     assert 1 <= len(body) <= 5
     assert all(round(w) == 595 and round(h) == 842 for w, h, _ in body)  # portrait A4
@@ -49,5 +51,7 @@ def test_attachment_pages_are_landscape_and_start_with_the_header(made):
         assert "政务信息" in lines[start] and "得分情况（分）" in "".join(lines[start : start + 3])
     joined = "\n".join(t for _, _, t in pages)
     assert "—1—" in pages[0][2].replace(" ", "")  # pdftotext drops the thin spaces
-    assert f"—{len(pages)}—" in pages[-1][2].replace(" ", "")  # numbering runs on through the attachments
+    assert f"—{len(pages)}—" in pages[-1][2].replace(
+        " ", ""
+    )  # numbering runs on through the attachments
     assert "附件2" in joined.replace(" ", "") and "备注" in joined

@@ -34,7 +34,8 @@ TOP_KEYS = {
 }
 # Figures every paragraph may name; per-table ones only in for_each = "table" paragraphs,
 # where the document-wide lists (none, province_units, …) are those of the one table.
-DOC_FIGURES = ("period", "year", "months", "quarter", "county", "total", "change", "none")
+DOC_FIGURES = ("period", "year", "months", "quarter", "last_period", "county", "total", "change")
+DOC_FIGURES += ("none",)
 TABLE_FIGURES = ("units", "top", "best")
 
 

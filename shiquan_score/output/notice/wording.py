@@ -92,7 +92,9 @@ def document_figures(
         "period": period.label,
         "year": str(period.year),
         "months": period.months,
-        "quarter": notice.quarters[period.quarter - 1],
+        # a quarterly scheme names its quarter; a monthly or half-year one its label
+        "quarter": notice.quarters[period.quarter - 1] if period.span == 3 else period.label,
+        "last_period": period.before_word,
         "county": scheme.county,
         "total": sum(f["total"] for f in each),
         "none": [u for f in each for u in f["none"]],

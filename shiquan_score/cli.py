@@ -211,7 +211,7 @@ def _main(parser: _Parser, args: argparse.Namespace) -> int:
         try:
             day = dt.date.fromisoformat(args.date.strip())
         except ValueError:
-            parser.fail(f"--date 的“{args.date}”不是日期，请写成 2021-01-15 这样的格式")
+            parser.fail(msg("USAGE_BAD_DATE", value=args.date))
     from shiquan_score.output.notice.hook import NoticeRequest
     from shiquan_score.pipeline import Config, run
 
@@ -284,36 +284,44 @@ def _report(result) -> int:
         _say(line)
     c = result.counts
     _say(
-        f"期别：{result.period.label}。台账共 {c['read']} 行 = 计分 {c['scored']}"
-        f" + 不在本期 {c['out']} + 重复 {c['duplicate']} + 有问题 {c['problem']}" + not_records(c)
+        msg(
+            "RUN_ACCOUNT",
+            period=result.period.label,
+            read=c["read"],
+            scored=c["scored"],
+            out=c["out"],
+            duplicate=c["duplicate"],
+            problem=c["problem"],
+            not_records=not_records(c),
+        )
     )
     if not result.ok:
         errors = result.problems[result.problems["level"] == ERROR]
-        _say(
-            f"发现 {len(errors)} 处错误，未生成统计表。问题清单：{result.problems_file}", sys.stderr
-        )
+        _say(msg("RUN_ERRORS", n=len(errors), file=result.problems_file), sys.stderr)
         for _, p in errors.head(SHOWN_PROBLEMS).iterrows():
-            _say(f"  {p['where']} 第{p['row']}行：{p['message']}", sys.stderr)
+            _say(
+                msg("RUN_ERROR_ROW", where=p["where"], row=p["row"], message=p["message"]),
+                sys.stderr,
+            )
         if len(errors) > SHOWN_PROBLEMS:
-            _say(f"  ……另有 {len(errors) - SHOWN_PROBLEMS} 处，见问题清单", sys.stderr)
+            _say(msg("RUN_ERRORS_MORE", n=len(errors) - SHOWN_PROBLEMS), sys.stderr)
         return EXIT_INPUT
     notes = int((result.problems["level"] == INFO).sum())
     if notes:
-        _say(f"有 {notes} 条提示，请在工作簿的“问题”表中核对")
-    if result.check is not None:  # issue 5: --check-against
+        _say(msg("RUN_NOTES", n=notes))
+    if result.check is not None:  # --check-against
         from shiquan_score.tools.check import summary
 
         for line in summary(result.check):
             _say(line)
-    _say(f"已生成：{result.workbook}")
-    if result.notice is not None:  # issue 13
-        _say(f"已生成通报草稿：{result.notice}")
+    _say(msg("RUN_WRITTEN", file=result.workbook))
+    if result.notice is not None:
+        _say(msg("NOTICE_WRITTEN", file=result.notice))
     if result.notice_pdf is not None:
-        _say(f"已生成通报 PDF：{result.notice_pdf}")
+        _say(msg("NOTICE_PDF_WRITTEN", file=result.notice_pdf))
     return EXIT_OK
 
 
-# --- issue 5: --template ---
 def _template(args) -> int:
     from shiquan_score.tools.template import make_template
 
@@ -324,10 +332,10 @@ def _template(args) -> int:
             raise
         _say(msg("ERROR_LINE", message=exc), sys.stderr)
         return EXIT_INPUT
-    scope = f"{year}年" if year else "不限年份"
-    _say(f"已生成台账模板（{scope}）：{target}")
+    scope = msg("TEMPLATE_YEAR", year=year) if year else msg("TEMPLATE_ANY_YEAR")
+    _say(msg("TEMPLATE_WRITTEN", scope=scope, file=target))
     if args.inbox is not None:
-        _say("只生成了台账模板，没有统计；要统计请去掉 --template 再运行")
+        _say(msg("TEMPLATE_ONLY"))
     return EXIT_OK
 
 

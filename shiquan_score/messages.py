@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "USAGE_NEEDS_VALUE": "{option} 后面要跟一个值",
     "USAGE_NO_VALUE": "{option} 后面不能跟值，却写了“{value}”",
     "USAGE_AMBIGUOUS": "{option} 不完整，可能是 {matches} 中的任何一个，请写全",
+    "USAGE_BAD_DATE": "--date 的“{value}”不是日期，请写成 2021-01-15 这样的格式",
     "USAGE_OTHER": "请对照说明检查各个选项的写法",
     "ERROR_LINE": "错误：{message}",
     "INTERNAL": (
@@ -40,6 +41,26 @@ MESSAGES: dict[str, str] = {
         "详细情况本应写入 {out}，但该文件夹无法写入；请换一个 --out 文件夹重新运行，"
         "或加 --debug 运行后把屏幕上的内容发给维护程序的人员"
     ),
+    "RUN_ACCOUNT": (
+        "期别：{period}。台账共 {read} 行 = 计分 {scored} + 不在本期 {out} + 重复 {duplicate}"
+        " + 有问题 {problem}{not_records}"
+    ),
+    "NOT_RECORDS": "（其中{parts}，不计分）",
+    "NOT_RECORD_COUNT": "{label} {n}{unit}",
+    "COUNT_TOTAL_ROWS": "合计行",
+    "COUNT_FOOTER_ROWS": "落款行",
+    "COUNT_HIDDEN_SHEET_ROWS": "隐藏工作表中的行",
+    "RUN_ERRORS": "发现 {n} 处错误，未生成统计表。问题清单：{file}",
+    "RUN_ERROR_ROW": "  {where} 第{row}行：{message}",
+    "RUN_ERRORS_MORE": "  ……另有 {n} 处，见问题清单",
+    "RUN_NOTES": "有 {n} 条提示，请在工作簿的“问题”表中核对",
+    "RUN_WRITTEN": "已生成：{file}",
+    "NOTICE_WRITTEN": "已生成通报草稿：{file}",
+    "NOTICE_PDF_WRITTEN": "已生成通报 PDF：{file}",
+    "TEMPLATE_YEAR": "{year}年",
+    "TEMPLATE_ANY_YEAR": "不限年份",
+    "TEMPLATE_WRITTEN": "已生成台账模板（{scope}）：{file}",
+    "TEMPLATE_ONLY": "只生成了台账模板，没有统计；要统计请去掉 --template 再运行",
     "INTERNAL_LOG_HEAD": "石泉县信息采用统计 程序内部错误记录\n时间：{time}\n命令：{argv}\n",
     # --- files the program cannot read or write (library and system texts never shown) ---
     "WORKBOOK_UNREADABLE": (
@@ -163,6 +184,45 @@ MESSAGES: dict[str, str] = {
     ),
     "LEFT_OUT": "{units}属于{tables}，本次只生成{made}，未计分",
     "LEFT_OUT_PART": "{units}属于{tables}，本次只生成{made}，这部分未计分",
+    # --- the inbox (read/inbox.py) ---
+    "SKIPPED_FILE": "已跳过 {file}：{why}",
+    "AUDIT_SHEETS_SKIPPED": "{file} 中的{sheets}表是统计表的附表，已跳过",
+    "MERGED_DOWN_FILLED": "{where} 有 {n} 处上下合并的单元格，已把合并的值填入所合并的每一行",
+    "SHEET_NOT_USED": "{where} 既不是台账也不是上期统计表，已跳过",
+    "NO_LEDGER": "文件夹 {folder} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）",
+    "LEDGER_EMPTY": "台账 {names} 只有表头，没有采用记录，请先填写台账",
+    "PERIOD_BAD": "期别“{text}”写法不对，请写成年份加季度，如 2020Q4",
+    # --- where the outputs go (output/publish.py) ---
+    "OUT_IN_INBOX": (
+        "输出文件夹 {out} 在收件箱里：下次运行会把生成的表当成台账或上期表读入。"
+        "请用 --out 指定收件箱以外的文件夹"
+    ),
+    "STALE_WORKBOOK": "注意：{file} 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用",
+    "STALE_PROBLEMS_REMOVED": "已删除上次的问题清单 {file}（问题已改正）",
+    # --- 上期核对 (previous/crosscheck.py) ---
+    "EARLIER_MONTHS": "{year}年1-{last}月",
+    "EARLIER_MONTH_ONE": "{year}年1月",
+    "PREVIOUS_MORE": (
+        "{unit}：按台账中{months}的记录算得累计 {ours} 分，上期表为 {theirs} 分"
+        "（台账比上期表多 {gap} 分）。本期仍按上期表计算；如上期表有误，请更正后重新运行"
+    ),
+    "PREVIOUS_LESS": (
+        "{unit}：按台账中{months}的记录算得累计 {ours} 分，上期表为 {theirs} 分"
+        "（台账比上期表少 {gap} 分）。本期仍按上期表计算；如上期表有误，请更正后重新运行"
+    ),
+    "CROSSCHECK_UNSCORABLE": "（{months}另有 {n} 处无法计分的记录，未计入）",
+    "CROSSCHECK_AGREES": "上期核对：按台账中{months}的记录算得的累计与上期表一致{extra}",
+    "CROSSCHECK_DIFFERS": (
+        "上期核对：按台账中{months}的记录算得的累计与上期表有 {n} 个单位不同，"
+        "已列入“问题”表（本期仍按上期表计算）{extra}"
+    ),
+    # --- the 问题 sheet's first lines (output/audit.py) ---
+    "SHEET_ACCOUNT": (
+        "{period}：台账共读取 {read} 行 = 计分 {scored} 行 + 不在本期 {out} 行"
+        " + 重复 {duplicate} 行 + 有问题 {problem} 行{not_records}"
+    ),
+    "SHEET_ERRORS": "有 {n} 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。",
+    "SHEET_NO_ERRORS": "没有错误。“未计分”的行按规则不计分；“提示”请核对。",
     # --- the 备注 sheet (output/audit.py) ---
     "NOTE_WITHOUT_UNIT": "备注表有备注“{note}”但没有写单位，请补上单位",
     "NOTE_UNKNOWN_UNIT": "备注表的单位“{unit}”不在单位名单中，{hint}。请改正备注表",

@@ -51,7 +51,7 @@ class Period:
         match = pattern.match(text or "")
         if not match:
             if span == 3:
-                raise InputError(f"期别“{text}”写法不对，请写成年份加季度，如 2020Q4")
+                raise InputError(msg("PERIOD_BAD", text=text))
             raise InputError(msg("PERIOD_FORM", text=text, kind=_NAMES[span], example=example))
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:

@@ -41,6 +41,7 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"option": "--r", "matches": "--rules、--roster"},
         "--r 不完整，可能是 --rules、--roster 中的任何一个，请写全",
     ),
+    "USAGE_BAD_DATE": ({"value": "明天"}, "--date 的“明天”不是日期，请写成 2021-01-15 这样的格式"),
     "USAGE_OTHER": ({}, "请对照说明检查各个选项的写法"),
     "ERROR_LINE": ({"message": "找不到文件夹 甲"}, "错误：找不到文件夹 甲"),
     "INTERNAL": (
@@ -56,6 +57,121 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     "INTERNAL_LOG_HEAD": (
         {"time": "2026-12-01 09:30:00", "argv": "收件箱 --out 输出"},
         "石泉县信息采用统计 程序内部错误记录\n时间：2026-12-01 09:30:00\n命令：收件箱 --out 输出\n",
+    ),
+    "RUN_ACCOUNT": (
+        {
+            "period": "2020年10-12月",
+            "read": 516,
+            "scored": 512,
+            "out": 3,
+            "duplicate": 1,
+            "problem": 0,
+            "not_records": "",
+        },
+        "期别：2020年10-12月。台账共 516 行 = 计分 512 + 不在本期 3 + 重复 1 + 有问题 0",
+    ),
+    "NOT_RECORDS": ({"parts": "合计行 2、落款行 1"}, "（其中合计行 2、落款行 1，不计分）"),
+    "NOT_RECORD_COUNT": ({"label": "合计行", "n": 2, "unit": " 行"}, "合计行 2 行"),
+    "COUNT_TOTAL_ROWS": ({}, "合计行"),
+    "COUNT_FOOTER_ROWS": ({}, "落款行"),
+    "COUNT_HIDDEN_SHEET_ROWS": ({}, "隐藏工作表中的行"),
+    "RUN_ERRORS": (
+        {"n": 3, "file": "输出/表_问题清单.xlsx"},
+        "发现 3 处错误，未生成统计表。问题清单：输出/表_问题清单.xlsx",
+    ),
+    "RUN_ERROR_ROW": (
+        {"where": "台账.csv", "row": 2, "message": "单位为空，请补上报送单位"},
+        "  台账.csv 第2行：单位为空，请补上报送单位",
+    ),
+    "RUN_ERRORS_MORE": ({"n": 5}, "  ……另有 5 处，见问题清单"),
+    "RUN_NOTES": ({"n": 2}, "有 2 条提示，请在工作簿的“问题”表中核对"),
+    "RUN_WRITTEN": ({"file": "输出/表.xlsx"}, "已生成：输出/表.xlsx"),
+    "NOTICE_WRITTEN": ({"file": "输出/通报.docx"}, "已生成通报草稿：输出/通报.docx"),
+    "NOTICE_PDF_WRITTEN": ({"file": "输出/通报.pdf"}, "已生成通报 PDF：输出/通报.pdf"),
+    "TEMPLATE_YEAR": ({"year": 2021}, "2021年"),
+    "TEMPLATE_ANY_YEAR": ({}, "不限年份"),
+    "TEMPLATE_WRITTEN": (
+        {"scope": "2021年", "file": "台账模板.xlsx"},
+        "已生成台账模板（2021年）：台账模板.xlsx",
+    ),
+    "TEMPLATE_ONLY": ({}, "只生成了台账模板，没有统计；要统计请去掉 --template 再运行"),
+    "SHEET_ACCOUNT": (
+        {
+            "period": "2020年10-12月",
+            "read": 10,
+            "scored": 6,
+            "out": 1,
+            "duplicate": 1,
+            "problem": 2,
+            "not_records": "（其中合计行 1 行，不计分）",
+        },
+        "2020年10-12月：台账共读取 10 行 = 计分 6 行 + 不在本期 1 行 + 重复 1 行 + 有问题 2 行"
+        "（其中合计行 1 行，不计分）",
+    ),
+    "SHEET_ERRORS": ({"n": 2}, "有 2 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。"),
+    "SHEET_NO_ERRORS": ({}, "没有错误。“未计分”的行按规则不计分；“提示”请核对。"),
+    "SKIPPED_FILE": (
+        {"file": "说明.txt", "why": "不是表格文件（.xlsx/.xls/.csv）"},
+        "已跳过 说明.txt：不是表格文件（.xlsx/.xls/.csv）",
+    ),
+    "AUDIT_SHEETS_SKIPPED": (
+        {"file": "上期.xlsx", "sheets": "“明细”、“问题”"},
+        "上期.xlsx 中的“明细”、“问题”表是统计表的附表，已跳过",
+    ),
+    "MERGED_DOWN_FILLED": (
+        {"where": "台账.xlsx（Sheet1）", "n": 2},
+        "台账.xlsx（Sheet1） 有 2 处上下合并的单元格，已把合并的值填入所合并的每一行",
+    ),
+    "SHEET_NOT_USED": (
+        {"where": "台账.xlsx（说明）"},
+        "台账.xlsx（说明） 既不是台账也不是上期统计表，已跳过",
+    ),
+    "NO_LEDGER": (
+        {"folder": "收件箱"},
+        "文件夹 收件箱 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）",
+    ),
+    "LEDGER_EMPTY": (
+        {"names": "台账.xlsx（Sheet1）"},
+        "台账 台账.xlsx（Sheet1） 只有表头，没有采用记录，请先填写台账",
+    ),
+    "PERIOD_BAD": ({"text": "2020-4"}, "期别“2020-4”写法不对，请写成年份加季度，如 2020Q4"),
+    "OUT_IN_INBOX": (
+        {"out": "收件箱/输出"},
+        "输出文件夹 收件箱/输出 在收件箱里：下次运行会把生成的表当成台账或上期表读入。"
+        "请用 --out 指定收件箱以外的文件夹",
+    ),
+    "STALE_WORKBOOK": (
+        {"file": "输出/表.xlsx"},
+        "注意：输出/表.xlsx 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用",
+    ),
+    "STALE_PROBLEMS_REMOVED": (
+        {"file": "表_问题清单.xlsx"},
+        "已删除上次的问题清单 表_问题清单.xlsx（问题已改正）",
+    ),
+    "EARLIER_MONTHS": ({"year": 2021, "last": 3}, "2021年1-3月"),
+    "EARLIER_MONTH_ONE": ({"year": 2021}, "2021年1月"),
+    "PREVIOUS_MORE": (
+        {"unit": "财政局", "months": "2021年1-3月", "ours": "1.67", "theirs": "1.5", "gap": "0.17"},
+        "财政局：按台账中2021年1-3月的记录算得累计 1.67 分，上期表为 1.5 分"
+        "（台账比上期表多 0.17 分）。本期仍按上期表计算；如上期表有误，请更正后重新运行",
+    ),
+    "PREVIOUS_LESS": (
+        {"unit": "财政局", "months": "2021年1-3月", "ours": "1", "theirs": "1.5", "gap": "0.5"},
+        "财政局：按台账中2021年1-3月的记录算得累计 1 分，上期表为 1.5 分"
+        "（台账比上期表少 0.5 分）。本期仍按上期表计算；如上期表有误，请更正后重新运行",
+    ),
+    "CROSSCHECK_UNSCORABLE": (
+        {"months": "2021年1-3月", "n": 2},
+        "（2021年1-3月另有 2 处无法计分的记录，未计入）",
+    ),
+    "CROSSCHECK_AGREES": (
+        {"months": "2021年1-3月", "extra": ""},
+        "上期核对：按台账中2021年1-3月的记录算得的累计与上期表一致",
+    ),
+    "CROSSCHECK_DIFFERS": (
+        {"months": "2021年1-3月", "n": 1, "extra": ""},
+        "上期核对：按台账中2021年1-3月的记录算得的累计与上期表有 1 个单位不同，"
+        "已列入“问题”表（本期仍按上期表计算）",
     ),
     "WORKBOOK_UNREADABLE": (
         {"file": "台账.xlsx"},

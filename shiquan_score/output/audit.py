@@ -92,31 +92,36 @@ def _in_ledger_order(frame: pd.DataFrame) -> bool:
 
 
 NOT_RECORDS = (
-    ("total_rows", "合计行"),
-    ("footer_rows", "落款行"),
-    ("hidden_sheet_rows", "隐藏工作表中的行"),
+    ("total_rows", "COUNT_TOTAL_ROWS"),
+    ("footer_rows", "COUNT_FOOTER_ROWS"),
+    ("hidden_sheet_rows", "COUNT_HIDDEN_SHEET_ROWS"),
 )
 
 
 def not_records(counts: dict[str, int], unit: str = "") -> str:
     """（其中合计行 2、落款行 1，不计分）: problem rows that are no records, or were not seen."""
-    parts = [f"{label} {counts[key]}{unit}" for key, label in NOT_RECORDS if counts.get(key)]
-    return f"（其中{'、'.join(parts)}，不计分）" if parts else ""
+    parts = [
+        msg("NOT_RECORD_COUNT", label=msg(label), n=counts[key], unit=unit)
+        for key, label in NOT_RECORDS
+        if counts.get(key)
+    ]
+    return msg("NOT_RECORDS", parts="、".join(parts)) if parts else ""
 
 
 def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period) -> FrameSheet:
     """Every ledger row not scored (and every notice), under the accounting identity."""
-    identity = (
-        f"{period.label}：台账共读取 {counts['read']} 行 = 计分 {counts['scored']} 行"
-        f" + 不在本期 {counts['out']} 行 + 重复 {counts['duplicate']} 行"
-        f" + 有问题 {counts['problem']} 行" + not_records(counts, " 行")
+    identity = msg(
+        "SHEET_ACCOUNT",
+        period=period.label,
+        read=counts["read"],
+        scored=counts["scored"],
+        out=counts["out"],
+        duplicate=counts["duplicate"],
+        problem=counts["problem"],
+        not_records=not_records(counts, " 行"),
     )
     errors = int((problems["level"] == ERROR).sum())
-    verdict = (
-        f"有 {errors} 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。"
-        if errors
-        else "没有错误。“未计分”的行按规则不计分；“提示”请核对。"
-    )
+    verdict = msg("SHEET_ERRORS", n=errors) if errors else msg("SHEET_NO_ERRORS")
     frame = problems[PROBLEM_COLUMNS].assign(
         level=_labels(problems["level"], level), code=_labels(problems["code"], kind)
     )

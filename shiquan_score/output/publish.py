@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.output.audit import PROBLEMS
 from shiquan_score.output.layout import Grid
 from shiquan_score.output.workbook import FrameSheet, write_workbook
@@ -24,10 +25,7 @@ class Targets:
 def refuse_out_in_inbox(out: Path, inbox: Path) -> None:
     """The next run would read our own outputs as a ledger or last quarter's table."""
     if out.resolve().is_relative_to(inbox.resolve()):
-        raise InputError(
-            f"输出文件夹 {out} 在收件箱里：下次运行会把生成的表当成台账或上期表读入。"
-            "请用 --out 指定收件箱以外的文件夹"
-        )
+        raise InputError(msg("OUT_IN_INBOX", out=out))
 
 
 def targets(scheme: Scheme, period: Period, out: Path) -> Targets:
@@ -43,9 +41,7 @@ def publish_problems(targets: Targets, sheet: FrameSheet) -> tuple[Path, list[st
     written = write_workbook(targets.problems, [], {PROBLEMS: sheet})
     notices = []
     if targets.table.exists():
-        notices.append(
-            f"注意：{targets.table} 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用"
-        )
+        notices.append(msg("STALE_WORKBOOK", file=targets.table))
     return written, notices
 
 
@@ -61,5 +57,5 @@ def publish_tables(
     notices = []
     if targets.problems.exists():
         targets.problems.unlink()
-        notices.append(f"已删除上次的问题清单 {targets.problems.name}（问题已改正）")
+        notices.append(msg("STALE_PROBLEMS_REMOVED", file=targets.problems.name))
     return written, notices

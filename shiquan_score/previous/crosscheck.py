@@ -13,6 +13,7 @@ import datetime as dt
 
 import pandas as pd
 
+from shiquan_score.messages import msg
 from shiquan_score.normalise.dates import OK, parse_dates
 from shiquan_score.normalise.ledger import ERROR, INFO, PROBLEM_COLUMNS, normalise
 from shiquan_score.normalise.text import fmt_number
@@ -72,7 +73,11 @@ def crosscheck(
     if not before or not tables:
         return empty, None
     upto = period.first_month - 1  # a monthly scheme's February: 1月, not 1-1月
-    months = f"{period.year}年{'1月' if upto == 1 else f'1-{upto}月'}"
+    months = (
+        msg("EARLIER_MONTH_ONE", year=period.year)
+        if upto == 1
+        else msg("EARLIER_MONTHS", year=period.year, last=upto)
+    )
     if not covers_earlier_quarters(rows, period):
         return empty, None
     cumulative, unscorable = ledger_cumulative(rows, scheme, period)
@@ -97,17 +102,18 @@ def crosscheck(
                     fmt_number(theirs),
                     INFO,
                     CODE,
-                    f"{name}：按台账中{months}的记录算得累计 {fmt_number(ours)} 分，"
-                    f"上期表为 {fmt_number(theirs)} 分（台账比上期表{'多' if ours > theirs else '少'}"
-                    f" {fmt_number(abs(ours - theirs))} 分）。"
-                    "本期仍按上期表计算；如上期表有误，请更正后重新运行",
+                    msg(
+                        "PREVIOUS_MORE" if ours > theirs else "PREVIOUS_LESS",
+                        unit=name,
+                        months=months,
+                        ours=fmt_number(ours),
+                        theirs=fmt_number(theirs),
+                        gap=fmt_number(abs(ours - theirs)),
+                    ),
                 )
             )
     found_rows = pd.DataFrame(records, columns=PROBLEM_COLUMNS)
-    extra = f"（{months}另有 {unscorable} 处无法计分的记录，未计入）" if unscorable else ""
+    extra = msg("CROSSCHECK_UNSCORABLE", months=months, n=unscorable) if unscorable else ""
     if found_rows.empty:
-        return found_rows, f"上期核对：按台账中{months}的记录算得的累计与上期表一致{extra}"
-    return found_rows, (
-        f"上期核对：按台账中{months}的记录算得的累计与上期表有 {len(found_rows)} 个单位不同，"
-        f"已列入“问题”表（本期仍按上期表计算）{extra}"
-    )
+        return found_rows, msg("CROSSCHECK_AGREES", months=months, extra=extra)
+    return found_rows, msg("CROSSCHECK_DIFFERS", months=months, n=len(found_rows), extra=extra)

@@ -48,7 +48,7 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
     """
     inbox = Inbox(notices=notices if notices is not None else [])
     files, skipped = readers.scan_inbox(folder)
-    inbox.notices += [f"已跳过 {p.name}：{why}" for p, why in skipped]
+    inbox.notices += [msg("SKIPPED_FILE", file=p.name, why=why) for p, why in skipped]
     words = frozenset(scheme.header_aliases)
     for path in files:
         sheets, read = readers.read_file(path, words)
@@ -68,7 +68,7 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
         audit_sheets = [raw.sheet for raw, f in tables if published and raw.sheet in AUDIT_SHEETS]
         if audit_sheets:
             names = "、".join(f"“{name}”" for name in audit_sheets)
-            inbox.notices.append(f"{path.name} 中的{names}表是统计表的附表，已跳过")
+            inbox.notices.append(msg("AUDIT_SHEETS_SKIPPED", file=path.name, sheets=names))
         for raw, found in tables:
             if found or raw.sheet in audit_sheets:
                 continue
@@ -79,17 +79,14 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
             if header:
                 if raw.fill_merged_down():
                     inbox.notices.append(
-                        f"{raw.where} 有 {len(raw.merged_down)} 处上下合并的单元格，"
-                        "已把合并的值填入所合并的每一行"
+                        msg("MERGED_DOWN_FILLED", where=raw.where, n=len(raw.merged_down))
                     )
                 inbox.ledgers.append(raw)
                 inbox.headers.append(header)
             else:
-                inbox.notices.append(f"{raw.where} 既不是台账也不是上期统计表，已跳过")
+                inbox.notices.append(msg("SHEET_NOT_USED", where=raw.where))
     if not inbox.ledgers:
-        raise InputError(
-            f"文件夹 {folder} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）"
-        )
+        raise InputError(msg("NO_LEDGER", folder=folder))
     return inbox
 
 
@@ -115,7 +112,7 @@ def ledger_frame(inbox: Inbox, scheme: Scheme) -> pd.DataFrame:
     rows.attrs["headers"] = headers
     if rows.empty:
         names = "、".join(dict.fromkeys(raw.where for raw in inbox.ledgers))
-        raise InputError(f"台账 {names} 只有表头，没有采用记录，请先填写台账")
+        raise InputError(msg("LEDGER_EMPTY", names=names))
     return rows
 
 

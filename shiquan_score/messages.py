@@ -120,6 +120,15 @@ MESSAGES: dict[str, str] = {
     "PERIOD_NUMBER": "期别“{text}”写法不对：没有第{number}个{kind}，请写成 {example}",
     "RULE_DEDUCTION": "{category}：“{channel}”扣{points}分",
     "RULE_JOINT_EACH": "；{units}个单位联合报送，按规则每个单位各计{score}分",
+    # --- writing the outputs (output/) ---
+    "CLOSE_FIRST": "请先关闭 Excel/WPS 中打开的 {file}，再重新运行",
+    "OUT_NOT_WRITABLE": "无法在输出文件夹 {folder} 中写入文件（{reason}），请用 --out 换一个文件夹，或检查该文件夹的权限",
+    "OUT_BUSY": (
+        "另一次运行正在向输出文件夹 {folder} 写入结果，等了一分钟仍未结束；请等它结束后再运行。"
+        "如果并没有其他运行，请删除该文件夹中的 {lock} 后重新运行"
+    ),
+    "KEPT_EARLIER": "以前生成的 {file} 与本次结果不同，已改名保留为 {kept}（可能已经发出，请核对）",
+    "KEEP_NO_NAME": "无法为以前生成的 {target} 找到一个保留用的新名字，请先整理输出文件夹",
     # --- reading the files of the inbox (read/) ---
     "CSV_READ": "{file} 按 {encoding} 编码读取，列之间用{delimiter}分隔",
     "CSV_READ_SEP_LINE": "{file} 按 {encoding} 编码读取，列之间用{delimiter}分隔（按文件第一行 sep= 的指定）",

@@ -288,21 +288,29 @@ def test_state_council_research_gains_a_column(capsys, q4_inbox, tmp_path):
 
 
 def test_workbook_open_in_excel(capsys, tmp_path, monkeypatch):
+    """Windows refuses to rename or replace a file Excel holds open: simulated by both."""
     out = tmp_path / "out"
     assert main([str(SAMPLE), "--out", str(out)]) == 0
     book = out / "石泉县2020年10-12月信息采用情况统计表.xlsx"
-    before = book.read_bytes()
+    same = book.read_bytes()
+    book.write_bytes(b"an earlier, different workbook")  # what the clerk may have sent
     capsys.readouterr()
 
     def locked(src, dst):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", locked)
+    monkeypatch.setattr(os, "rename", locked)
     code, _, err = run(capsys, SAMPLE, "--out", out)
     assert code == 1
     assert err == [f"错误：请先关闭 Excel/WPS 中打开的 {book.name}，再重新运行"]
-    assert book.read_bytes() == before
+    assert book.read_bytes() == b"an earlier, different workbook"
     assert sorted(p.name for p in out.iterdir()) == [book.name]
+    # The same bytes as this run's: nothing to replace, so an open file is no obstacle.
+    book.write_bytes(same)
+    code, _, err = run(capsys, SAMPLE, "--out", out)
+    assert code == 0, err
+    assert book.read_bytes() == same
 
 
 def test_inbox_is_not_modified(tmp_path, capsys):

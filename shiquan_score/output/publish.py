@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from shiquan_score.errors import InputError
-from shiquan_score.messages import msg
+from shiquan_score.errors import InputError, OutputError
+from shiquan_score.messages import msg, os_reason
 from shiquan_score.output.audit import PROBLEMS
 from shiquan_score.output.layout import Grid
-from shiquan_score.output.workbook import FrameSheet, write_workbook
+from shiquan_score.output.replace import folder_lock, remove
+from shiquan_score.output.workbook import FrameSheet, make_folder, write_workbook
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme
 
@@ -38,7 +40,9 @@ def targets(scheme: Scheme, period: Period, out: Path) -> Targets:
 
 def publish_problems(targets: Targets, sheet: FrameSheet) -> tuple[Path, list[str]]:
     """Only the 问题 list; a workbook of an earlier run stays, and the clerk is warned off it."""
-    written = write_workbook(targets.problems, [], {PROBLEMS: sheet})
+    make_folder(targets.problems.parent)
+    with folder_lock(targets.problems.parent):
+        written = write_workbook(targets.problems, [], {PROBLEMS: sheet})
     notices = []
     if targets.table.exists():
         notices.append(msg("STALE_WORKBOOK", file=targets.table))
@@ -52,10 +56,43 @@ def publish_tables(
     zero_text: str,
     decorate=None,
 ) -> tuple[Path, list[str]]:
-    """The statistics workbook; our own 问题 list of an earlier failed run no longer applies."""
-    written = write_workbook(targets.table, grids, sheets, zero_text=zero_text, decorate=decorate)
-    notices = []
-    if targets.problems.exists():
-        targets.problems.unlink()
-        notices.append(msg("STALE_PROBLEMS_REMOVED", file=targets.problems.name))
+    """The statistics workbook; our own 问题 list of an earlier failed run no longer applies.
+
+    A published workbook of other content is kept under a name that says so. The old 问题
+    list is moved aside before anything is written: if Excel holds it open, the run stops
+    with nothing changed rather than after the table is in place.
+    """
+    folder = targets.table.parent
+    make_folder(folder)
+    notices, kept = [], []
+    with folder_lock(folder):
+        aside = _set_aside(targets.problems)
+        try:
+            written = write_workbook(
+                targets.table, grids, sheets, zero_text=zero_text, decorate=decorate, kept=kept
+            )
+        except BaseException:
+            if aside is not None:
+                os.replace(aside, targets.problems)
+            raise
+        if aside is not None:
+            remove(aside)
+            notices.append(msg("STALE_PROBLEMS_REMOVED", file=targets.problems.name))
+    notices += [msg("KEPT_EARLIER", file=written.name, kept=k.name) for k in kept]
     return written, notices
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Our earlier 问题 list renamed to a hidden name in its folder (None if there is none)."""
+    if not path.exists():
+        return None
+    aside = path.with_name(f".~删除中-{path.name}")
+    try:
+        os.replace(path, aside)
+    except FileNotFoundError:
+        return None
+    except PermissionError:
+        raise OutputError(msg("CLOSE_FIRST", file=path.name)) from None
+    except OSError as exc:
+        raise OutputError(msg("CANNOT_WRITE", target=path, reason=os_reason(exc))) from exc
+    return aside

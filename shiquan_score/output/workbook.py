@@ -21,6 +21,7 @@ from shiquan_score.errors import OutputError
 from shiquan_score.messages import msg, os_reason
 from shiquan_score.normalise.text import arrow_text, text_px
 from shiquan_score.output.layout import Grid
+from shiquan_score.output.replace import remove, replace, replace_keeping
 
 # Fixed so that the same inputs give the same bytes (a datetime.date would be ignored).
 CREATED = dt.datetime(2000, 1, 1, 0, 0, 0)
@@ -184,13 +185,15 @@ def write_workbook(
     frames: dict[str, FrameSheet],
     zero_text: str = "——",
     decorate=None,
+    kept: list[Path] | None = None,
 ) -> Path:
-    """Write the official sheets and the audit sheets to `target` atomically."""
+    """Write the official sheets and the audit sheets to `target` atomically; with `kept`,
+    an earlier workbook of other content is kept (see atomic_workbook)."""
     small = {name: page for name, page in frames.items() if len(page.frame) <= SHEET_ROWS_MAX}
     check_limits({name: page.frame for name, page in small.items()})
     csv = {name: target.with_name(f"{target.stem}_{name}.csv") for name in frames}
     side = {name: path for name, path in csv.items() if name not in small}
-    _make_folder(target.parent)
+    make_folder(target.parent)
     with contextlib.ExitStack() as stack:
         # Every file is written to a temporary one first; only when all are written do they
         # replace the files of an earlier run: a failure leaves that run's files as they were.
@@ -199,7 +202,7 @@ def write_workbook(
         }
         for name, temp in staged.items():
             _csv_into(temp, frames[name].frame)
-        with atomic_workbook(target) as workbook:
+        with atomic_workbook(target, kept) as workbook:
             formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
             for grid in grids:
                 _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
@@ -219,12 +222,10 @@ def write_workbook(
                 decorate(workbook)
         for name, temp in staged.items():
             _share(temp)
-            _replace(temp, side[name])
+            replace(temp, side[name])
     for name, path in csv.items():
-        if (
-            name not in side and path.exists()
-        ):  # ours, from an earlier larger run: it would mislead now
-            path.unlink()
+        if name not in side:  # ours, from an earlier larger run: it would mislead now
+            remove(path)
     return target
 
 
@@ -238,7 +239,7 @@ def write_csv(target: Path, frame: pd.DataFrame) -> Path:
     with _temp_beside(target, ".csv") as temp:
         _csv_into(temp, frame)
         _share(temp)
-        _replace(temp, target)
+        replace(temp, target)
     return target
 
 
@@ -304,16 +305,7 @@ def _share(path: Path) -> None:
     path.chmod(0o666 & ~mask)
 
 
-def _replace(temp: Path, target: Path) -> None:
-    try:
-        os.replace(temp, target)
-    except PermissionError:
-        raise OutputError(f"请先关闭 Excel/WPS 中打开的 {target.name}，再重新运行") from None
-    except OSError as exc:
-        raise OutputError(msg("CANNOT_WRITE", target=target, reason=os_reason(exc))) from exc
-
-
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -323,7 +315,12 @@ def _make_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def _temp_beside(target: Path, suffix: str) -> Iterator[Path]:
     """A temporary file in the target's folder, gone afterwards unless moved onto the target."""
-    handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=suffix, dir=target.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=suffix, dir=target.parent)
+    except OSError as exc:  # a folder one may read but not write (a share, a CD)
+        raise OutputError(
+            msg("OUT_NOT_WRITABLE", folder=target.parent, reason=os_reason(exc))
+        ) from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -333,9 +330,12 @@ def _temp_beside(target: Path, suffix: str) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
-    """An XlsxWriter workbook with safe string options and CREATED, moved onto `target` on exit."""
-    _make_folder(target.parent)
+def atomic_workbook(target: Path, kept: list[Path] | None = None) -> Iterator[xlsxwriter.Workbook]:
+    """An XlsxWriter workbook with safe string options and CREATED, moved onto `target` on exit.
+
+    With `kept` (a list to add to), an earlier `target` of other content is kept under a
+    name that says so, and that name is added to the list."""
+    make_folder(target.parent)
     with _temp_beside(target, ".xlsx") as temp:
         workbook = xlsxwriter.Workbook(
             str(temp),
@@ -350,4 +350,7 @@ def atomic_workbook(target: Path) -> Iterator[xlsxwriter.Workbook]:
         yield workbook
         workbook.close()
         _share(temp)
-        _replace(temp, target)
+        if kept is None:
+            replace(temp, target)
+        elif (earlier := replace_keeping(temp, target)) is not None:
+            kept.append(earlier)

@@ -146,10 +146,19 @@ MESSAGES: dict[str, str] = {
     ),
     "SKIP_NOT_REGULAR": "不是普通文件（可能是管道或设备），不读取",
     "SKIP_WPS_ET": "是 WPS 表格文件（.et），请在 WPS 中“另存为” .xlsx 再放入",
+    "NOT_A_LEDGER": (
+        "{where} 的前 {rows} 行里没有台账表头（一行或上下两行里写着“日期、单位、标题、采用渠道”），"
+        "也不是上期统计表，已跳过"
+    ),
     "HIDDEN_SHEET_SKIPPED": "{file} 的工作表“{sheet}”是隐藏的，已跳过",
     # --- ledger rows (normalise/) ---
     "PERIOD_YEAR": "期别“{text}”的年份 {year} 不合理，请写 {first}—{last} 年之间的季度，如 2020Q4",
     "DATE_YEAR": "日期“{value}”的年份不合理（应在 {first}—{last} 年之间），请改正采用日期",
+    "EXCEL_ERROR": "{column}一格是 Excel 的错误值“{value}”（公式出错，或引用的单元格已删除），请在 Excel 中改正该格",
+    "NO_ROWS_IN_PERIOD": (
+        "台账里没有{label}（{code}）的行，按 --period 计算只会得到全是0的表，未生成；{facts}。"
+        "请检查 --period 是否写错"
+    ),
     "FOOTER_REASON": "落款行（制表人、审核等），不是采用记录，未计分",
     "EXTRA_FIELDS_REASON": "列数比表头多，内容错位，未计分",
     "HIDDEN_SHEET_REASON": "在隐藏的工作表中，未计分",
@@ -197,7 +206,6 @@ MESSAGES: dict[str, str] = {
     "SKIPPED_FILE": "已跳过 {file}：{why}",
     "AUDIT_SHEETS_SKIPPED": "{file} 中的{sheets}表是统计表的附表，已跳过",
     "MERGED_DOWN_FILLED": "{where} 有 {n} 处上下合并的单元格，已把合并的值填入所合并的每一行",
-    "SHEET_NOT_USED": "{where} 既不是台账也不是上期统计表，已跳过",
     "NO_LEDGER": "文件夹 {folder} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）",
     "LEDGER_EMPTY": "台账 {names} 只有表头，没有采用记录，请先填写台账",
     "PERIOD_BAD": "期别“{text}”写法不对，请写成年份加季度，如 2020Q4",
@@ -261,6 +269,7 @@ KINDS: dict[str, str] = {
     "FOOTER_ROW": "落款行",
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",
+    "EXCEL_ERROR_VALUE": "错误值",
     "FLOORED": "扣分到0为止",
     "OUTSIDE_TABLES": "不在本次的表",
 }

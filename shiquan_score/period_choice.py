@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
@@ -60,6 +61,18 @@ def choose_period(
     quarters = ledger_quarters(rows, span)
     if requested:
         period = Period.parse(requested, span)
+        # No row in the quarter and nothing carried over (Q1, or no last quarter's table):
+        # every figure would be 0, which is a mistyped --period, never a table to publish.
+        carried = period.quarter > 1 and previous
+        if not quarters.empty and period not in quarters.index and not carried:
+            raise InputError(
+                msg(
+                    "NO_ROWS_IN_PERIOD",
+                    label=period.label,
+                    code=period.code,
+                    facts=describe(quarters),
+                )
+            )
         return period, [f"本期：{period.label}（{period.code}），按 --period 指定"]
     if quarters.empty:
         raise InputError(

@@ -171,3 +171,22 @@ def xls_merged(folder: Path) -> Path:
     path = folder / "台账.xls"
     path.write_bytes(hf.cfb({"Workbook": stream}))
     return path
+
+
+def xlsx_error_values(folder: Path) -> Path:
+    """Rows 4 and 5 carry Excel error values where a formula failed: 单位 #N/A (a VLOOKUP
+    that found nothing), 标题 #DIV/0!, 日期 #REF! — saved as error cells, as Excel does."""
+    import openpyxl
+
+    path = folder / "台账.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    for cells in [[TITLE], HEADER, *ROWS]:
+        sheet.append(cells)
+    sheet.append(["4", "2021-03-02", "#N/A", "审计局开展审计", "新闻动态", "部门动态"])
+    sheet.append(["5", "#REF!", "审计局", "#DIV/0!", "新闻动态", "部门动态"])
+    for ref in ("C6", "B7", "D7"):
+        sheet[ref].data_type = "e"
+    book.save(path)
+    return path

@@ -122,10 +122,6 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"where": "台账.xlsx（Sheet1）", "n": 2},
         "台账.xlsx（Sheet1） 有 2 处上下合并的单元格，已把合并的值填入所合并的每一行",
     ),
-    "SHEET_NOT_USED": (
-        {"where": "台账.xlsx（说明）"},
-        "台账.xlsx（说明） 既不是台账也不是上期统计表，已跳过",
-    ),
     "NO_LEDGER": (
         {"folder": "收件箱"},
         "文件夹 收件箱 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）",
@@ -405,6 +401,11 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     ),
     "SKIP_NOT_REGULAR": ({}, "不是普通文件（可能是管道或设备），不读取"),
     "SKIP_WPS_ET": ({}, "是 WPS 表格文件（.et），请在 WPS 中“另存为” .xlsx 再放入"),
+    "NOT_A_LEDGER": (
+        {"where": "台账.xlsx（说明）", "rows": 12},
+        "台账.xlsx（说明） 的前 12 行里没有台账表头（一行或上下两行里写着“日期、单位、标题、采用渠道”），"
+        "也不是上期统计表，已跳过",
+    ),
     "HIDDEN_SHEET_SKIPPED": (
         {"file": "台账.xlsx", "sheet": "名单"},
         "台账.xlsx 的工作表“名单”是隐藏的，已跳过",
@@ -416,6 +417,15 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     "DATE_YEAR": (
         {"value": "3020-10-12", "first": 1900, "last": 2100},
         "日期“3020-10-12”的年份不合理（应在 1900—2100 年之间），请改正采用日期",
+    ),
+    "EXCEL_ERROR": (
+        {"column": "单位", "value": "#N/A"},
+        "单位一格是 Excel 的错误值“#N/A”（公式出错，或引用的单元格已删除），请在 Excel 中改正该格",
+    ),
+    "NO_ROWS_IN_PERIOD": (
+        {"label": "1999年1-3月", "code": "1999Q1", "facts": "台账各季度行数：2021年1-3月 3 行"},
+        "台账里没有1999年1-3月（1999Q1）的行，按 --period 计算只会得到全是0的表，未生成；"
+        "台账各季度行数：2021年1-3月 3 行。请检查 --period 是否写错",
     ),
     "FOOTER_REASON": ({}, "落款行（制表人、审核等），不是采用记录，未计分"),
     "EXTRA_FIELDS_REASON": ({}, "列数比表头多，内容错位，未计分"),
@@ -537,6 +547,7 @@ EXPECTED_KINDS: dict[str, str] = {
     "FOOTER_ROW": "落款行",
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",
+    "EXCEL_ERROR_VALUE": "错误值",
     "FLOORED": "扣分到0为止",
     "OUTSIDE_TABLES": "不在本次的表",
 }

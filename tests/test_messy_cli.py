@@ -242,3 +242,90 @@ def test_a_period_outside_the_calendar_is_a_usage_error(capsys, inbox, tmp_path,
         f"错误：命令写法不对（期别“{period}”的年份 {year} 不合理，"
         "请写 1900—2100 年之间的季度，如 2020Q4）。查看说明：python convert.py -h"
     )
+
+
+# --- Excel error values (item 14) -------------------------------------------------------------
+
+
+def test_excel_error_values_are_reported_as_what_the_cell_holds(capsys, inbox, tmp_path):
+    mf.xlsx_error_values(inbox)
+    code, out, err = _run(capsys, inbox, tmp_path)
+    assert code == 1
+    assert ACCOUNT.format(n=5, s=3, p=2) in out
+    tail = "（公式出错，或引用的单元格已删除），请在 Excel 中改正该格"
+    assert err[1:] == [
+        f"  台账.xlsx（台账） 第6行：单位一格是 Excel 的错误值“#N/A”{tail}",
+        f"  台账.xlsx（台账） 第7行：日期一格是 Excel 的错误值“#REF!”{tail}",
+    ]
+
+
+def test_excel_error_values_in_a_csv_export(capsys, inbox, tmp_path):
+    rows = [*mf.ROWS, ["4", "2021-03-02", "财政局", "#VALUE!", "新闻动态", "部门动态"]]
+    mf.csv_file(inbox, rows=rows)
+    code, _, err = _run(capsys, inbox, tmp_path)
+    assert code == 1
+    assert err[1:] == [
+        "  台账.csv 第6行：标题一格是 Excel 的错误值“#VALUE!”（公式出错，或引用的单元格已删除），"
+        "请在 Excel 中改正该格"
+    ]
+
+
+# --- a news title quoting the official table's title (item 11) --------------------------------
+
+
+def test_a_news_title_quoting_the_official_title_is_a_ledger_row(capsys, inbox, tmp_path):
+    rows = [
+        [
+            "1",
+            "2021-01-05",
+            "财政局",
+            "我县《石泉县2020年信息采用情况统计表（部门）》正式印发",
+            "新闻动态",
+            "部门动态",
+        ],
+        *mf.ROWS[1:],
+    ]
+    mf.xlsx_ledger(inbox, rows=rows)
+    _converts(capsys, inbox, tmp_path)
+
+
+# --- where the header is (Also) ---------------------------------------------------------------
+
+
+def test_a_header_below_row_30_is_found(capsys, inbox, tmp_path):
+    notes = [[f"填表说明第{i}条：按季度登记"] for i in range(1, 45)]
+    mf.xlsx_ledger(inbox, above=notes)
+    _converts(capsys, inbox, tmp_path)
+
+
+def test_a_two_row_merged_header_is_found(capsys, inbox, tmp_path):
+    upper = ["序号", "日期", "单位", "标题", "采用情况", None]
+    lower = [None, None, None, None, "类别", "采用渠道"]
+    mf.xlsx_ledger(inbox, above=[[mf.TITLE], upper], header=lower)
+    _converts(capsys, inbox, tmp_path)
+
+
+def test_a_sheet_without_a_header_says_what_was_looked_for_and_where(capsys, inbox, tmp_path):
+    mf.csv_file(inbox)
+    mf.xlsx_ledger(inbox, name="说明.xlsx", header=["说明"], rows=[["每季度报送一次"]], above=[])
+    out = _converts(capsys, inbox, tmp_path)
+    assert (
+        "说明.xlsx（台账） 的前 2 行里没有台账表头（一行或上下两行里写着“日期、单位、标题、采用渠道”），"
+        "也不是上期统计表，已跳过"
+    ) in out
+
+
+# --- a period the ledger has no row of (Also) -------------------------------------------------
+
+
+def test_a_period_without_rows_is_refused_with_the_quarters_the_ledger_covers(
+    capsys, inbox, tmp_path
+):
+    mf.csv_file(inbox)
+    code, _, err = _run(capsys, inbox, tmp_path, "--period", "1999Q1")
+    assert code == 1
+    assert err == [
+        "错误：台账里没有1999年1-3月（1999Q1）的行，按 --period 计算只会得到全是0的表，未生成；"
+        "台账各季度行数：2021年1-3月 3 行。请检查 --period 是否写错"
+    ]
+    assert not (tmp_path / "out").exists()

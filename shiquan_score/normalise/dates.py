@@ -9,6 +9,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from shiquan_score.normalise.text import EXCEL_ERRORS
 from shiquan_score.period import FIRST_YEAR, LAST_YEAR
 
 # Year first, then month and day: 2020-10-12, 2020.10.12, 2020/10/12, 2020年10月12日,
@@ -24,7 +25,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Serials from 2000-01-01 to 2099-12-31: anything else in a date column is not a date.
 _SERIAL_RANGE = (36526, 73050)
 
-OK, BLANK, AMBIGUOUS, BAD, YEAR = "ok", "blank", "ambiguous", "bad", "year"
+OK, BLANK, AMBIGUOUS, BAD, YEAR, EXCEL = "ok", "blank", "ambiguous", "bad", "year", "excel"
 
 
 def parse_date(value: object) -> tuple[dt.date | None, str]:
@@ -34,6 +35,8 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if not text:
         return None, BLANK
+    if text in EXCEL_ERRORS:
+        return None, EXCEL
     match = _YMD.match(text) or _COMPACT.match(text)
     if match:
         return _make(*match.groups())

@@ -23,8 +23,8 @@ from shiquan_score.normalise.cells import (
     title_keys,
 )
 from shiquan_score.normalise.closing import closing_rows
-from shiquan_score.normalise.dates import OK, YEAR, parse_dates
-from shiquan_score.normalise.text import arrow_text
+from shiquan_score.normalise.dates import EXCEL, OK, YEAR, parse_dates
+from shiquan_score.normalise.text import EXCEL_ERRORS, arrow_text
 from shiquan_score.period import FIRST_YEAR, LAST_YEAR, Period
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
@@ -93,6 +93,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         lambda found: (*found, _NO_TITLE)
     )
     rows.loc[untitled, "n_issues"] += 1
+    _excel_errors(rows, headers)
 
     total, footer = closing_rows(rows, scheme)
     if "extra" not in rows:  # only a CSV row can have too many fields
@@ -224,11 +225,35 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
     return _problem_frame(runs, header, value, NOT_SCORED, "OUT_OF_PERIOD", message)
 
 
+def _excel_errors(rows: pd.DataFrame, headers: dict) -> None:
+    """A 单位, 标题, 类别 or 采用渠道 cell holding an Excel error value (#N/A …) is reported as
+    what it holds, in place of whatever else was said about that cell ("为空", not in the
+    roster). Rows with one are few; each gets its issues rebuilt (in place: rows is ours)."""
+    fields = ("unit", "title", "category", "channel")
+    hits = {f: rows[f].isin(EXCEL_ERRORS).to_numpy() for f in fields if f in rows}
+    if not any(hit.any() for hit in hits.values()):
+        return
+    issues = rows["issues"].to_numpy(copy=True)
+    counts = rows["n_issues"].to_numpy(copy=True)
+    for f, hit in hits.items():
+        values = rows[f].to_numpy()
+        for i in np.flatnonzero(hit):
+            value = str(values[i])
+            found = tuple(x for x in issues[i] if x[0] != f)
+            message = msg("EXCEL_ERROR", column=headers.get(f, f), value=value)
+            issues[i] = (*found, (f, value, "EXCEL_ERROR_VALUE", message))
+            counts[i] = len(issues[i])
+    rows["issues"] = issues
+    rows["n_issues"] = counts
+
+
 def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
     values = _text(bad["date_raw"])
     messages = [
         msg("DATE_YEAR", value=v, first=FIRST_YEAR, last=LAST_YEAR)
         if s == YEAR
+        else msg("EXCEL_ERROR", column=header, value=v)
+        if s == EXCEL
         else msg("DATE_BLANK")
         if s == "blank"
         else msg(_DATE_MESSAGES[s], value=v)

@@ -16,6 +16,30 @@ INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u20
 _NOISE = re.compile(f"[\\s\u3000\"'“”‘’《》「」〈〉{INVISIBLE}]+")
 
 
+# What Excel shows in a cell whose formula failed; never a unit, title or date.
+EXCEL_ERRORS = frozenset(
+    [
+        "#N/A",
+        "#REF!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+        "#EXTERNAL!",
+        "#PYTHON!",
+    ]
+)
+
+
 def norm(value: object) -> str:
     """Canonical form for matching names: NFKC (full-width → half-width), no spaces or quotes."""
     if value is None:

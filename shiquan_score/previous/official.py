@@ -76,18 +76,35 @@ def identify(raw: RawSheet, scheme: Scheme) -> tuple[str, int, int] | None:
     ]
     for pos, text in texts:
         hits = [
-            (len(scheme.tables[k].title), k, m) for k, p in full.items() if (m := p.search(text))
+            (len(scheme.tables[k].title), k, m)
+            for k, p in full.items()
+            if (m := p.search(text)) and _is_title(text, m)
         ]
         if hits:
             _, key, match = max(hits, key=lambda h: h[0])
             return key, int(match.group("year")), pos
     for pos, text in texts:
-        match = next((m for p in stems.values() if (m := p.search(text))), None)
+        match = next(
+            (m for p in stems.values() if (m := p.search(text)) and _is_title(text, m)), None
+        )
         if match and _has_total_header(texts, scheme):
             key = _table_by_units(raw, scheme)
             if key is not None:
                 return key, int(match.group("year")), pos
     return None
+
+
+# What may stand beside the table's title in its cell: 附件2 before it, a note in brackets
+# after it. A ledger's news title that quotes the table (我县《…统计表（部门）》印发) is not one.
+_BEFORE_TITLE = re.compile(r"(?:附件\d{0,2}[:：]?)?")
+_AFTER_TITLE = re.compile(r"(?:[(（][^()（）]{0,20}[)）]){0,2}[。.]?")
+
+
+def _is_title(text: str, match: re.Match) -> bool:
+    return bool(
+        _BEFORE_TITLE.fullmatch(text[: match.start()])
+        and _AFTER_TITLE.fullmatch(text[match.end() :])
+    )
 
 
 def _stem(title: str) -> str:

@@ -92,6 +92,8 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
             notices.append(f"{path.name} 的工作表“{name}”是空的，已跳过")
             continue
         frame.columns = range(frame.shape[1])
+        if info is not None and info.errors:
+            frame = _with_errors(frame, info.errors, absolute)
         merged = _merged_down(info.merges, absolute) if info is not None else []
         hidden = info.hidden_rows if info is not None else frozenset()
         sheets.append(
@@ -163,6 +165,20 @@ def uncached_formulas(raw: RawSheet) -> frozenset[tuple[int, int]]:
             if col is not None:
                 found.add((int(row), col))
     return frozenset(found)
+
+
+def _with_errors(
+    frame: pd.DataFrame, errors: tuple[tuple[int, int, str], ...], absolute: list[int]
+) -> pd.DataFrame:
+    """Error cells (#N/A, #REF!) hold their error's text, as Excel shows them, not a blank:
+    the ledger step then says what the cell holds."""
+    position = {col: i for i, col in enumerate(absolute)}
+    frame = frame.copy()
+    for row, col, value in errors:
+        at = position.get(col - 1)
+        if at is not None and row <= len(frame):
+            frame.iloc[row - 1, at] = value
+    return frame
 
 
 def _merged_down(merges: tuple[str, ...], absolute: list[int]) -> list[tuple[int, int, int]]:

@@ -13,7 +13,7 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.output.audit import AUDIT_SHEETS
 from shiquan_score.previous.table import PreviousTable, identify, read_previous
 from shiquan_score.read import files as readers
-from shiquan_score.read.sheets import RawSheet, ledger_rows, locate_header
+from shiquan_score.read.sheets import HEADER_SCAN_ROWS, RawSheet, ledger_rows, locate_header
 from shiquan_score.scheme.loader import Scheme
 
 
@@ -84,7 +84,9 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
                 inbox.ledgers.append(raw)
                 inbox.headers.append(header)
             else:
-                inbox.notices.append(msg("SHEET_NOT_USED", where=raw.where))
+                inbox.notices.append(
+                    msg("NOT_A_LEDGER", where=raw.where, rows=min(len(raw.cells), HEADER_SCAN_ROWS))
+                )
     if not inbox.ledgers:
         raise InputError(msg("NO_LEDGER", folder=folder))
     return inbox

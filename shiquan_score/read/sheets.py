@@ -14,7 +14,7 @@ from shiquan_score.normalise.closing import closing_cells
 from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.loader import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
 
-HEADER_SCAN_ROWS = 30
+HEADER_SCAN_ROWS = 200  # a long preamble (notes, a copy of the rules) may stand above it
 _FIELD_NAMES = {
     "date": "日期",
     "unit": "单位",
@@ -70,9 +70,19 @@ def _header_cells(cells: pd.DataFrame, scheme: Scheme) -> list[dict[str, int]]:
 def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] | None:
     """The header row (position in `cells`) and field → column; None when this is no ledger."""
     candidates = _header_cells(raw.cells, scheme)
+    # A header of two rows (采用情况 merged over 类别 | 采用渠道; 日期 merged down): the
+    # fields of both rows, the lower one's where both name one; the rows start below it.
+    # A row naming two fields is never a ledger row, so the row below a full header that
+    # does is the header's second row.
     for pos, fields in enumerate(candidates):
         if all(f in fields for f in REQUIRED_FIELDS):
-            return pos, fields
+            below = candidates[pos + 1] if pos + 1 < len(candidates) else {}
+            return (pos + 1, {**fields, **below}) if len(below) >= 2 else (pos, fields)
+    for pos in range(1, len(candidates)):
+        upper, lower = candidates[pos - 1], candidates[pos]
+        both = {**upper, **lower}
+        if upper and lower and all(f in both for f in REQUIRED_FIELDS):
+            return pos, both
     best = max(candidates, key=len, default={})
     if len(best) >= 3:
         pos = candidates.index(best)
@@ -112,15 +122,21 @@ def ledger_rows(
     out.insert(0, "where", pd.Categorical.from_codes(np.zeros(len(out), np.int8), [raw.where]))
     out["hidden"] = out["row"].isin(raw.hidden_rows)
     if raw.ragged:
-        out["extra"] = _extra_fields(raw.cells.iloc[pos], body[keep], raw.ragged)
-    out.attrs["headers"] = {f: str(headers.iloc[c]) for f, c in fields.items()}
+        out["extra"] = _extra_fields(
+            raw.cells.iloc[max(pos - 1, 0) : pos + 1], body[keep], raw.ragged
+        )
+    above = raw.cells.iloc[pos - 1] if pos else headers  # a two-row header's upper row
+    out.attrs["headers"] = {
+        f: str(headers.iloc[c] if isinstance(headers.iloc[c], str) else above.iloc[c])
+        for f, c in fields.items()
+    }
     return out
 
 
-def _extra_fields(header: pd.Series, body: pd.DataFrame, delimiter: str) -> pd.Series:
-    """Per CSV row, what is wrong when it has more fields than its header (an unquoted comma
-    in a title shifts every later cell), else None."""
-    named = np.flatnonzero(header.notna().to_numpy())
+def _extra_fields(header: pd.DataFrame, body: pd.DataFrame, delimiter: str) -> pd.Series:
+    """Per CSV row, what is wrong when it has more fields than its header (the header row and
+    the one above it: an unquoted comma in a title shifts every later cell), else None."""
+    named = np.flatnonzero(header.notna().any(axis=0).to_numpy())
     width = int(named[-1]) + 1 if len(named) else 0
     beyond = body.iloc[:, width:].notna().to_numpy()
     found = pd.Series(None, index=range(len(body)), dtype=object)

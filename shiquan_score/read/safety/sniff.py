@@ -65,6 +65,7 @@ class SheetInfo:
     hidden_rows: frozenset[int]  # 1-based Excel row numbers
     first_row: int | None  # 1-based row of the first cell holding a value, if known
     merges: tuple[str, ...] = ()  # merged ranges, e.g. "B5:B7" (xlsx only)
+    errors: tuple[tuple[int, int, str], ...] = ()  # (row, column from 1, "#N/A"), xlsx only
 
 
 def plain(text: str) -> str:
@@ -170,7 +171,9 @@ def check_xlsx(path: Path) -> list[SheetInfo]:
         raise _error(path, e.reason, **{"kind": "xlsx", **e.detail}) from e
     except OSError as e:
         raise _error(path, "unreadable") from e
-    return [SheetInfo(f.name, f.visible, f.hidden_rows, f.first_row, f.merges) for f in facts]
+    return [
+        SheetInfo(f.name, f.visible, f.hidden_rows, f.first_row, f.merges, f.errors) for f in facts
+    ]
 
 
 def check_ods(path: Path) -> None:

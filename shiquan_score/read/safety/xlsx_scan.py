@@ -58,6 +58,7 @@ class SheetFacts:
     hidden_rows: frozenset[int] = frozenset()
     first_row: int | None = None
     merges: tuple[str, ...] = ()  # merged ranges such as "B5:B7"
+    errors: tuple[tuple[int, int, str], ...] = ()  # (row, column from 1, "#N/A") error cells
 
 
 def col_number(letters: bytes | str) -> int:
@@ -105,6 +106,11 @@ def upto_re(n: int, letters: bool) -> str:
 _DOCTYPE = re.compile(rb"<!(?i:doctype|entity)")
 _DIMENSION = re.compile(rb'<(?:[\w.-]+:)?dimension(?=\s)[^>]*?\sref\s*=\s*["\']([^"\']*)')
 _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3}[0-9]{1,7}:[A-Z]{1,3}[0-9]{1,7})"')
+# A cell holding an Excel error value (#N/A, #REF! …), its formula if any before the value.
+_ERROR_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?\st="e"[^>]*>\s*(?:<f[^>]*?(?:/>|>[^<]*</f>)\s*)?'
+    rb"<v>([^<]{1,16})</v>"
+)
 _REF = re.compile(rb"([A-Za-z]{1,10})(\d{1,12})")
 _CANON = re.compile(rb'<c r="([A-Za-z]{1,10})(\d{1,12})"')
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
@@ -161,6 +167,7 @@ class _PartScan:
         self.carry, self.started, self.in_header = b"", kind == "other", True
         self.hidden: set[int] = set()
         self.merges: list[str] = []
+        self.errors: list[tuple[int, int, str]] = []
         self.first_row: int | None = None
         self.last_cell: int | None = None  # row of the last `<c r=` before first_row is known
         self.max_row = self.max_col = 0
@@ -203,6 +210,11 @@ class _PartScan:
         if self.kind == "sheet":
             if buf.find(b"<mergeCell ", start, end) >= 0:
                 self.merges += [m.decode("ascii") for m in _MERGE.findall(buf, start, end)]
+            if buf.find(b't="e"', start, end) >= 0:  # fastexcel gives an error cell as blank
+                self.errors += [
+                    (int(row), col_number(col), value.decode("utf-8", "replace"))
+                    for col, row, value in _ERROR_CELL.findall(buf, start, end)
+                ]
             if self.in_header:
                 self._header(buf, start, end)
             if self.full:
@@ -515,6 +527,7 @@ def scan_xlsx(path: Path, limits: Limits | None = None) -> list[SheetFacts]:
             frozenset(scanned[m].hidden),
             scanned[m].first_row,
             tuple(scanned[m].merges),
+            tuple(scanned[m].errors),
         )
         for name, visible, m in sheets
     ]

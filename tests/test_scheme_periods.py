@@ -85,7 +85,9 @@ def test_a_monthly_table_with_a_gap_is_refused(capsys, tmp_path):
     scheme = _scheme(tmp_path, "month")
     inbox = tmp_path / "收件箱"
     inbox.mkdir()
-    write_ledger(inbox / "台账.xlsx", LEDGER)
+    # A January row: a month the ledger has no row of would be refused (an all-0 table).
+    january = ledger_rows((D(2021, 1, 8), "丁局", "丁一", None, "县网站"))
+    write_ledger(inbox / "台账.xlsx", [*LEDGER, [5, *january[0][1:]]])
     code, _, err = _run(capsys, inbox, *scheme, "--period", "2021-01", "--out", tmp_path / "m1")
     assert code == 0, err
     (jan,) = (tmp_path / "m1").glob("*.xlsx")

@@ -16,9 +16,11 @@ from shiquan_score.errors import SchemeError
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.period import SPANS
+from shiquan_score.scheme.fields import alias_map, need
 from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
 from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
 from shiquan_score.scheme.placeholders import check_plain, check_template
+from shiquan_score.scheme.roster import check_blocks, read_roster
 from shiquan_score.scheme.weights import Policy, check_classes, read_policy, read_weights
 
 REQUIRED_FIELDS = ("date", "unit", "title", "channel")
@@ -109,42 +111,12 @@ def _load_toml(path: Path) -> dict:
         raise SchemeError(message) from exc
 
 
-def _need(data: dict, key: str, where: str, kind: type = str):
-    if key not in data:
-        raise SchemeError(f"{where} 缺少“{key}”一项")
-    value = data[key]
-    if not isinstance(value, kind):
-        raise SchemeError(
-            f"{where} 的“{key}”应为{_KIND_NAMES.get(kind, '正确的类型')}，现为 {value!r}"
-        )
-    return value
-
-
-_KIND_NAMES = {str: "文字", list: "列表", dict: "表", bool: "true 或 false"}
-
-
-def _alias_map(entries: list[tuple[str, list[str]]], what: str, where: str) -> dict[str, str]:
-    """Map each name and alias (normalised) to its canonical name; refuse ambiguous aliases."""
-    mapping: dict[str, str] = {}
-    for name, aliases in entries:
-        for alias in [name, *aliases]:
-            key = norm(alias)
-            if not key:
-                continue
-            if mapping.get(key, name) != name:
-                raise SchemeError(
-                    f"{where}：{what}别名“{alias}”同时指向“{mapping[key]}”和“{name}”，请删去其中一个"
-                )
-            mapping[key] = name
-    return mapping
-
-
 def _header_aliases(ledger: dict, where: str) -> dict[str, str]:
-    columns = _need(ledger, "columns", f"{where} [ledger]", dict)
+    columns = need(ledger, "columns", f"{where} [ledger]", dict)
     for required in REQUIRED_FIELDS:
         if required not in columns:
             raise SchemeError(f"{where} [ledger].columns 缺少“{required}”（台账必需的列）")
-    return _alias_map(
+    return alias_map(
         [(f, list(a)) for f, a in columns.items()], "表头", f"{where} [ledger].columns"
     )
 
@@ -165,12 +137,12 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
     rows = _header_rows(rules, where)
     weighted = set(zip(weights["category"], weights["channel"], strict=True))
     tables: dict[str, TableSpec] = {}
-    for i, t in enumerate(_need(rules, "table", where, list), start=1):
-        key = _need(t, "key", f"{where} [[table]]")
+    for i, t in enumerate(need(rules, "table", where, list), start=1):
+        key = need(t, "key", f"{where} [[table]]")
         label = f"{where} 表“{key}”"
         place = f"{where} [[table]] 第{i}项"
         check_template(
-            _need(t, "title", label),
+            need(t, "title", label),
             f"{place} title",
             ("county", "year"),
             ("year", msg("SCHEME_WHY_TITLE_YEAR")),
@@ -179,9 +151,9 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
             if isinstance(t.get(plain), str):
                 check_plain(t[plain], f"{place} {plain}")
         columns = []
-        for j, c in enumerate(_need(t, "columns", label, list), start=1):
+        for j, c in enumerate(need(t, "columns", label, list), start=1):
             clabel = f"{label} 第{j}列"
-            header = [str(h) for h in _need(c, "header", clabel, list)]
+            header = [str(h) for h in need(c, "header", clabel, list)]
             if not 1 <= len(header) <= rows:
                 raise SchemeError(msg("SCHEME_HEADER_DEPTH", label=clabel, rows=rows))
             for part in header:
@@ -218,9 +190,9 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
             raise SchemeError(f"{label} 有两列统计同一种类别和渠道")
         tables[key] = TableSpec(
             key=key,
-            attachment=_need(t, "attachment", label),
-            title=_need(t, "title", label),
-            sheet=_need(t, "sheet", label),
+            attachment=need(t, "attachment", label),
+            title=need(t, "title", label),
+            sheet=need(t, "sheet", label),
             unranked_text=t.get("unranked_text", "不计分、不排名"),
             columns=tuple(columns),
             classes=_classes(t, place),
@@ -242,76 +214,17 @@ def _classes(table: dict, place: str) -> tuple[str, ...]:
     return tuple(classes)
 
 
-def _check_blocks(units: pd.DataFrame, tables: dict[str, TableSpec], where: str) -> None:
-    """A table ranked in blocks: each of its ranked units belongs to one of its classes."""
-    for key, spec in tables.items():
-        if not spec.classes:
-            continue
-        mine = units[(units["table"] == key) & units["ranked"]]
-        for name, klass in zip(mine["unit"], mine["class"], strict=True):
-            if klass not in spec.classes:
-                shown = f"“{klass}”" if klass else msg("SCHEME_NO_CLASS")
-                raise SchemeError(
-                    msg(
-                        "SCHEME_BLOCK_CLASS",
-                        where=where,
-                        unit=name,
-                        shown=shown,
-                        table=key,
-                        classes="、".join(spec.classes),
-                    )
-                )
-
-
-def _roster(roster: dict, tables: dict[str, TableSpec], prefixes: list[str], where: str):
-    entries = _need(roster, "unit", where, list)
-    records, aliases = [], []
-    for i, u in enumerate(entries):
-        label = f"{where} 第{i + 1}个单位"
-        name = _need(u, "name", label)
-        table = _need(u, "table", f"{label}（{name}）")
-        if table not in tables:
-            raise SchemeError(
-                f"{label}（{name}）的 table “{table}”不是规则文件中的表（{'、'.join(tables)}）"
-            )
-        ranked = _need(u, "ranked", f"{label}（{name}）", bool)
-        former = []
-        for f in u.get("former", []):
-            until = f.get("until")
-            if not isinstance(until, dt.date) or not f.get("name"):
-                raise SchemeError(
-                    f"{label}（{name}）的 former 每项应写 name 和 until（日期，如 2021-05-31）"
-                )
-            former.append({"name": f["name"], "until": until})
-        former.sort(key=lambda f: f["until"])
-        records.append((name, table, ranked, i, former, u.get("class", "")))
-        aliases.append((name, [*u.get("aliases", []), *(f["name"] for f in former)]))
-    units = pd.DataFrame(records, columns=["unit", "table", "ranked", "order", "former", "class"])
-    if units["unit"].duplicated().any():
-        raise SchemeError(
-            f"{where} 中单位“{units.loc[units['unit'].duplicated(), 'unit'].iloc[0]}”出现了两次"
-        )
-    mapping = _alias_map(aliases, "单位", where)
-    # Names written with a county prefix ("石泉县财政局", "县财政局") are stripped before lookup,
-    # so a roster alias that itself starts with a prefix must not collide after stripping.
-    for key, unit in list(mapping.items()):
-        for prefix in (norm(p) for p in prefixes):
-            if prefix and key.startswith(prefix) and key[len(prefix) :]:
-                mapping.setdefault(key[len(prefix) :], unit)
-    return units, mapping
-
-
 def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_ROSTER) -> Scheme:
     """Read both scheme files and check them; SchemeError names the file and the entry."""
     rules, roster = _load_toml(rules_path), _load_toml(roster_path)
     where, rwhere = rules_path.name, roster_path.name
     check_keys(rules, RULES, where)
     check_keys(roster, ROSTER, rwhere)
-    ledger = _need(rules, "ledger", where, dict)
-    cats = _need(rules, "category", where, list)
-    chans = _need(rules, "channel", where, list)
-    cat_names = {_need(c, "name", f"{where} [[category]]") for c in cats}
-    chan_names = {_need(c, "name", f"{where} [[channel]]") for c in chans}
+    ledger = need(rules, "ledger", where, dict)
+    cats = need(rules, "category", where, list)
+    chans = need(rules, "channel", where, list)
+    cat_names = {need(c, "name", f"{where} [[category]]") for c in cats}
+    chan_names = {need(c, "name", f"{where} [[channel]]") for c in chans}
     implies = {c["name"]: c["implies"] for c in chans if c.get("implies")}
     for chan, cat in implies.items():
         if cat not in cat_names:
@@ -319,19 +232,19 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
     weights = read_weights(rules, cat_names, chan_names, where)
     tables = _tables(rules, weights, where)
     prefixes = list(ledger.get("unit_prefixes", []))
-    units, unit_alias = _roster(roster, tables, prefixes, rwhere)
+    units, unit_alias = read_roster(roster, tables, prefixes, rwhere)
     check_classes(weights, units, where, rwhere)
-    _check_blocks(units, tables, rwhere)
-    layout = _need(rules, "layout", where, dict)
+    check_blocks(units, tables, rwhere)
+    layout = need(rules, "layout", where, dict)
     check_template(
-        _need(layout, "output_name", f"{where} [layout]"),
+        need(layout, "output_name", f"{where} [layout]"),
         f"{where} [layout] output_name",
         ("county", "year", "months"),
     )
     remarks = str(rules.get("remarks", {}).get("text", "")).strip()
     check_plain(remarks, f"{where} [remarks] text")
     return Scheme(
-        county=_need(rules, "county", where),
+        county=need(rules, "county", where),
         name=rules.get("name", ""),
         header_aliases=_header_aliases(ledger, where),
         unit_separators=list(ledger.get("unit_separators", ["、"])),
@@ -340,8 +253,8 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         note_sheet=ledger.get("note_sheet", "备注"),
         total_words=frozenset(norm(w) for w in ledger.get("total_words", ["合计"])),
         footer_words=frozenset(norm(w) for w in ledger.get("footer_words", [])),
-        category_alias=_alias_map([(c["name"], c.get("aliases", [])) for c in cats], "类别", where),
-        channel_alias=_alias_map([(c["name"], c.get("aliases", [])) for c in chans], "渠道", where),
+        category_alias=alias_map([(c["name"], c.get("aliases", [])) for c in cats], "类别", where),
+        channel_alias=alias_map([(c["name"], c.get("aliases", [])) for c in chans], "渠道", where),
         implies=implies,
         weights=weights,
         units=units,

@@ -233,6 +233,28 @@ MESSAGES: dict[str, str] = {
         "上期核对：按台账中{months}的记录算得的累计与上期表有 {n} 个单位不同，"
         "已列入“问题”表（本期仍按上期表计算）{extra}"
     ),
+    # --- --check-against (tools/check.py) ---
+    "CHECK_MISSING": "找不到核对表 {path}，请确认路径",
+    "CHECK_IN_INBOX": "核对表 {file} 在收件箱里，会被当作上期表读取；请把它移到收件箱以外，再运行",
+    "CHECK_NO_TABLE": "核对表 {file} 里没有找到统计表（标题应为 {titles}），请确认文件",
+    "CHECK_TWO_TABLES": "核对表 {file} 里有两份{attachment}：{first} 和 {second}，请只留一份",
+    "CHECK_DIFFERS": "{n} 处不一致",
+    "CHECK_AGREES": "全部一致",
+    "CHECK_TABLE": "{attachment}（{key}）：{n} 个单位逐格比较，{verdict}",
+    "CHECK_TABLE_ABSENT": "核对表中没有{attachment}（{key}），该表未核对",
+    "CHECK_HEAD": "核对：本次计算的统计表与 {file} 逐格比较（以本次计算为准，核对表只作对照）",
+    "CHECK_YEAR": "{year}年",
+    "CHECK_OTHER_PERIOD": (
+        "核对表 {where} 是{shown}的，本次统计的是{period}，请换用同一期的核对表，或用 --period 指定期别"
+    ),
+    "CHECK_COLUMN_UNMATCHED": "{attachment}的“{column}”列对不上统计表的任何一列，未核对",
+    "CHECK_COLUMN_LACKING": "{attachment}缺少“{column}”列，该列未核对",
+    "CHECK_SUMMARY_HEAD": "核对 {file}：",
+    "CHECK_SUMMARY_LINE": "  {line}",
+    "CHECK_SUMMARY_DIFF": "  {table} {unit} {column}：核对表 {theirs}，程序 {ours}（{cause}：{detail}）",
+    "CHECK_SUMMARY_MORE": "  ……另有 {n} 处，见工作簿的“{sheet}”表",
+    "CHECK_SUMMARY_SEE": "  详见工作簿的“{sheet}”表",
+    "CHECK_EMPTY_CELL": "（空）",
     # --- the 问题 sheet's first lines (output/audit.py) ---
     "SHEET_ACCOUNT": (
         "{period}：台账共读取 {read} 行 = 计分 {scored} 行 + 不在本期 {out} 行"

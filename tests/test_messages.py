@@ -169,6 +169,69 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         "上期核对：按台账中2021年1-3月的记录算得的累计与上期表有 1 个单位不同，"
         "已列入“问题”表（本期仍按上期表计算）",
     ),
+    "CHECK_MISSING": ({"path": "手工表.xlsx"}, "找不到核对表 手工表.xlsx，请确认路径"),
+    "CHECK_IN_INBOX": (
+        {"file": "手工表.xlsx"},
+        "核对表 手工表.xlsx 在收件箱里，会被当作上期表读取；请把它移到收件箱以外，再运行",
+    ),
+    "CHECK_NO_TABLE": (
+        {"file": "手工表.xlsx", "titles": "“甲”、“乙”"},
+        "核对表 手工表.xlsx 里没有找到统计表（标题应为 “甲”、“乙”），请确认文件",
+    ),
+    "CHECK_TWO_TABLES": (
+        {
+            "file": "手工表.xlsx",
+            "attachment": "附件2",
+            "first": "手工表.xlsx（表1）",
+            "second": "手工表.xlsx（表2）",
+        },
+        "核对表 手工表.xlsx 里有两份附件2：手工表.xlsx（表1） 和 手工表.xlsx（表2），请只留一份",
+    ),
+    "CHECK_DIFFERS": ({"n": 3}, "3 处不一致"),
+    "CHECK_AGREES": ({}, "全部一致"),
+    "CHECK_TABLE": (
+        {"attachment": "附件2", "key": "部门", "n": 40, "verdict": "全部一致"},
+        "附件2（部门）：40 个单位逐格比较，全部一致",
+    ),
+    "CHECK_TABLE_ABSENT": (
+        {"attachment": "附件1", "key": "镇"},
+        "核对表中没有附件1（镇），该表未核对",
+    ),
+    "CHECK_HEAD": (
+        {"file": "手工表.xlsx"},
+        "核对：本次计算的统计表与 手工表.xlsx 逐格比较（以本次计算为准，核对表只作对照）",
+    ),
+    "CHECK_YEAR": ({"year": 2019}, "2019年"),
+    "CHECK_OTHER_PERIOD": (
+        {"where": "手工表.xlsx（附件2）", "shown": "2020年7-9月", "period": "2020年10-12月"},
+        "核对表 手工表.xlsx（附件2） 是2020年7-9月的，本次统计的是2020年10-12月，"
+        "请换用同一期的核对表，或用 --period 指定期别",
+    ),
+    "CHECK_COLUMN_UNMATCHED": (
+        {"attachment": "附件2", "column": "备用"},
+        "附件2的“备用”列对不上统计表的任何一列，未核对",
+    ),
+    "CHECK_COLUMN_LACKING": (
+        {"attachment": "附件2", "column": "国家级"},
+        "附件2缺少“国家级”列，该列未核对",
+    ),
+    "CHECK_SUMMARY_HEAD": ({"file": "手工表.xlsx"}, "核对 手工表.xlsx："),
+    "CHECK_SUMMARY_LINE": ({"line": "全部一致"}, "  全部一致"),
+    "CHECK_SUMMARY_DIFF": (
+        {
+            "table": "附件2",
+            "unit": "财政局",
+            "column": "本期",
+            "theirs": "2",
+            "ours": "1.5",
+            "cause": "条数不同",
+            "detail": "见明细",
+        },
+        "  附件2 财政局 本期：核对表 2，程序 1.5（条数不同：见明细）",
+    ),
+    "CHECK_SUMMARY_MORE": ({"n": 4, "sheet": "核对"}, "  ……另有 4 处，见工作簿的“核对”表"),
+    "CHECK_SUMMARY_SEE": ({"sheet": "核对"}, "  详见工作簿的“核对”表"),
+    "CHECK_EMPTY_CELL": ({}, "（空）"),
     "WORKBOOK_UNREADABLE": (
         {"file": "台账.xlsx"},
         "台账.xlsx 无法按 Excel 工作簿读取，请用 Excel/WPS 打开后另存为 .xlsx 再放入",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.output.layout import visible_columns
 from shiquan_score.output.workbook import FrameSheet
@@ -43,11 +44,9 @@ class CheckResult:
 def require_check_file(path: Path, inbox: Path) -> None:
     """The hand-made table exists and lies outside the inbox (there it would be 上期)."""
     if not path.is_file():
-        raise InputError(f"找不到核对表 {path}，请确认路径")
+        raise InputError(msg("CHECK_MISSING", path=path))
     if path.resolve().parent == inbox.resolve():
-        raise InputError(
-            f"核对表 {path.name} 在收件箱里，会被当作上期表读取；请把它移到收件箱以外，再运行"
-        )
+        raise InputError(msg("CHECK_IN_INBOX", file=path.name))
 
 
 def read_check_file(path: Path, scheme: Scheme) -> list[OfficialTable]:
@@ -59,7 +58,7 @@ def read_check_file(path: Path, scheme: Scheme) -> list[OfficialTable]:
         titles = "、".join(
             f"“{t.title.format(county=scheme.county, year='××××')}”" for t in scheme.tables.values()
         )
-        raise InputError(f"核对表 {path.name} 里没有找到统计表（标题应为 {titles}），请确认文件")
+        raise InputError(msg("CHECK_NO_TABLE", file=path.name, titles=titles))
     return [read_official(raw, scheme, hit) for raw, hit in found]
 
 
@@ -73,32 +72,38 @@ def check_against(
         spec = scheme.tables[theirs.table]
         if theirs.table in seen:
             raise InputError(
-                f"核对表 {path.name} 里有两份{spec.attachment}：{seen[theirs.table].where} 和 "
-                f"{theirs.where}，请只留一份"
+                msg(
+                    "CHECK_TWO_TABLES",
+                    file=path.name,
+                    attachment=spec.attachment,
+                    first=seen[theirs.table].where,
+                    second=theirs.where,
+                )
             )
         seen[theirs.table] = theirs
         _check_period(theirs, period)
         diff, lacks = compare(theirs, spec, scheme, period, tables[theirs.table])
         frames.append(diff)
-        verdict = f"{len(diff)} 处不一致" if len(diff) else "全部一致"
+        verdict = msg("CHECK_DIFFERS", n=len(diff)) if len(diff) else msg("CHECK_AGREES")
         count = len(tables[theirs.table])
-        lines.append(f"{spec.attachment}（{spec.key}）：{count} 个单位逐格比较，{verdict}")
+        lines.append(
+            msg("CHECK_TABLE", attachment=spec.attachment, key=spec.key, n=count, verdict=verdict)
+        )
         lines += lacks
     for key, spec in scheme.tables.items():
         if key not in seen:
-            lines.append(f"核对表中没有{spec.attachment}（{key}），该表未核对")
+            lines.append(msg("CHECK_TABLE_ABSENT", attachment=spec.attachment, key=key))
     differences = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
-    head = f"核对：本次计算的统计表与 {path.name} 逐格比较（以本次计算为准，核对表只作对照）"
+    head = msg("CHECK_HEAD", file=path.name)
     return CheckResult(path, differences, [head, *lines])
 
 
 def _check_period(theirs: OfficialTable, period: Period) -> None:
     got = period.sibling(theirs.year, theirs.quarter) if theirs.quarter else None
     if theirs.year != period.year or (got and got != period):
-        shown = got.label if got else f"{theirs.year}年"
+        shown = got.label if got else msg("CHECK_YEAR", year=theirs.year)
         raise InputError(
-            f"核对表 {theirs.where} 是{shown}的，本次统计的是{period.label}，"
-            "请换用同一期的核对表，或用 --period 指定期别"
+            msg("CHECK_OTHER_PERIOD", where=theirs.where, shown=shown, period=period.label)
         )
 
 
@@ -107,13 +112,13 @@ def compare(
 ) -> tuple[pd.DataFrame, list[str]]:
     """One table: the differences, and lines saying which columns the hand-made one lacks."""
     att = spec.attachment
-    lacks = [f"{att}的“{c}”列对不上统计表的任何一列，未核对" for c in theirs.unmatched]
+    lacks = [msg("CHECK_COLUMN_UNMATCHED", attachment=att, column=c) for c in theirs.unmatched]
     shown = {j for j, _ in visible_columns(spec, ours)}
     for j, column in enumerate(spec.columns):
         # An optional column (国家级) that we do not show either is no lack.
         wanted = column.value != "count" or j in shown
         if column.value != "name" and j not in theirs.labels and wanted:
-            lacks.append(f"{att}缺少“{label(column.header)}”列，该列未核对")
+            lacks.append(msg("CHECK_COLUMN_LACKING", attachment=att, column=label(column.header)))
     diff = TableDiff(spec, scheme, period, theirs)
     vocab = Vocabulary(scheme)
     for row, name in theirs.unknown:
@@ -141,20 +146,31 @@ def compare(
 
 def summary(result: CheckResult) -> list[str]:
     """Lines for the screen: the verdict per table and the first differences."""
-    lines = [f"核对 {result.source.name}：", *(f"  {x}" for x in result.lines[1:])]
+    lines = [
+        msg("CHECK_SUMMARY_HEAD", file=result.source.name),
+        *(msg("CHECK_SUMMARY_LINE", line=x) for x in result.lines[1:]),
+    ]
     for _, d in result.differences.head(SHOWN).iterrows():
         lines.append(
-            f"  {d['表']} {d['单位']} {d['列']}：核对表 {_show(d['核对表'])}，"
-            f"程序 {_show(d['程序计算'])}（{d['可能原因']}：{d['说明']}）"
+            msg(
+                "CHECK_SUMMARY_DIFF",
+                table=d["表"],
+                unit=d["单位"],
+                column=d["列"],
+                theirs=_show(d["核对表"]),
+                ours=_show(d["程序计算"]),
+                cause=d["可能原因"],
+                detail=d["说明"],
+            )
         )
     if len(result.differences) > SHOWN:
-        lines.append(f"  ……另有 {len(result.differences) - SHOWN} 处，见工作簿的“{SHEET}”表")
+        lines.append(msg("CHECK_SUMMARY_MORE", n=len(result.differences) - SHOWN, sheet=SHEET))
     elif len(result.differences):
-        lines.append(f"  详见工作簿的“{SHEET}”表")
+        lines.append(msg("CHECK_SUMMARY_SEE", sheet=SHEET))
     return lines
 
 
 def _show(value) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return fmt_number(float(value))
-    return str(value) if value not in (None, "") else "（空）"
+    return str(value) if value not in (None, "") else msg("CHECK_EMPTY_CELL")

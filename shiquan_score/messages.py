@@ -61,6 +61,18 @@ MESSAGES: dict[str, str] = {
     "TEMPLATE_ANY_YEAR": "不限年份",
     "TEMPLATE_WRITTEN": "已生成台账模板（{scope}）：{file}",
     "TEMPLATE_ONLY": "只生成了台账模板，没有统计；要统计请去掉 --template 再运行",
+    "NOTICE_KEPT": "{name} 与本次生成的不同（可能已修改过），已改名保留为 {kept}",
+    "NOTICE_NO_SOFFICE": (
+        "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF"
+    ),
+    "NOTICE_PDF_FAILED": "LibreOffice 没能把 {name} 转成 PDF，需要时用 Word/WPS 另存为 PDF",
+    "NOTICE_TEMPLATE_UNREADABLE": "通报模板 {file} 打不开：请用 Word/WPS 另存为 .docx 后再用",
+    "NOTICE_TEMPLATE_MISSING": (
+        "通报模板 {file} 里没有{missing}这样的一段（单独一行）：程序要在那里填入内容。"
+        "请在模板中加上，或不用 --notice-template 改用内置格式"
+    ),
+    "NOTICE_CLOSE_FIRST": "请先关闭 Word/WPS 中打开的 {name}，再重新运行",
+    "NOTICE_ENABLED": "{file} 的“enabled”应为 true 或 false，现为 {value}",
     "INTERNAL_LOG_HEAD": "石泉县信息采用统计 程序内部错误记录\n时间：{time}\n命令：{argv}\n",
     # --- files the program cannot read or write (library and system texts never shown) ---
     "WORKBOOK_UNREADABLE": (

@@ -33,6 +33,35 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         "错误：命令写法不对（缺少参数 收件箱）。查看说明：python convert.py -h",
     ),
     "USAGE_NO_INBOX": ({}, "缺少参数 收件箱"),
+    "NOTICE_KEPT": (
+        {"name": "表_通报.docx", "kept": "表_通报_旧版1.docx"},
+        "表_通报.docx 与本次生成的不同（可能已修改过），已改名保留为 表_通报_旧版1.docx",
+    ),
+    "NOTICE_NO_SOFFICE": (
+        {},
+        "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF",
+    ),
+    "NOTICE_PDF_FAILED": (
+        {"name": "表_通报.docx"},
+        "LibreOffice 没能把 表_通报.docx 转成 PDF，需要时用 Word/WPS 另存为 PDF",
+    ),
+    "NOTICE_TEMPLATE_UNREADABLE": (
+        {"file": "模板.doc"},
+        "通报模板 模板.doc 打不开：请用 Word/WPS 另存为 .docx 后再用",
+    ),
+    "NOTICE_TEMPLATE_MISSING": (
+        {"file": "模板.docx", "missing": "【正文】、【附件2】"},
+        "通报模板 模板.docx 里没有【正文】、【附件2】这样的一段（单独一行）：程序要在那里填入内容。"
+        "请在模板中加上，或不用 --notice-template 改用内置格式",
+    ),
+    "NOTICE_CLOSE_FIRST": (
+        {"name": "表_通报.docx"},
+        "请先关闭 Word/WPS 中打开的 表_通报.docx，再重新运行",
+    ),
+    "NOTICE_ENABLED": (
+        {"file": "notice.toml", "value": "'是'"},
+        "notice.toml 的“enabled”应为 true 或 false，现为 '是'",
+    ),
     "USAGE_MISSING": ({"names": "收件箱"}, "缺少参数 收件箱"),
     "USAGE_UNKNOWN": ({"args": "--x y"}, "不认识的参数：--x y"),
     "USAGE_NEEDS_VALUE": ({"option": "--period"}, "--period 后面要跟一个值"),

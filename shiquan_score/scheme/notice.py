@@ -9,6 +9,7 @@ from pathlib import Path
 
 from shiquan_score import TEMPLATES
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 from shiquan_score.scheme.loader import Scheme, _load_toml
 
 DEFAULT_NOTICE = TEMPLATES / "notice.toml"
@@ -116,6 +117,11 @@ def _check_fields(template: str, allowed: set[str], where: str) -> None:
             )
 
 
+def _header(column) -> str:
+    """A column's header path as one line: 新闻动态/{months}采用情况（条）/部门动态."""
+    return "/".join(dict.fromkeys(h.replace("\n", "") for h in column.header))
+
+
 def _counts(data: dict, scheme: Scheme, where: str) -> dict[str, tuple[str, ...]]:
     counts = data.get("counts", {})
     if not isinstance(counts, dict) or not counts:
@@ -138,7 +144,7 @@ def _counts(data: dict, scheme: Scheme, where: str) -> dict[str, tuple[str, ...]
                 inside = {chan in channels for _, chan in column.count}
                 if len(inside) > 1:
                     raise SchemeError(
-                        f"{where} [counts] 的“{name}”只包含了统计表一列（{'/'.join(column.header)}）"
+                        f"{where} [counts] 的“{name}”只包含了统计表一列（{_header(column)}）"
                         "中的部分渠道：条数无法拆开，请把这一列的渠道都列上或都不列"
                     )
         out[name] = tuple(channels)
@@ -217,7 +223,7 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
         )
     enabled = data.get("enabled", False)
     if not isinstance(enabled, bool):
-        raise SchemeError(f"{where} 的“enabled”应为 true 或 false，现为 {enabled!r}")
+        raise SchemeError(msg("NOTICE_ENABLED", file=where, value=repr(enabled)))
     texts = {key: _text(data, key, where) for key in TEXT_KEYS}
     date = data.get("date", "")
     if isinstance(date, str):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.output.notice.wording import (
     NoticeTable,
     body,
@@ -84,10 +85,8 @@ def build_notice(
     if options.template is not None:
         try:
             document = docx.Document(str(options.template))
-        except Exception as exc:  # python-docx raises several kinds for a file that is not a .docx
-            raise InputError(
-                f"通报模板 {options.template} 打不开（{type(exc).__name__}）：请用 Word/WPS 另存为 .docx 后再用"
-            ) from None
+        except Exception:  # python-docx raises several kinds for a file that is not a .docx
+            raise InputError(msg("NOTICE_TEMPLATE_UNREADABLE", file=options.template)) from None
         where = options.template.name
     else:
         document = page.skeleton(

@@ -18,6 +18,7 @@ from docx.shared import Emu
 from docx.text.paragraph import Paragraph
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid
 from shiquan_score.output.notice import ooxml, page
 from shiquan_score.output.notice.tables import add_table, width_twips
@@ -55,10 +56,7 @@ def fill(document, content: Content, notice: NoticeScheme, where: str) -> None:
     wanted = [page.BODY] + [page.attachment_placeholder(a.label) for a in content.attachments]
     missing = [w for w in wanted if w not in paragraphs]
     if missing:
-        raise InputError(
-            f"通报模板 {where} 里没有{'、'.join(missing)}这样的一段（单独一行）：程序要在那里填入内容。"
-            "请在模板中加上，或不用 --notice-template 改用内置格式"
-        )
+        raise InputError(msg("NOTICE_TEMPLATE_MISSING", file=where, missing="、".join(missing)))
     for p in list(body.iterchildren(qn("w:p"))):
         for key in INLINE:
             if key in _text(p):

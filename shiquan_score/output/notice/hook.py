@@ -7,14 +7,14 @@ for neither a notice nor a chart (python-docx and matplotlib stay unloaded).
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid
 from shiquan_score.period import Period
-from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.loader import Scheme, _load_toml
 from shiquan_score.scheme.notice import DEFAULT_NOTICE, NoticeScheme
 
 
@@ -40,17 +40,11 @@ def wanted(request: NoticeRequest) -> bool:
     """--notice, or `enabled = true` in notice.toml (a missing file means no)."""
     if request.notice is not None:
         return request.notice
-    try:
-        with request.rules.open("rb") as fh:
-            enabled = tomllib.load(fh).get("enabled", False)
-    except FileNotFoundError:
+    if not request.rules.exists():
         return False
-    except tomllib.TOMLDecodeError as exc:
-        raise SchemeError(
-            f"{request.rules.name} 格式有误：{exc}。请对照 templates/notice.toml 修改"
-        ) from None
+    enabled = _load_toml(request.rules).get("enabled", False)  # its syntax message
     if not isinstance(enabled, bool):
-        raise SchemeError(f"{request.rules.name} 的“enabled”应为 true 或 false，现为 {enabled!r}")
+        raise SchemeError(msg("NOTICE_ENABLED", file=request.rules.name, value=repr(enabled)))
     return enabled
 
 
@@ -112,9 +106,7 @@ def make_notice(
     written = write_notice(target, items, scheme, notice, period, options)
     outcome = NoticeOutcome(notice=written.path)
     if written.kept:
-        outcome.notices.append(
-            f"{target.name} 与本次生成的不同（可能已修改过），已改名保留为 {written.kept.name}"
-        )
+        outcome.notices.append(msg("NOTICE_KEPT", name=target.name, kept=written.kept.name))
     pdf, line = to_pdf(written.path, written.kept)
     outcome.pdf = pdf
     outcome.notices += [line] if line else []

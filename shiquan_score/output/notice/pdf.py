@@ -8,6 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from shiquan_score.messages import msg
+
 TIMEOUT_S = 120
 # Linux only: the notice's fonts aliased to installed CJK fonts (ignored where fontconfig is not)
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
@@ -58,15 +60,12 @@ def convert(docx: Path, folder: Path) -> Path | None:
 def to_pdf(docx: Path, kept_docx: Path | None) -> tuple[Path | None, str | None]:
     """The PDF beside the .docx; an earlier PDF follows an earlier draft that was kept."""
     if soffice() is None:
-        return (
-            None,
-            "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF",
-        )
+        return None, msg("NOTICE_NO_SOFFICE")
     target = docx.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="shiquan-pdf-", dir=docx.parent) as work:
         made = convert(docx, Path(work))
         if made is None:
-            return None, f"LibreOffice 没能把 {docx.name} 转成 PDF，需要时用 Word/WPS 另存为 PDF"
+            return None, msg("NOTICE_PDF_FAILED", name=docx.name)
         if kept_docx is not None and target.exists():
             os.replace(target, kept_docx.with_suffix(".pdf"))
         os.replace(made, target)

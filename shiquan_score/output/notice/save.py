@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from shiquan_score.errors import OutputError
+from shiquan_score.messages import msg, os_reason
 
 CREATED = dt.datetime(2000, 1, 1, 0, 0, 0, tzinfo=dt.UTC)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -63,7 +64,7 @@ def write_kept(target: Path, data: bytes) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法创建输出文件夹 {folder}：{exc.strerror}") from None
+        raise OutputError(msg("CANNOT_MAKE_FOLDER", folder=folder, reason=os_reason(exc))) from None
     if target.exists() and target.read_bytes() == data:
         return None
     kept = None
@@ -89,6 +90,6 @@ def _move(source: Path, destination: Path, target: Path) -> None:
     try:
         os.replace(source, destination)
     except PermissionError:
-        raise OutputError(f"请先关闭 Word/WPS 中打开的 {target.name}，再重新运行") from None
+        raise OutputError(msg("NOTICE_CLOSE_FIRST", name=target.name)) from None
     except OSError as exc:
-        raise OutputError(f"无法写入 {target}：{exc.strerror}") from None
+        raise OutputError(msg("CANNOT_WRITE", target=target, reason=os_reason(exc))) from None

@@ -6,6 +6,7 @@ import functools
 import operator
 import re
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.normalise.text import marked, norm
@@ -30,16 +31,40 @@ def closing_patterns(totals: frozenset[str], footers: frozenset[str]):
     count = r"共?\d+(?:\.\d+)?[条项篇个分]?"
     total = re.compile(f".{{0,6}}?(?:{alternatives['total']}):?(?:{count})?")
     footer = re.compile(f"(?:{alternatives['footer']})(?::.*)?")
-    # The prefilters run on the raw text (spaces in 总 计 not yet removed), in Arrow's RE2,
-    # whose \s is ASCII only.
+    # The prefilters run on the raw text (spaces in 总 计 not yet removed, full-width
+    # digits not yet folded) in Arrow's RE2: a cell ending in a totals word and maybe a
+    # count; a cell starting with the first character of a footer word.
     space = "[\\s\u3000\u00a0]*"
-    total_filter = "|".join(f"{space.join(re.escape(ch) for ch in w)}" for w in sorted(totals))
+    spaced = "|".join(space.join(re.escape(ch) for ch in w) for w in sorted(totals))
+    tail = "[\\s\u3000:：共0-9０-９.．条项篇个分]*"
+    ending = f"^.{{0,12}}(?:{spaced}){tail}$"
     firsts = "".join(sorted({w[0] for w in footers}))
-    return (
-        (total_filter or "(?!)", total),
-        (f"^{space}[{re.escape(firsts)}]" if firsts else "(?!)", footer),
-        re.compile(f"(?:{count})?"),
-    )
+    start = f"^{space}[{re.escape(firsts)}]"
+
+    lasts = sorted({w[-1] for w in totals})
+
+    def total_filter(arrow):
+        """A literal search for 计 first (fast), the regex only where it is found."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = np.zeros(len(arrow), dtype=bool)
+        if lasts:
+            has = functools.reduce(pc.or_, [pc.match_substring(arrow, ch) for ch in lasts])
+            at = np.flatnonzero(has.to_numpy(zero_copy_only=False))
+            if len(at):
+                sure = pc.match_substring_regex(pc.take(arrow, pa.array(at)), ending)
+                found[at] = sure.to_numpy(zero_copy_only=False)
+        return pa.array(found)
+
+    def footer_filter(arrow):
+        import pyarrow.compute as pc
+
+        return (
+            pc.match_substring_regex(arrow, start) if firsts else pc.less(pc.utf8_length(arrow), 0)
+        )
+
+    return (total_filter, total), (footer_filter, footer), re.compile(f"(?:{count})?")
 
 
 def closing_rows(rows: pd.DataFrame, scheme: Scheme) -> tuple[pd.Series, pd.Series]:
@@ -50,8 +75,14 @@ def closing_rows(rows: pd.DataFrame, scheme: Scheme) -> tuple[pd.Series, pd.Seri
         scheme.total_words, scheme.footer_words
     )
     columns = [c for c in ("lead", "unit", "date_raw", "title") if c in rows]
-    is_total = {c: marked(rows[c], total_filter, total) for c in columns}
-    is_footer = {c: marked(rows[c], footer_filter, footer) for c in columns}
+    # A footer is looked for where clerks sign, not in the title column (long text, a
+    # million rows): a title column that is the first column is looked at as "lead".
+    is_total, is_footer = {}, {}
+    for c in columns:
+        tests = [(total_filter, total)] + ([(footer_filter, footer)] if c != "title" else [])
+        found = marked(rows[c], tests)
+        is_total[c] = found[0]
+        is_footer[c] = found[1] if c != "title" else pd.Series(False, index=rows.index)
     any_total = functools.reduce(operator.or_, is_total.values())
     any_footer = functools.reduce(operator.or_, is_footer.values())
     candidate = any_total | any_footer
@@ -69,4 +100,5 @@ def closing_cells(values: pd.Series, scheme: Scheme) -> pd.Series:
     (total_filter, total), (footer_filter, footer), _ = closing_patterns(
         scheme.total_words, scheme.footer_words
     )
-    return marked(values, total_filter, total) | marked(values, footer_filter, footer)
+    is_total, is_footer = marked(values, [(total_filter, total), (footer_filter, footer)])
+    return is_total | is_footer

@@ -151,21 +151,32 @@ def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> p
     return hits
 
 
-def marked(values: pd.Series, prefilter: str, pattern: re.Pattern, longest: int = 40) -> pd.Series:
-    """Cells whose normalised text fullmatches `pattern`. Only short cells containing
-    `prefilter` (a regex) are normalised: in a million-row ledger that is a handful."""
-    hits = pd.Series(False, index=values.index)
+def marked(values: pd.Series, tests: list, longest: int = 40) -> list[pd.Series]:
+    """Per (prefilter, pattern) of `tests`: the cells whose normalised text fullmatches the
+    pattern. A prefilter takes the column as a pyarrow text array and gives a boolean array
+    (C++, a literal search where it can); only short cells it lets through are normalised:
+    in a million-row ledger that is a handful."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if values.empty:
-        return hits
+        return [pd.Series(False, index=values.index) for _ in tests]
     if isinstance(values.dtype, pd.CategoricalDtype):  # decide per category, then per row
-        per_category = marked(pd.Series(values.cat.categories.astype(str)), prefilter, pattern)
-        lookup = np.append(per_category.to_numpy(dtype=bool), False)  # code -1 (blank) → False
-        return pd.Series(lookup[values.cat.codes.to_numpy()], index=values.index)
-    text = values.fillna("").astype(str)
-    short = text.str.len() <= longest
-    candidates = text[short & text.str.contains(prefilter, regex=True)]
-    if candidates.empty:
-        return hits
-    found = norm_many(candidates).map(lambda n: pattern.fullmatch(n) is not None)
-    hits.loc[candidates.index] = found.to_numpy(dtype=bool)
-    return hits
+        per_category = marked(pd.Series(values.cat.categories.astype(str)), tests, longest)
+        codes = values.cat.codes.to_numpy()
+        return [
+            pd.Series(np.append(found.to_numpy(dtype=bool), False)[codes], index=values.index)
+            for found in per_category  # code -1 (blank) picks the False appended
+        ]
+    arrow = arrow_text(values)
+    short = pc.less_equal(pc.utf8_length(arrow), longest)
+    out = []
+    for prefilter, pattern in tests:
+        mask = pc.and_(short, prefilter(arrow)).to_numpy(zero_copy_only=False)
+        hits = np.zeros(len(values), dtype=bool)
+        if mask.any():  # the candidates normalised and matched in C++ too (RE2)
+            normed = norm_arrow_array(pc.filter(arrow, pa.array(mask)))
+            found = pc.match_substring_regex(normed, f"^(?:{pattern.pattern})$")
+            hits[np.flatnonzero(mask)] = found.to_numpy(zero_copy_only=False)
+        out.append(pd.Series(hits, index=values.index))
+    return out

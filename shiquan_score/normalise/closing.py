@@ -88,10 +88,10 @@ def closing_rows(rows: pd.DataFrame, scheme: Scheme) -> tuple[pd.Series, pd.Seri
     candidate = any_total | any_footer
     if candidate.any():
         for c in ("unit", "title"):
-            text = _text(rows.loc[candidate, c]).map(norm)
-            filler = text.map(lambda t: count.fullmatch(t) is not None)
-            filler |= is_total[c][candidate] | is_footer[c][candidate]
-            candidate.loc[candidate] = filler.to_numpy(dtype=bool)
+            texts = [norm(t) for t in _text(rows.loc[candidate, c])]
+            filler = np.array([count.fullmatch(t) is not None for t in texts], dtype=bool)
+            filler |= (is_total[c][candidate] | is_footer[c][candidate]).to_numpy(dtype=bool)
+            candidate.loc[candidate] = filler
     return candidate & any_total, candidate & ~any_total
 
 

@@ -82,6 +82,7 @@ def ledgers(draw):
         "blank_between": draw(st.booleans()),
         "total": draw(st.booleans()),
         "footer": draw(st.booleans()),
+        "lead_total": draw(st.booleans()),  # 小计 in a real row's 序号: still a record
     }
 
 
@@ -93,6 +94,8 @@ def _write(folder: Path, ledger: dict) -> int:
         [str(i), date, units, title, "新闻动态" if i % 2 else "", channel]
         for i, (_, units, title, channel, date, _) in enumerate(ledger["rows"], start=1)
     ]
+    if ledger["lead_total"]:
+        body[0][0] = "小计"
     if ledger["blank_between"]:
         body.insert(len(body) // 2, ["", "", "", "", "", ""])
     if ledger["total"]:

@@ -280,6 +280,19 @@ MESSAGES: dict[str, str] = {
     "NOTE_NEAREST": "最接近的是：{names}",
     "NOTE_NO_NEAREST": "也没有相近的名称",
     "NOTE_NOT_PRINTED": ("{unit}本期有调研信息采用，备注“{note}”没有印在表中（采用条数优先）"),
+    # --- the year's research bonuses (score/record.py) ---
+    "RECORD_DISAGREES": (
+        "{item}：上期工作簿 {book} 记录此前已计{recorded}，台账中此前各期的记录为{ledger}；"
+        "按较高的一项扣除，本期计{now}分。请核对上期工作簿和台账"
+    ),
+    "RECORD_MISSING": (
+        "{item}本期计{bonus}分：上期表是手工做的，没有记录此前各期已计的调研加分，"
+        "无法核对此前是否已计过；如已计过，请在台账中补上此前的采用记录后重新运行"
+    ),
+    # --- our own files in the inbox (read/inbox.py) ---
+    "OWN_PROBLEM_LIST": "已跳过 {file}：是本工具生成的问题清单，不是台账",
+    "OWN_SIDE_CSV": "已跳过 {file}：是本工具生成的“{sheet}”表（CSV），不是台账",
+    "OWN_SHEETS_SKIPPED": "{file} 是本工具生成的工作簿，其中的{sheets}表是附表，已跳过",
 }
 
 # Problem kinds: the label shown in the 问题 sheet's 问题 column.
@@ -306,6 +319,8 @@ KINDS: dict[str, str] = {
     "EXCEL_ERROR_VALUE": "错误值",
     "FLOORED": "扣分到0为止",
     "OUTSIDE_TABLES": "不在本次的表",
+    "RECORD_DISAGREES": "加分记录不一致",
+    "RECORD_MISSING": "加分无法核对",
 }
 
 # Levels of a problem: the 级别 column.

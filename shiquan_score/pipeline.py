@@ -11,16 +11,20 @@ from shiquan_score.errors import ShiquanError
 from shiquan_score.normalise.accounting import accounting
 from shiquan_score.normalise.ledger import ERROR, hidden_sheets, normalise
 from shiquan_score.output import audit, publish
+from shiquan_score.output import mark as M
 from shiquan_score.output.layout import build_grid
+from shiquan_score.output.mark import mark
 from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
 from shiquan_score.period import Period
 from shiquan_score.period_choice import choose_period
-from shiquan_score.previous.crosscheck import crosscheck
+from shiquan_score.previous.crosscheck import covers_earlier_quarters, crosscheck
+from shiquan_score.previous.table import PreviousTable
 from shiquan_score.previous.totals import previous_totals
 from shiquan_score.read.inbox import read_contents
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from shiquan_score.scheme.notice import load_notice
-from shiquan_score.score.scoring import score, tally
+from shiquan_score.score.record import record_frame, record_notes, year_record
+from shiquan_score.score.scoring import score_research, tally
 from shiquan_score.score.standings import standings
 from shiquan_score.table_choice import choose_tables, leave_out, parse_tables, pick_previous
 from shiquan_score.tools.check import CheckResult, check_against, require_check_file
@@ -70,6 +74,19 @@ def run(config: Config) -> Result:
         raise
 
 
+def last_record(
+    previous: list[PreviousTable], keys: list[str], period: Period
+) -> tuple[pd.DataFrame | None, str | None]:
+    """The research record of last quarter's workbook used this run, and its file; None when
+    the previous table used is hand-made (or this is Q1: the year starts afresh)."""
+    before = period.previous()
+    for table in previous:
+        used = table.table in keys and before == Period(table.year, table.quarter or 0)
+        if used and table.record is not None:
+            return table.record, table.source
+    return None, None
+
+
 def _run(config: Config, notices: list[str]) -> Result:
     scheme = load_scheme(config.rules, config.roster)
     publish.refuse_out_in_inbox(config.out, config.inbox)
@@ -91,7 +108,11 @@ def _run(config: Config, notices: list[str]) -> Result:
     notices += read_from
     cross, cross_line = crosscheck(inbox.rows, scheme, period, totals, previous)
     notices += [cross_line] if cross_line else []
-    scored = score(ledger.events, scheme, ledger.history)
+    granted, record_from = last_record(previous, keys, period)
+    scored, research = score_research(ledger.events, scheme, ledger.history, granted)
+    covered = covers_earlier_quarters(inbox.rows, period)
+    bonus_notes = record_notes(research, record_from, covered, period)
+    record = year_record(research, ledger.history, granted, scheme, period)
     counts, points = tally(scored)
     tables = {
         key: standings(scheme.tables[key], scheme, counts, points, totals[key], notes)
@@ -99,13 +120,16 @@ def _run(config: Config, notices: list[str]) -> Result:
     }
     conflicts = audit.note_conflicts(tables, scheme)
     floored = audit.floor_notes(tables, scheme)
-    problems = audit.all_problems(ledger.problems, note_problems, conflicts, cross, floored)
+    problems = audit.all_problems(
+        ledger.problems, note_problems, conflicts, cross, floored, bonus_notes
+    )
     summary = accounting(ledger)
     result = Result(period, summary, notices, problems, tables=tables)
     targets = publish.targets(scheme, period, config.out)
     problem_sheet = audit.problem_sheet(problems, summary, period)
     if (problems["level"] == ERROR).any():
-        result.problems_file, stale = publish.publish_problems(targets, problem_sheet)
+        marked = mark(period.code, scheme.name, M.PROBLEM_LIST, [(M.PROBLEMS, audit.PROBLEMS)])
+        result.problems_file, stale = publish.publish_problems(targets, problem_sheet, marked)
         notices += stale
         return result
     grids = [build_grid(scheme.tables[key], scheme, tables[key], period) for key in keys]
@@ -114,11 +138,22 @@ def _run(config: Config, notices: list[str]) -> Result:
     if config.check_against:  # compare with a hand-made table → 核对 sheet
         result.check = check_against(config.check_against, scheme, period, tables)
         sheets[audit.CHECK] = result.check.sheet()
+    sheets[audit.RECORD] = audit.record_sheet(record_frame(record), period)
     zero_text = scheme.layout.get("zero_text", "——")
     # issue 13: a broken notice.toml fails before anything is written
     wording = load_notice(config.notice.rules, scheme) if wanted(config.notice) else None
     decorate = workbook_charts(scheme, grids, tables, period) if config.notice.chart else None
-    result.workbook, stale = publish.publish_tables(targets, grids, sheets, zero_text, decorate)
+    roles = {audit.DETAIL: M.DETAIL, audit.PROBLEMS: M.PROBLEMS, audit.CHECK: M.CHECK}
+    roles[audit.RECORD] = M.RECORD
+    marked = mark(
+        period.code,
+        scheme.name,
+        M.TABLES,
+        [(key, scheme.tables[key].sheet) for key in keys] + [(roles[n], n) for n in sheets],
+    )
+    result.workbook, stale = publish.publish_tables(
+        targets, grids, sheets, zero_text, decorate, marked
+    )
     notices += stale
     if wording is not None:
         made = make_notice(

@@ -365,9 +365,9 @@ def test_last_quarters_own_output_skips_its_audit_sheets(capsys, tmp_path):
     code, out, _ = run(capsys, inbox, "--out", tmp_path / "out")
     assert code == 0
     assert (
-        "石泉县2020年10-12月信息采用情况统计表.xlsx 中的“明细”、“问题”表是统计表的附表，已跳过"
-        in out
-    )
+        "石泉县2020年10-12月信息采用情况统计表.xlsx 是本工具生成的工作簿，"
+        "其中的“明细”、“问题”、“调研加分”表是附表，已跳过"
+    ) in out
 
 
 def test_previous_total_as_formula_without_result_is_refused(capsys, inbox, tmp_path):

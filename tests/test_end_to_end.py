@@ -99,7 +99,7 @@ def test_towns_match_the_sample_expectation(produced):
 
 def test_layout_golden(produced):
     wb = openpyxl.load_workbook(produced)
-    assert wb.sheetnames == [TOWN, DEPT, "明细", "问题"]
+    assert wb.sheetnames == [TOWN, DEPT, "明细", "问题", "调研加分"]
     ws = wb[DEPT]
     merges = {str(r) for r in ws.merged_cells.ranges}
     header = {

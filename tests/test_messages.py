@@ -28,6 +28,35 @@ INTERNAL = "错误：程序内部出错，统计没有完成，没有写入任�
 
 # code -> (values, the exact text). One case per code of the catalogue.
 EXPECTED: dict[str, tuple[dict, str]] = {
+    "RECORD_DISAGREES": (
+        {
+            "item": "调研信息“调研一”（农业农村局）",
+            "book": "石泉县2021年4-6月信息采用情况统计表.xlsx",
+            "recorded": "市级+10",
+            "ledger": "没有加分",
+            "now": "10",
+        },
+        "调研信息“调研一”（农业农村局）：上期工作簿 石泉县2021年4-6月信息采用情况统计表.xlsx"
+        " 记录此前已计市级+10，台账中此前各期的记录为没有加分；按较高的一项扣除，本期计10分。"
+        "请核对上期工作簿和台账",
+    ),
+    "RECORD_MISSING": (
+        {"item": "调研信息“调研一”（农业农村局）", "bonus": "省级+20"},
+        "调研信息“调研一”（农业农村局）本期计省级+20分：上期表是手工做的，没有记录此前各期已计的调研加分，"
+        "无法核对此前是否已计过；如已计过，请在台账中补上此前的采用记录后重新运行",
+    ),
+    "OWN_PROBLEM_LIST": (
+        {"file": "甲_问题清单.xlsx"},
+        "已跳过 甲_问题清单.xlsx：是本工具生成的问题清单，不是台账",
+    ),
+    "OWN_SIDE_CSV": (
+        {"file": "甲_明细.csv", "sheet": "明细"},
+        "已跳过 甲_明细.csv：是本工具生成的“明细”表（CSV），不是台账",
+    ),
+    "OWN_SHEETS_SKIPPED": (
+        {"file": "甲.xlsx", "sheets": "“明细”、“问题”"},
+        "甲.xlsx 是本工具生成的工作簿，其中的“明细”、“问题”表是附表，已跳过",
+    ),
     "USAGE": (
         {"what": "缺少参数 收件箱"},
         "错误：命令写法不对（缺少参数 收件箱）。查看说明：python convert.py -h",
@@ -620,6 +649,8 @@ EXPECTED: dict[str, tuple[dict, str]] = {
 
 # kind code -> the 问题 column's label
 EXPECTED_KINDS: dict[str, str] = {
+    "RECORD_DISAGREES": "加分记录不一致",
+    "RECORD_MISSING": "加分无法核对",
     "TOTAL_ROW": "合计行",
     "HIDDEN_ROW": "隐藏行",
     "REPEATED": "重复",

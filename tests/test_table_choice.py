@@ -101,7 +101,7 @@ def test_q1_departments_only_writes_no_town_table(tmp_path, capsys):
         "附件1（镇）：台账中本期没有镇的采用记录，收件箱里也没有它的上期表，本次不生成这张表" in out
     )
     book = tmp_path / "out" / "石泉县2021年1-3月信息采用情况统计表.xlsx"
-    assert openpyxl.load_workbook(book).sheetnames == ["附件2（部门）", "明细", "问题"]
+    assert openpyxl.load_workbook(book).sheetnames == ["附件2（部门）", "明细", "问题", "调研加分"]
 
 
 def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
@@ -128,7 +128,7 @@ def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
     assert "本次生成：附件2（部门）（按 --tables 指定）" in out
     assert "期别：2020年10-12月。台账共 2 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 1" in out
     book = openpyxl.load_workbook(tmp_path / "out" / Q4_BOOK)
-    assert book.sheetnames == ["附件2（部门）", "明细", "问题"]
+    assert book.sheetnames == ["附件2（部门）", "明细", "问题", "调研加分"]
     problems = [row for row in book["问题"].iter_rows(values_only=True) if row[5] == "不在本次的表"]
     assert problems == [
         ("台账.xlsx（台账）", 5, "单位", "城关镇", "未计分", "不在本次的表",

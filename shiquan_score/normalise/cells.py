@@ -95,6 +95,12 @@ def title_keys(titles: pd.Series) -> np.ndarray:
     return arrow_title_keys(arrow_text(titles))
 
 
+def title_texts(titles: pd.Series) -> pd.Series:
+    """The text title_keys() compares: normalised, without a final 。 (for a few titles, such
+    as the research items of last quarter's record, matched against this quarter's)."""
+    return norm_many(titles).str.rstrip(_FINAL_STOPS)
+
+
 def arrow_title_keys(titles) -> np.ndarray:
     """title_keys() of a pyarrow array. Touches no pandas object: safe on a second thread."""
     import pyarrow as pa

@@ -19,8 +19,8 @@ from shiquan_score.scheme.vocabulary import Vocabulary
 from shiquan_score.scheme.weights import FLOORS
 from shiquan_score.score.standings import count_key
 
-DETAIL, PROBLEMS, CHECK = "明细", "问题", "核对"
-AUDIT_SHEETS = (DETAIL, PROBLEMS, CHECK)
+DETAIL, PROBLEMS, CHECK, RECORD = "明细", "问题", "核对", "调研加分"
+AUDIT_SHEETS = (DETAIL, PROBLEMS, CHECK, RECORD)
 DETAIL_COLUMNS = {
     "where": "来源（文件/工作表）",
     "row": "行号",
@@ -217,6 +217,15 @@ def floor_notes(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFrame
                 )
             )
     return pd.DataFrame(records, columns=PROBLEM_COLUMNS)
+
+
+def record_sheet(frame: pd.DataFrame, period: Period) -> FrameSheet:
+    """The year's research items with the bonus each has been granted (score/record.py)."""
+    preamble = (
+        f"调研加分：{period.year}年内到本期（{period.months}）为止，每条调研信息已计的最高加分"
+        "（同一信息被多次采用的，以最高分记）。下一季度运行时读取本表，只补计差额，不重复计分。",
+    )
+    return FrameSheet(frame, {"标题": 400, "报送单位": 200}, preamble)
 
 
 def all_problems(*parts: pd.DataFrame) -> pd.DataFrame:

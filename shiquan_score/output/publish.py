@@ -38,11 +38,13 @@ def targets(scheme: Scheme, period: Period, out: Path) -> Targets:
     return Targets(out / f"{name}.xlsx", out / f"{name}_问题清单.xlsx")
 
 
-def publish_problems(targets: Targets, sheet: FrameSheet) -> tuple[Path, list[str]]:
+def publish_problems(
+    targets: Targets, sheet: FrameSheet, mark: dict[str, str] | None = None
+) -> tuple[Path, list[str]]:
     """Only the 问题 list; a workbook of an earlier run stays, and the clerk is warned off it."""
     make_folder(targets.problems.parent)
     with folder_lock(targets.problems.parent):
-        written = write_workbook(targets.problems, [], {PROBLEMS: sheet})
+        written = write_workbook(targets.problems, [], {PROBLEMS: sheet}, properties=mark)
     notices = []
     if targets.table.exists():
         notices.append(msg("STALE_WORKBOOK", file=targets.table))
@@ -55,6 +57,7 @@ def publish_tables(
     sheets: dict[str, FrameSheet],
     zero_text: str,
     decorate=None,
+    mark: dict[str, str] | None = None,
 ) -> tuple[Path, list[str]]:
     """The statistics workbook; our own 问题 list of an earlier failed run no longer applies.
 
@@ -69,7 +72,13 @@ def publish_tables(
         aside = _set_aside(targets.problems)
         try:
             written = write_workbook(
-                targets.table, grids, sheets, zero_text=zero_text, decorate=decorate, kept=kept
+                targets.table,
+                grids,
+                sheets,
+                zero_text=zero_text,
+                decorate=decorate,
+                kept=kept,
+                properties=mark,
             )
         except BaseException:
             if aside is not None:

@@ -186,9 +186,11 @@ def write_workbook(
     zero_text: str = "——",
     decorate=None,
     kept: list[Path] | None = None,
+    properties: dict[str, str] | None = None,
 ) -> Path:
     """Write the official sheets and the audit sheets to `target` atomically; with `kept`,
-    an earlier workbook of other content is kept (see atomic_workbook)."""
+    an earlier workbook of other content is kept (see atomic_workbook); `properties` are
+    custom document properties (the tool's mark, output/mark.py)."""
     small = {name: page for name, page in frames.items() if len(page.frame) <= SHEET_ROWS_MAX}
     check_limits({name: page.frame for name, page in small.items()})
     csv = {name: target.with_name(f"{target.stem}_{name}.csv") for name in frames}
@@ -203,6 +205,8 @@ def write_workbook(
         for name, temp in staged.items():
             _csv_into(temp, frames[name].frame)
         with atomic_workbook(target, kept) as workbook:
+            for name, value in (properties or {}).items():
+                workbook.set_custom_property(name, value, "text")
             formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
             for grid in grids:
                 _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)

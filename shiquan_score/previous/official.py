@@ -45,12 +45,15 @@ class OfficialTable:
 
 
 def _title_pattern(template: str, county: str) -> re.Pattern:
-    parts = re.split(r"(\{county\}|\{year\})", norm(template))
+    """A title template as a pattern: {year} captured, {months} any months (7-9月, 三季度)."""
+    parts = re.split(r"(\{county\}|\{year\}|\{months\})", norm(template))
     regex = "".join(
         re.escape(county)
         if p == "{county}"
         else r"(?P<year>\d{4})"
         if p == "{year}"
+        else r".{0,12}?"
+        if p == "{months}"
         else re.escape(p)
         for p in parts
     )
@@ -140,6 +143,8 @@ def _table_by_units(raw: RawSheet, scheme: Scheme) -> str | None:
 def title_notice(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> str | None:
     """A notice when the table was told by its units because its title names no table."""
     key, _, pos = found
+    if pos < 0:  # our own workbook, told by its mark
+        return None
     spec = scheme.tables[key]
     county = norm(scheme.county)
     row = [v.strip() for v in raw.cells.iloc[pos] if isinstance(v, str)]
@@ -238,7 +243,7 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     spec = scheme.tables[key]
     cells = raw.cells
     grid = cells.to_numpy()
-    at = _find_name_header(cells, title_pos, name_words(spec))
+    at = _find_name_header(cells, max(title_pos, 0), name_words(spec))
     if at is None:
         raise InputError(f"{raw.where} 像是统计表，但找不到“单位名称”表头，请使用正式表格格式")
     header_row, name_col = at
@@ -264,13 +269,15 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
             take[j], labels[j] = c, text
     vocab = Vocabulary(scheme)
     headings = {norm(c) for c in spec.classes}
+    # The 备注 block under the table: 备注… as published, or the scheme's own first words.
+    remarks = {"备注"} | ({norm(scheme.remarks.split("\n")[0])[:6]} if scheme.remarks else set())
     records, repeats, seen = [], [], {}
     table = OfficialTable(key, raw.where, year, quarter, labels, unmatched, pd.DataFrame())
     for r in range(body, len(cells)):
         name = _text(grid[r, name_col])
         if not name:
             continue
-        if norm(name).startswith("备注"):
+        if any(norm(name).startswith(head) for head in remarks if head):
             break
         unit = vocab.unit(name)
         excel_row = int(raw.rows[r])

@@ -29,6 +29,9 @@ class PreviousTable:
     rows: dict[str, int] = field(default_factory=dict)  # unit -> Excel row of its first line
     source: str = ""  # the file it came from
     adopted: float | None = None  # issue 13: all count cells summed; None when a column is missing
+    # Our own workbook (read/own.py): its year's research bonuses (score/record.py); None for
+    # a hand-made table, which carries no such record.
+    record: pd.DataFrame | None = None
 
 
 def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> PreviousTable:

@@ -10,11 +10,15 @@ import pandas as pd
 from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
+from shiquan_score.output import mark as M
 from shiquan_score.output.audit import AUDIT_SHEETS
+from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable, identify, read_previous
 from shiquan_score.read import files as readers
+from shiquan_score.read.own import own_csv, read_mark
 from shiquan_score.read.sheets import HEADER_SCAN_ROWS, RawSheet, ledger_rows, locate_header
 from shiquan_score.scheme.loader import Scheme
+from shiquan_score.score.record import read_record
 
 
 @dataclass
@@ -27,6 +31,8 @@ class Inbox:
     previous: list[tuple[RawSheet, tuple[str, int, int]]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     headers: list = field(default_factory=list)
+    # Our own workbooks by their mark: id(raw) of a table sheet → (period, the file's record)
+    own: dict[int, tuple[Period, pd.DataFrame | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,8 +57,19 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
     inbox.notices += [msg("SKIPPED_FILE", file=p.name, why=why) for p, why in skipped]
     words = frozenset(scheme.header_aliases)
     for path in files:
+        mark = read_mark(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+        if mark is not None and mark.kind != M.TABLES:
+            inbox.notices.append(msg("OWN_PROBLEM_LIST", file=path.name))
+            continue
         sheets, read = readers.read_file(path, words)
         inbox.notices += read
+        if mark is not None:
+            _own_workbook(inbox, path, sheets, mark, scheme)
+            continue
+        side = own_csv(sheets[0]) if len(sheets) == 1 and not sheets[0].sheet else None
+        if side:
+            inbox.notices.append(msg("OWN_SIDE_CSV", file=path.name, sheet=side))
+            continue
         for raw in [raw for raw in sheets if raw.hidden_sheet]:
             header = _hidden_header(raw, scheme)
             if header:
@@ -100,6 +117,25 @@ def _hidden_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] 
         return None
 
 
+def _own_workbook(inbox: Inbox, path: Path, sheets: list[RawSheet], mark, scheme: Scheme) -> None:
+    """A workbook this tool wrote, by its mark: its tables are previous tables whatever
+    their wording, its 调研加分 sheet the year's record; nothing in it is ever a ledger."""
+    period = Period.parse(mark.period)
+    by_name = {raw.sheet: raw for raw in sheets}
+    record_sheet = mark.sheet_of(M.RECORD)
+    record = read_record(by_name[record_sheet], period.year) if record_sheet in by_name else None
+    skipped = []
+    for raw in sheets:
+        role = mark.sheets.get(raw.sheet)
+        if role in scheme.tables:
+            inbox.previous.append((raw, (role, period.year, -1)))  # -1: no title row needed
+            inbox.own[id(raw)] = (period, record)
+        else:
+            skipped.append(f"“{raw.sheet}”")
+    if skipped:
+        inbox.notices.append(msg("OWN_SHEETS_SKIPPED", file=path.name, sheets="、".join(skipped)))
+
+
 def ledger_frame(inbox: Inbox, scheme: Scheme) -> pd.DataFrame:
     """All ledger sheets as one frame of rows, with the headers as the clerk wrote them."""
     frames = [
@@ -126,6 +162,12 @@ def read_contents(folder: Path, scheme: Scheme, notices: list[str] | None = None
     """
     inbox = read_inbox(folder, scheme, notices)
     rows = ledger_frame(inbox, scheme)
-    previous = [read_previous(raw, scheme, found) for raw, found in inbox.previous]
+    previous = []
+    for raw, found in inbox.previous:
+        table = read_previous(raw, scheme, found)
+        if id(raw) in inbox.own:  # our own: the mark says which period, whatever the header
+            period, table.record = inbox.own[id(raw)]
+            table.year, table.quarter = period.year, period.quarter
+        previous.append(table)
     hidden = [ledger_rows(raw, header, scheme) for raw, header in inbox.hidden]
     return Contents(rows, previous, inbox.notes, inbox.notices, hidden)

@@ -144,7 +144,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
         check_template(
             need(t, "title", label),
             f"{place} title",
-            ("county", "year"),
+            ("county", "year", "months"),  # previous/official.py reads a title with months
             ("year", msg("SCHEME_WHY_TITLE_YEAR")),
         )
         for plain in ("attachment", "sheet", "unranked_text"):

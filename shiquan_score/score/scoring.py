@@ -15,6 +15,10 @@ from shiquan_score.scheme.weights import Policy
 
 # One research item of one unit: the item is its units (any order) and its title.
 _GROUP = ["units_key", "title_key", "unit_name", "category_name"]
+RESEARCH_COLUMNS = [
+    *["where", "row", "date", "unit_name", "units_key", "title", "category_name"],
+    *["channel_name", "points", "awarded"],
+]
 
 
 def round_half_up(values: pd.Series, places: int = 2) -> pd.Series:
@@ -82,28 +86,86 @@ def score(
     `history` holds the same year's earlier adoptions: a bonus already granted for an item
     in an earlier quarter is not granted again (城市 +10 in Q3, 省级 in Q4 → Q4 adds 10).
     """
+    return score_research(events, scheme, history)[0]
+
+
+def score_research(
+    events: pd.DataFrame,
+    scheme: Scheme,
+    history: pd.DataFrame | None = None,
+    granted: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """score(), where an earlier bonus is the higher of the ledger's (`history`) and last
+    period's record (`granted`: score/record.py), and the research items that scored a bonus
+    row now, with both earlier bonuses side by side (one row each)."""
     out, weight_row = _weighted(events, scheme)
     points = out["points"].to_numpy()
     best = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
     item = _items(out[_GROUP].iloc[best])
     keep = best[_scoring_rows(item, points[best])]
-    before, prior_points, prior_channel = _earlier_bonus(out[_GROUP].iloc[keep], history, scheme)
+    before, ledger_prior, prior_channel = _earlier_bonus(out[_GROUP].iloc[keep], history, scheme)
+    ledger_channel = np.full(len(keep), "", dtype=object)
+    ledger_channel[before] = prior_channel
+    record_prior, record_channel = _recorded_bonus(out.iloc[keep], granted)
+    from_record = record_prior > ledger_prior
     prior = np.zeros(len(out))
-    prior[keep] = prior_points
+    prior[keep] = np.where(from_record, record_prior, ledger_prior)
     awarded = points.copy()
     awarded[best] = 0.0
     awarded[keep] = np.clip(points[keep] - prior[keep], 0, None)
     out["awarded"] = awarded
     out["prior"] = prior
     out["prior_channel"] = ""
-    out.loc[keep[before], "prior_channel"] = prior_channel
+    out.loc[keep, "prior_channel"] = np.where(from_record, record_channel, ledger_channel)
     out["top"] = False
     out.loc[keep, "top"] = True
     out["score"] = _credited(awarded, out["share"].to_numpy(), scheme.policy)
     out["rule"] = _rule_text(out, scheme.weights, weight_row, best, item, scheme.policy)
     if scheme.policy.joint != "split":  # each unit counts the whole item
         out["share"] = 1.0
-    return out
+    research = out.iloc[keep][RESEARCH_COLUMNS].assign(
+        ledger_prior=ledger_prior,
+        ledger_channel=ledger_channel,
+        record_prior=record_prior,
+        record_channel=record_channel,
+    )
+    return out, research.reset_index(drop=True)
+
+
+def weighted(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
+    """Each event with its weight's points and best_of (for score/record.py)."""
+    return _weighted(events, scheme)[0]
+
+
+def research_items(events: pd.DataFrame, scheme: Scheme) -> pd.DataFrame:
+    """Each research item's row that scores its bonus (its highest best_of points)."""
+    out = weighted(events, scheme)
+    best = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
+    item = _items(out[_GROUP].iloc[best])
+    return out.iloc[best[_scoring_rows(item, out["points"].to_numpy()[best])]]
+
+
+def item_keys(frame: pd.DataFrame) -> pd.Series:
+    """One research item of one unit as text: its units, title (as compared), unit, category."""
+    from shiquan_score.normalise.cells import title_texts
+
+    parts = [frame["units_key"].astype(str), title_texts(frame["title"])]
+    parts += [frame["unit_name"].astype(str), frame["category_name"].astype(str)]
+    return parts[0].str.cat(parts[1:], sep="\x1f")
+
+
+def _recorded_bonus(
+    kept: pd.DataFrame, granted: pd.DataFrame | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """For research rows scoring now, the bonus last period's record says was granted (0,
+    "" when none)."""
+    if granted is None or not len(granted) or not len(kept):
+        return np.zeros(len(kept)), np.full(len(kept), "", dtype=object)
+    by_key = granted.assign(key=item_keys(granted)).set_index("key")
+    keys = item_keys(kept)
+    points = keys.map(by_key["points"]).fillna(0.0).to_numpy(dtype=float)
+    channel = keys.map(by_key["channel_name"]).fillna("").to_numpy(dtype=object)
+    return points, channel
 
 
 def _credited(awarded: np.ndarray, share: np.ndarray, policy: Policy) -> np.ndarray:

@@ -25,12 +25,7 @@ MISTAKES = [
         TITLE,
         TITLE.replace("{year}", "{yaer}"),
         "rules.toml [[table]] 第1项 title：不认识的占位符“{yaer}”，是不是“{year}”？"
-        "这里可以用：{county}、{year}",
-    ),
-    (
-        TITLE,
-        TITLE.replace("{year}年", "{year}年{months}"),
-        "rules.toml [[table]] 第1项 title：这里不能用占位符“{months}”，可以用的只有：{county}、{year}",
+        "这里可以用：{county}、{year}、{months}",
     ),
     (
         HEADER,

@@ -61,6 +61,7 @@ def test_the_seed_typed_in_by_hand_differs_only_in_the_split_tie(tmp_path, capsy
         "明细",
         "问题",
         "核对",
+        "调研加分",
     ]
 
 

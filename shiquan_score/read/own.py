@@ -1,0 +1,81 @@
+"""Recognise what this tool wrote: its workbooks by their mark (output/mark.py), its side
+CSV files (…_明细.csv, …_问题.csv) by their header row. None of them is ever a ledger."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shiquan_score.output import mark as M
+
+_CUSTOM = "docprops/custom.xml"
+_CUSTOM_MAX = 256 * 1024  # ours is under 2 KB; the safety scan already refused entities
+_SHEET = re.compile(rf"^{M.SHEET}(\d+)$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    period: str  # 2021Q2
+    scheme: str
+    kind: str  # tables / problems
+    sheets: dict[str, str] = field(default_factory=dict)  # sheet name → role
+
+    def tables(self) -> dict[str, str]:
+        """Sheet name → table key for the official tables."""
+        roles = {M.DETAIL, M.PROBLEMS, M.CHECK, M.RECORD}
+        return {s: r for s, r in self.sheets.items() if r not in roles}
+
+    def sheet_of(self, role: str) -> str | None:
+        return next((s for s, r in self.sheets.items() if r == role), None)
+
+
+def read_mark(path: Path) -> Mark | None:
+    """The mark of a workbook this tool wrote; None for any other file (also an .xls/.csv)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            names = {n.lower(): n for n in book.namelist()}
+            if _CUSTOM not in names or book.getinfo(names[_CUSTOM]).file_size > _CUSTOM_MAX:
+                return None
+            root = ET.fromstring(book.read(names[_CUSTOM]))
+    except (OSError, zipfile.BadZipFile, ET.ParseError):
+        return None
+    props = {}
+    for prop in root:
+        name = prop.get("name")
+        value = next(iter(prop), None)
+        if name and value is not None:
+            props[name] = value.text or ""
+    if props.get(M.TOOL) != M.VERSION:
+        return None
+    sheets: dict[int, tuple[str, str]] = {}
+    for name, value in props.items():
+        found = _SHEET.match(name)
+        if found:
+            try:
+                role, sheet = json.loads(value)
+            except (ValueError, TypeError):
+                return None
+            sheets[int(found.group(1))] = (str(role), str(sheet))
+    return Mark(
+        props.get(M.PERIOD, ""),
+        props.get(M.SCHEME, ""),
+        props.get(M.KIND, ""),
+        {sheet: role for _, (role, sheet) in sorted(sheets.items())},
+    )
+
+
+def own_csv(raw) -> str | None:
+    """The audit sheet (明细, 问题) a CSV holds when its first row is that sheet's header."""
+    from shiquan_score.output.audit import DETAIL, DETAIL_COLUMNS, PROBLEM_NAMES, PROBLEMS
+
+    if raw.cells.empty:
+        return None
+    first = [str(v).strip() for v in raw.cells.iloc[0] if isinstance(v, str)]
+    for sheet, names in ((DETAIL, DETAIL_COLUMNS), (PROBLEMS, PROBLEM_NAMES)):
+        if first == list(names.values()):
+            return sheet
+    return None

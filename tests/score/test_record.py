@@ -1,0 +1,126 @@
+"""The year's research bonuses carried in our own workbook (issue 10 item 3), through the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import openpyxl
+
+from shiquan_score.cli import main
+from tests.conftest import ledger_rows, table_by_name, write_ledger
+from tests.handmade import write_simple_tables
+
+D = dt.date
+Q1 = [(D(2021, 3, 1), "财政局", "一季度新闻", None, "部门动态")]
+Q2 = [
+    (D(2021, 5, 6), "农业农村局", "调研一", "调研信息", "县政府网站政务信息、市级"),
+    (D(2021, 6, 2), "财政局、审计局", "调研二", "调研信息", "市级"),
+]
+Q3 = [
+    (D(2021, 8, 5), "农业农村局", "调研一", "调研信息", "省级"),
+    (D(2021, 8, 9), "财政局、审计局", "调研二", "调研信息", "省级"),
+]
+BOOK = "石泉县2021年{}信息采用情况统计表.xlsx"
+
+
+def _quarter(tmp_path, name, rows, previous=None, *args):
+    inbox = tmp_path / f"in_{name}"
+    inbox.mkdir()
+    if previous is not None:
+        shutil.copy(previous, inbox)
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*rows))
+    code = main([str(inbox), "--out", str(tmp_path / f"out_{name}"), *args])
+    return code, tmp_path / f"out_{name}"
+
+
+def _q2_workbook(tmp_path):
+    code, out1 = _quarter(tmp_path, "q1", Q1)
+    assert code == 0
+    code, out2 = _quarter(tmp_path, "q2", Q2, out1 / BOOK.format("1-3月"))
+    assert code == 0
+    return out2 / BOOK.format("4-6月")
+
+
+def _scores(book):
+    dept = table_by_name(book, "附件2（部门）")
+    return {u: dept[u][8:11] for u in ("农业农村局", "财政局", "审计局")}
+
+
+def _hints(book, kind):
+    rows = openpyxl.load_workbook(book)["问题"].iter_rows(values_only=True)
+    return [r[6] for r in rows if r[5] == kind]
+
+
+def test_the_q2_workbook_records_the_bonuses_granted(tmp_path):
+    book = _q2_workbook(tmp_path)
+    rows = list(openpyxl.load_workbook(book)["调研加分"].iter_rows(min_row=3, values_only=True))
+    assert rows == [
+        ("期别", "单位", "报送单位", "标题", "类别", "已计加分的渠道", "加分"),
+        ("2021Q2", "农业农村局", "农业农村局", "调研一", "调研信息", "市级", 10),
+        ("2021Q2", "审计局", "审计局、财政局", "调研二", "调研信息", "市级", 10),
+        ("2021Q2", "财政局", "审计局、财政局", "调研二", "调研信息", "市级", 10),
+    ]
+
+
+def test_one_file_per_quarter_grants_only_the_top_up(tmp_path, capsys):
+    q2 = _q2_workbook(tmp_path)
+    code, out = _quarter(tmp_path, "q3", Q3, q2)
+    assert code == 0, capsys.readouterr().err
+    book = out / BOOK.format("7-9月")
+    # 20 - 10 already granted; the joint item's top-up split in two
+    assert _scores(book) == {
+        "农业农村局": (10, 13, 23),
+        "财政局": (5, 5.5, 10.5),
+        "审计局": (5, 5, 10),
+    }
+    assert _hints(book, "加分记录不一致") == []
+    record = list(openpyxl.load_workbook(book)["调研加分"].iter_rows(min_row=4, values_only=True))
+    assert ("2021Q3", "农业农村局", "农业农村局", "调研一", "调研信息", "省级", 20) in record
+
+
+def test_running_ledger_and_record_never_double_count(tmp_path):
+    q2 = _q2_workbook(tmp_path)
+    code, out = _quarter(tmp_path, "q3", Q1 + Q2 + Q3, q2)
+    assert code == 0
+    book = out / BOOK.format("7-9月")
+    assert _scores(book) == {
+        "农业农村局": (10, 13, 23),
+        "财政局": (5, 5.5, 10.5),
+        "审计局": (5, 5, 10),
+    }
+    assert _hints(book, "加分记录不一致") == []
+
+
+def test_record_and_ledger_disagreeing_gives_a_hint_naming_both(tmp_path):
+    q2 = _q2_workbook(tmp_path)
+    # the running ledger lost 调研一's Q2 row but covers Q1 and Q2 otherwise
+    ledger = Q1 + Q2[1:] + Q3
+    code, out = _quarter(tmp_path, "q3", ledger, q2)
+    assert code == 0
+    book = out / BOOK.format("7-9月")
+    assert _scores(book)["农业农村局"] == (10, 13, 23)
+    assert _hints(book, "加分记录不一致") == [
+        "调研信息“调研一”（农业农村局）：上期工作簿 石泉县2021年4-6月信息采用情况统计表.xlsx"
+        " 记录此前已计市级+10，台账中此前各期的记录为没有加分；按较高的一项扣除，本期计10分。"
+        "请核对上期工作簿和台账"
+    ]
+
+
+def test_hand_made_previous_table_gets_a_hint_per_bonus(tmp_path, scheme):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    write_simple_tables(
+        inbox / "二季度.xlsx", scheme, {"农业农村局": 13}, months="4-6月", year=2021
+    )
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*Q3))
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
+    book = tmp_path / "out" / BOOK.format("7-9月")
+    hint = (
+        "本期计省级+{}分：上期表是手工做的，没有记录此前各期已计的调研加分，"
+        "无法核对此前是否已计过；如已计过，请在台账中补上此前的采用记录后重新运行"
+    )
+    assert _hints(book, "加分无法核对") == [
+        "调研信息“调研一”（农业农村局）" + hint.format(20),
+        "调研信息“调研二”（审计局、财政局）" + hint.format(20),
+    ]

@@ -23,7 +23,7 @@ from shiquan_score.previous.totals import previous_totals
 from shiquan_score.read.inbox import read_contents
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from shiquan_score.scheme.notice import load_notice
-from shiquan_score.score.record import record_frame, record_notes, year_record
+from shiquan_score.score.record import record_frame, record_notes, unchecked, year_record
 from shiquan_score.score.scoring import score_research, tally
 from shiquan_score.score.standings import standings
 from shiquan_score.table_choice import choose_tables, leave_out, parse_tables, pick_previous
@@ -112,7 +112,15 @@ def _run(config: Config, notices: list[str]) -> Result:
     scored, research = score_research(ledger.events, scheme, ledger.history, granted)
     covered = covers_earlier_quarters(inbox.rows, period)
     bonus_notes = record_notes(research, record_from, covered, period)
-    record = year_record(research, ledger.history, granted, scheme, period)
+    record = year_record(
+        research,
+        ledger.history,
+        granted,
+        scheme,
+        period,
+        inbox.rows["title"],
+        unchecked(record_from, covered, period),
+    )
     counts, points = tally(scored)
     tables = {
         key: standings(scheme.tables[key], scheme, counts, points, totals[key], notes)

@@ -158,8 +158,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     events = by_unit(events, codes)
     # The title rides along only once, at the end: by the position of its ledger row.
     events.insert(3, "title", rows["title"].array.take(events.pop("pos").to_numpy()))
-    # Earlier research items go into next period's record (score/record.py) by their title.
-    history.insert(3, "title", rows["title"].array.take(history.pop("pos").to_numpy()))
+    # `pos`, the ledger row's position, stays: score/record.py takes the title of the few
+    # earlier research items it records (the titles of all earlier rows would cost memory).
     rows = rows[["where", "row", "status", "reason"]]
     return Ledger(rows=rows, events=events, problems=problem_table, history=history)
 

@@ -154,8 +154,12 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
 
 def _audit_width(values: pd.Series, name: str, caps: dict[str, int]) -> int:
     """Wide enough for the longest text (measured over distinct values), up to a cap."""
-    # Every distinct text is measured: a sheet holds at most SHEET_ROWS_MAX rows.
-    longest = max((text_px(str(v)) for v in values.dropna().unique()), default=0)
+    # A character is 8 to 16 px (text_px): a text shorter than half the longest one can never
+    # be wider than it, so only the texts at least that long are measured.
+    distinct = pd.Series(values.dropna().unique()).astype(str)
+    lengths = distinct.str.len()
+    long = distinct[lengths >= (lengths.max() if len(lengths) else 0) / 2]
+    longest = max((text_px(v) for v in long), default=0)
     wanted = max(longest, text_px(name)) + 16
     return max(48, min(wanted, caps.get(name, 400)))
 

@@ -9,9 +9,11 @@ are there: the higher one is deducted, and where they differ a 提示 names both
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
-from shiquan_score.messages import msg
+from shiquan_score.messages import msg_each
 from shiquan_score.normalise.ledger import INFO, PROBLEM_COLUMNS
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.period import Period
@@ -29,6 +31,11 @@ COLUMNS = {
     "points": "加分",
 }
 INTERNAL = list(COLUMNS)
+CHECK = "核对"
+TABLE_MAX = 1000  # items shown one per row; more go as JSON lines (record_frame)
+COMPACT = "调研加分记录（每行一条，JSON）"
+CELL_CHARS = 30_000  # under Excel's 32,767 characters a cell
+UNCHECKED = "上期表是手工做的，此前各期的加分未能核对"
 
 
 def year_record(
@@ -37,22 +44,29 @@ def year_record(
     granted: pd.DataFrame | None,
     scheme: Scheme,
     period: Period,
+    titles: pd.Series | None = None,
+    unchecked_now: bool = False,
 ) -> pd.DataFrame:
     """Every research item of the year up to this period with its highest bonus and the
-    period it was reached in: last period's record, the ledger's earlier rows, this period."""
+    period it was reached in: last period's record, the ledger's earlier rows (their titles
+    from `titles`, the ledger's title column, by `pos`), this period."""
     parts = []
     if granted is not None and len(granted):
         parts.append(granted[INTERNAL])
-    if history is not None and len(history):
+    if history is not None and len(history) and titles is not None:
         earlier = research_items(history, scheme)
         earlier = earlier[earlier["points"] > 0]
+        earlier = earlier.assign(title=titles.array.take(earlier["pos"].to_numpy()))
         quarters = [Period.of(d).code for d in earlier["date"]]
         parts.append(earlier.assign(period=quarters)[INTERNAL])
-    now = research[research["points"] > 0]
-    parts.append(now.assign(period=period.code)[INTERNAL])
+    now = research[research["points"] > 0].assign(period=period.code)
+    if unchecked_now:
+        now = now.assign(check=[UNCHECKED if a > 0 else "" for a in now["awarded"]])
+    parts.append(now[[*INTERNAL, "check"]] if unchecked_now else now[INTERNAL])
     every = pd.concat([p.astype(object) for p in parts], ignore_index=True)
     if every.empty:
-        return pd.DataFrame(columns=INTERNAL)
+        return pd.DataFrame(columns=[*INTERNAL, "check"])
+    every["check"] = every["check"].fillna("") if "check" in every else ""
     every["points"] = every["points"].astype(float)
     every["key"] = item_keys(every).to_numpy()
     # The highest bonus of each item; on a tie the earliest period that reached it.
@@ -62,8 +76,26 @@ def year_record(
 
 
 def record_frame(record: pd.DataFrame) -> pd.DataFrame:
-    """The record as the 调研加分 sheet shows it."""
-    return record[INTERNAL].rename(columns=COLUMNS).reset_index(drop=True)
+    """The record as the 调研加分 sheet shows it (核对: bonuses granted now unchecked).
+
+    Past TABLE_MAX items (a province's ledger, never a county's) one row per item would cost
+    seconds to write: the items then go as JSON lines in a few large cells instead."""
+    frame = record[INTERNAL].rename(columns=COLUMNS).reset_index(drop=True)
+    if "check" in record and (record["check"] != "").any():
+        frame[CHECK] = record["check"].to_numpy()
+    if len(frame) <= TABLE_MAX:
+        return frame
+    lines = [json.dumps(list(COLUMNS.values()), ensure_ascii=False)]
+    lines += [
+        json.dumps(r, ensure_ascii=False) for r in frame[list(COLUMNS.values())].to_numpy().tolist()
+    ]
+    cells, chunk = [], ""
+    for line in lines:
+        if len(chunk) + len(line) + 1 > CELL_CHARS:
+            cells.append(chunk)
+            chunk = ""
+        chunk += line + "\n"
+    return pd.DataFrame({COMPACT: [*cells, chunk]})
 
 
 def read_record(raw: RawSheet, year: int) -> pd.DataFrame:
@@ -72,12 +104,17 @@ def read_record(raw: RawSheet, year: int) -> pd.DataFrame:
     names = list(COLUMNS.values())
     for pos in range(min(len(cells), 10)):
         row = [str(v).strip() if isinstance(v, str) else "" for v in cells.iloc[pos]]
-        if row[: len(names)] == names:
+        if row[: len(names)] == names or row[:1] == [COMPACT]:
             break
     else:
         return pd.DataFrame(columns=INTERNAL)
-    body = cells.iloc[pos + 1 :, : len(names)].dropna(how="all")
-    body.columns = INTERNAL
+    if row[:1] == [COMPACT]:
+        text = "".join(v for v in cells.iloc[pos + 1 :, 0] if isinstance(v, str))
+        lines = [json.loads(line) for line in text.splitlines() if line.strip()]
+        body = pd.DataFrame([r[: len(names)] for r in lines[1:]], columns=INTERNAL, dtype=object)
+    else:
+        body = cells.iloc[pos + 1 :, : len(names)].dropna(how="all")
+        body.columns = INTERNAL
     body = body.assign(points=pd.to_numeric(body["points"], errors="coerce"))
     body = body.dropna(subset=["points"])
     return body[body["period"].astype(str).str.startswith(str(year))].reset_index(drop=True)
@@ -88,53 +125,65 @@ def record_notes(
 ) -> pd.DataFrame:
     """提示 rows: the record and the ledger disagree on an item's earlier bonus; or, with a
     hand-made previous table and no earlier quarters in the ledger, a bonus granted now whose
-    earlier bonuses could not be checked."""
-    records = []
-    # One 提示 per item, not per unit of a joint item.
+    earlier bonuses could not be checked. One per item, not per unit of a joint item."""
     research = research.drop_duplicates(["where", "row", "units_key", "title"])
-    granted_now = research[research["awarded"] > 0]
-    checked = record_where is not None
-    for r in research.itertuples(index=False):
-        item = f"调研信息“{r.title}”（{r.units_key}）"
-        both = checked and (covered or r.ledger_prior > 0)
-        if both and abs(r.ledger_prior - r.record_prior) > 1e-9:
-            records.append(
-                (
-                    r.where,
-                    r.row,
-                    "",
-                    r.channel_name,
-                    INFO,
-                    "RECORD_DISAGREES",
-                    msg(
-                        "RECORD_DISAGREES",
-                        item=item,
-                        book=record_where,
-                        recorded=_bonus(r.record_channel, r.record_prior),
-                        ledger=_bonus(r.ledger_channel, r.ledger_prior),
-                        now=fmt_number(r.awarded),
-                    ),
-                )
-            )
-    if record_where is None and period.quarter > 1 and not covered:
-        for r in granted_now.itertuples(index=False):
-            records.append(
-                (
-                    r.where,
-                    r.row,
-                    "",
-                    r.channel_name,
-                    INFO,
-                    "RECORD_MISSING",
-                    msg(
-                        "RECORD_MISSING",
-                        item=f"调研信息“{r.title}”（{r.units_key}）",
-                        bonus=f"{r.channel_name}+{fmt_number(r.awarded)}",
-                    ),
-                )
-            )
-    return pd.DataFrame(records, columns=PROBLEM_COLUMNS)
+    item = (
+        "调研信息“"
+        + research["title"].astype(str)
+        + "”（"
+        + research["units_key"].astype(str)
+        + "）"
+    )
+    parts = []
+    if record_where is not None:
+        both = covered | (research["ledger_prior"] > 0)
+        differ = both & ((research["ledger_prior"] - research["record_prior"]).abs() > 1e-9)
+        r = research[differ]
+        text = msg_each(
+            "RECORD_DISAGREES",
+            item=item[differ],
+            book=record_where,
+            recorded=_bonuses(r["record_channel"], r["record_prior"]),
+            ledger=_bonuses(r["ledger_channel"], r["ledger_prior"]),
+            now=_numbers(r["awarded"]),
+        )
+        parts.append(_frame(r, "RECORD_DISAGREES", text))
+    elif unchecked(record_where, covered, period):
+        # One line, not one per item (a big ledger has thousands): each item is marked in
+        # the 调研加分 sheet's 核对 column.
+        now = research["awarded"] > 0
+        r = research[now].head(1)
+        if len(r):
+            text = msg_each("RECORD_MISSING", n=int(now.sum()), item=item[now].head(1))
+            parts.append(_frame(r, "RECORD_MISSING", text))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
-def _bonus(channel: str, points: float) -> str:
-    return f"{channel}+{fmt_number(points)}" if points > 0 else "没有加分"
+def unchecked(record_where: str | None, covered: bool, period: Period) -> bool:
+    """Earlier bonuses cannot be checked: no record (hand-made previous table), Q2-Q4, and
+    the ledger does not cover the year's earlier quarters."""
+    return record_where is None and period.quarter > 1 and not covered
+
+
+def _frame(rows: pd.DataFrame, code: str, text: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "where": rows["where"].astype(str).to_numpy(),
+            "row": rows["row"].to_numpy(),
+            "column": "",
+            "value": rows["channel_name"].astype(str).to_numpy(),
+            "level": INFO,
+            "code": code,
+            "message": text.to_numpy() if len(rows) else [],
+        },
+        columns=PROBLEM_COLUMNS,
+    )
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    return values.map(fmt_number).astype(str)
+
+
+def _bonuses(channel: pd.Series, points: pd.Series) -> pd.Series:
+    text = channel.astype(str) + "+" + _numbers(points)
+    return text.where(points > 0, "没有加分")

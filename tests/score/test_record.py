@@ -116,11 +116,39 @@ def test_hand_made_previous_table_gets_a_hint_per_bonus(tmp_path, scheme):
     write_ledger(inbox / "台账.xlsx", ledger_rows(*Q3))
     assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
     book = tmp_path / "out" / BOOK.format("7-9月")
-    hint = (
-        "本期计省级+{}分：上期表是手工做的，没有记录此前各期已计的调研加分，"
-        "无法核对此前是否已计过；如已计过，请在台账中补上此前的采用记录后重新运行"
-    )
     assert _hints(book, "加分无法核对") == [
-        "调研信息“调研一”（农业农村局）" + hint.format(20),
-        "调研信息“调研二”（审计局、财政局）" + hint.format(20),
+        "上期表是手工做的，没有记录此前各期已计的调研加分：本期有 2 条调研信息计了加分"
+        "（如调研信息“调研一”（农业农村局）），无法核对此前是否已计过，逐条见“调研加分”表的“核对”一列；"
+        "如已计过，请在台账中补上此前的采用记录后重新运行"
     ]
+    rows = list(openpyxl.load_workbook(book)["调研加分"].iter_rows(min_row=3, values_only=True))
+    unchecked = "上期表是手工做的，此前各期的加分未能核对"
+    assert rows == [
+        ("期别", "单位", "报送单位", "标题", "类别", "已计加分的渠道", "加分", "核对"),
+        ("2021Q3", "农业农村局", "农业农村局", "调研一", "调研信息", "省级", 20, unchecked),
+        ("2021Q3", "审计局", "审计局、财政局", "调研二", "调研信息", "省级", 20, unchecked),
+        ("2021Q3", "财政局", "审计局、财政局", "调研二", "调研信息", "省级", 20, unchecked),
+    ]
+
+
+def test_a_record_of_many_items_is_carried_too(tmp_path, scheme):
+    """Past 1,000 items the 调研加分 sheet holds JSON lines in a few cells: read back alike."""
+    ranked = scheme.units[(scheme.units["table"] == "部门") & scheme.units["ranked"]]["unit"]
+    units = list(ranked)[:10]
+    q2 = [
+        (D(2021, 5, 1 + i % 28), units[i % 10], f"调研第{i}号", "调研信息", "市级")
+        for i in range(1010)
+    ]
+    q3 = [(D(2021, 8, 3), u, t, c, "省级") for _, u, t, c, _ in q2]
+    inbox = tmp_path / "in_q2"
+    inbox.mkdir()
+    write_simple_tables(inbox / "一季度.xlsx", scheme, {}, months="1-3月", year=2021)
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*q2))
+    assert main([str(inbox), "--out", str(tmp_path / "out_q2")]) == 0
+    book = tmp_path / "out_q2" / BOOK.format("4-6月")
+    sheet = openpyxl.load_workbook(book)["调研加分"]
+    assert sheet.cell(3, 1).value == "调研加分记录（每行一条，JSON）"
+    code, out = _quarter(tmp_path, "q3", q3, book)
+    assert code == 0
+    dept = table_by_name(out / BOOK.format("7-9月"), "附件2（部门）")
+    assert {u: dept[u][8] for u in units} == {u: 10 * 101 for u in units}  # +10 each, not +20

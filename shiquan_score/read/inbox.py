@@ -12,7 +12,7 @@ from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.output import mark as M
 from shiquan_score.output.audit import AUDIT_SHEETS
-from shiquan_score.period import Period
+from shiquan_score.period import Period, parse_any
 from shiquan_score.previous.table import PreviousTable, identify, read_previous
 from shiquan_score.read import files as readers
 from shiquan_score.read.own import own_csv, read_mark
@@ -120,7 +120,7 @@ def _hidden_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] 
 def _own_workbook(inbox: Inbox, path: Path, sheets: list[RawSheet], mark, scheme: Scheme) -> None:
     """A workbook this tool wrote, by its mark: its tables are previous tables whatever
     their wording, its 调研加分 sheet the year's record; nothing in it is ever a ledger."""
-    period = Period.parse(mark.period)
+    period = parse_any(mark.period)  # 2021Q2, 2021H1, 2021M05: the kind is in the code
     by_name = {raw.sheet: raw for raw in sheets}
     record_sheet = mark.sheet_of(M.RECORD)
     record = read_record(by_name[record_sheet], period.year) if record_sheet in by_name else None

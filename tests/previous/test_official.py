@@ -1,0 +1,93 @@
+"""previous/official: an official table read by its header paths, checked against openpyxl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from shiquan_score.previous.official import (
+    cell_number,
+    column_key,
+    header_paths,
+    identify,
+    label,
+    match_columns,
+    read_official,
+)
+from shiquan_score.read.files import read_file
+
+PREVIOUS = (
+    Path(__file__).resolve().parents[2] / "sample_data" / "石泉县2020年7-9月信息采用情况统计表.xlsx"
+)
+
+
+def _by_openpyxl(sheet_name: str) -> dict[str, float]:
+    """累计 per unit, read independently: the column under the header cell 累计."""
+    sheet = openpyxl.load_workbook(PREVIOUS, read_only=True)[sheet_name]
+    rows = list(sheet.iter_rows(values_only=True))
+    r, c = next((r, row.index("累计")) for r, row in enumerate(rows) if "累计" in row)
+    return {
+        row[0]: float(row[c])
+        for row in rows[r + 1 :]
+        if isinstance(row[0], str) and isinstance(row[c], int | float)
+    }
+
+
+@pytest.mark.parametrize(("sheet", "key"), [("附件1", "镇"), ("附件2", "部门")])
+def test_the_sample_previous_table_is_read_column_by_column(scheme, sheet, key):
+    sheets, _ = read_file(PREVIOUS)
+    raw = next(s for s in sheets if s.sheet == sheet)
+    found = identify(raw, scheme)
+    assert found[:2] == (key, 2020)
+    table = read_official(raw, scheme, found)
+    assert (table.table, table.year, table.quarter) == (key, 2020, 3)
+    assert table.unmatched == [] and table.unknown == []
+    spec = scheme.tables[key]
+    total = next(j for j, c in enumerate(spec.columns) if c.value == "total")
+    assert table.labels[total].endswith("累计")
+    expected = _by_openpyxl(sheet)
+    read = {
+        table.rows.loc[u, "name"]: cell_number(table.rows.loc[u, total]) for u in table.rows.index
+    }  # the grid is text: numbers as cell_number reads them
+    assert {name: value for name, value in read.items() if name in expected} == expected
+    ranked = scheme.units[(scheme.units["table"] == key) & scheme.units["ranked"]]["unit"]
+    assert set(ranked) <= set(table.rows.index)
+
+
+def test_header_paths_fill_merged_cells_from_the_left_then_from_above():
+    import pandas as pd
+
+    cells = pd.DataFrame(
+        [
+            ["单位名称", "新闻动态", None, "得分情况（分）", None],
+            [None, "7-9月采用情况（条）", None, None, None],
+            [None, "部门动态", "聚焦石泉", "本期", "累计"],
+        ],
+        dtype=object,
+    )
+    assert header_paths(cells, 0, 2) == [
+        ("单位名称", "单位名称", "单位名称"),
+        ("新闻动态", "7-9月采用情况（条）", "部门动态"),
+        ("新闻动态", "7-9月采用情况（条）", "聚焦石泉"),
+        ("得分情况（分）", "得分情况（分）", "本期"),
+        ("得分情况（分）", "得分情况（分）", "累计"),
+    ]
+    assert label(("新闻动态", "7-9月采用情况（条）", "部门 动态")) == "新闻动态/部门动态"
+    assert column_key(("得分情况（分）", "得分情况（分）", "累计")) == ("得分情况(分)", "累计")
+
+
+def test_columns_match_by_path_then_by_a_unique_suffix(scheme):
+    spec = scheme.tables["部门"]
+    keys = [column_key(c.header) for c in spec.columns]
+    assert match_columns(spec, keys) == list(range(len(spec.columns)))
+    assert match_columns(spec, [("累计",), ("没有这一栏",)])[1] is None
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [("——", 0.0), ("", 0.0), ("12.5", 12.5), (3, 3.0), ("0", 0.0), ("abc", None)],
+)
+def test_cell_numbers(value, number):
+    assert cell_number(value) == number

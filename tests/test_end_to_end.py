@@ -186,7 +186,7 @@ def test_layout_golden(produced):
     assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
     # fitToWidth 1 is the default, so it is omitted from the file and reads back as None
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth is None and ws.page_setup.fitToHeight == 0
     assert ws.print_title_rows == "$4:$7"
     assert ws.print_options.horizontalCentered
     assert ws.sheet_view.showGridLines is False

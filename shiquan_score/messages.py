@@ -111,6 +111,10 @@ MESSAGES: dict[str, str] = {
     "SCHEME_PLACEHOLDER_UNKNOWN_NEAR": "{where}：不认识的占位符“{name}”，是不是“{near}”？这里可以用：{allowed}",
     "SCHEME_PLACEHOLDER_UNKNOWN": "{where}：不认识的占位符“{name}”，这里可以用：{allowed}",
     "SCHEME_HEADER_ROWS": "{where} [layout] 的“header_rows”应为1到{most}的整数（表头的行数），现为 {value}",
+    "SCHEME_FIRST_ROW": (
+        "{where} [layout] 的“first_row”应为{least}到{most}的整数（表头从第几行开始；"
+        "第1至3行是“附件”行和标题），现为 {value}"
+    ),
     "SCHEME_HEADER_DEPTH": "{label} 的表头应有1到{rows}行文字（表头行数由 [layout] header_rows = {rows} 规定）",
     "SCHEME_PERIOD": "{where} 的“period”应为 month（按月）、quarter（按季度）、half（按半年）、year（按年）之一，现为 {value}",
     "SCHEME_CLASSES": "{place} 的“classes”每个单位类别写一次，不能为空，现为 {value}",

@@ -405,6 +405,10 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"where": "rules.toml", "most": 6, "value": "0"},
         "rules.toml [layout] 的“header_rows”应为1到6的整数（表头的行数），现为 0",
     ),
+    "SCHEME_FIRST_ROW": (
+        {"where": "rules.toml", "least": 4, "most": 20, "value": "0"},
+        "rules.toml [layout] 的“first_row”应为4到20的整数（表头从第几行开始；第1至3行是“附件”行和标题），现为 0",
+    ),
     "SCHEME_HEADER_DEPTH": (
         {"label": "rules.toml 表“镇” 第15列", "rows": 4},
         "rules.toml 表“镇” 第15列 的表头应有1到4行文字（表头行数由 [layout] header_rows = 4 规定）",

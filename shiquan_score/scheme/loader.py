@@ -133,8 +133,29 @@ def _header_rows(rules: dict, where: str) -> int:
     return rows
 
 
+# Rows 1 to 3 of a sheet hold the 附件 line, a blank row and the title (output/layout.py).
+MIN_FIRST_ROW, MAX_FIRST_ROW = 4, 20
+
+
+def _first_row(rules: dict, where: str) -> int:
+    row = rules.get("layout", {}).get("first_row", MIN_FIRST_ROW)
+    valid = isinstance(row, int) and not isinstance(row, bool)
+    if not valid or not MIN_FIRST_ROW <= row <= MAX_FIRST_ROW:
+        raise SchemeError(
+            msg(
+                "SCHEME_FIRST_ROW",
+                where=where,
+                least=MIN_FIRST_ROW,
+                most=MAX_FIRST_ROW,
+                value=repr(row),
+            )
+        )
+    return row
+
+
 def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSpec]:
     rows = _header_rows(rules, where)
+    _first_row(rules, where)
     weighted = set(zip(weights["category"], weights["channel"], strict=True))
     tables: dict[str, TableSpec] = {}
     for i, t in enumerate(need(rules, "table", where, list), start=1):

@@ -99,6 +99,23 @@ def test_header_rows_must_be_a_small_whole_number(tmp_path, rows):
     )
 
 
+@pytest.mark.parametrize("row", ["0", "1", "3", "-3", "21"])
+def test_first_row_below_the_title_rows(tmp_path, row):
+    """first_row = 0 once merged the title over a unit's row with exit 0; 1 to 3 crashed."""
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(*rules_variant(tmp_path, "first_row = 4 ", f"first_row = {row} "))
+    shown = repr(eval(row))
+    assert str(exc.value) == (
+        "rules.toml [layout] 的“first_row”应为4到20的整数（表头从第几行开始；"
+        f"第1至3行是“附件”行和标题），现为 {shown}"
+    )
+
+
+def test_first_row_further_down_moves_the_header(tmp_path, scheme):
+    moved = load_scheme(*rules_variant(tmp_path, "first_row = 4 ", "first_row = 6 "))
+    assert moved.layout["first_row"] == 6
+
+
 @pytest.mark.parametrize("case", [MISTAKES[0], MISTAKES[1]])
 def test_through_the_command_line_no_key_error(tmp_path, capsys, case):
     old, new, message = case

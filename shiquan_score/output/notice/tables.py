@@ -61,8 +61,8 @@ def add_table(document, grid: Grid, zero_text: str) -> Table:
     # through the XML here and through one layout per merge (about 20), not one per cell.
     for r, tr in enumerate(table._tbl.findall(qn("w:tr"))):
         trpr = ooxml.props(tr, "w:trPr")
-        if first + r <= grid.header[1] or first + r == last:
-            ooxml.child(trpr, "w:cantSplit")  # header rows and 备注 never break across pages
+        # No row breaks across pages: a wrapped unit name stays whole, the 备注 stays whole.
+        ooxml.child(trpr, "w:cantSplit")
         # The header keeps the sheet's heights; body rows take BODY_ROW_PT at least (the
         # sheet's 21.75 pt is for Excel's screen: in Word it pushes a town table of 11 rows
         # onto a second page), the 备注 its own text's height.

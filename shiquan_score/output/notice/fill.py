@@ -146,9 +146,9 @@ def _attachment_lines(at, lines: list[str], notice: NoticeScheme) -> None:
 
 
 def _charts(document, at, body_at, charts: list[bytes], notice: NoticeScheme) -> None:
-    """Each chart as an inline picture the width of the text, where 【图表】 stood."""
+    """Each chart as an inline picture where 【图表】 stood: the width of the text, or less so
+    that it is no taller than the text area of its section (aspect kept)."""
     body = document.element.body
-    width = page.text_width(body.find(qn("w:sectPr")))
     for png in charts:
         p = ooxml.OxmlElement("w:p")
         if at is not None:
@@ -159,10 +159,25 @@ def _charts(document, at, body_at, charts: list[bytes], notice: NoticeScheme) ->
         paragraph = Paragraph(p, document._body)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run()
-        run.add_picture(io.BytesIO(png), width=Emu(width * 635))
+        sectpr = _section_of(p)
+        width, height = page.text_width(sectpr), page.text_height(sectpr)
+        shape = run.add_picture(io.BytesIO(png), width=Emu(width * 635))
+        if shape.height > height * 635:  # EMU per twip
+            shape.width = Emu(shape.width * height * 635 // shape.height)
+            shape.height = Emu(height * 635)
         _run_font(p, notice.fonts["body"], notice.sizes["body_size"])
     if at is not None:
         body.remove(at)
+
+
+def _section_of(element):
+    """The sectPr of the section `element` lies in: the next one ending a paragraph, or the body's."""
+    for sibling in [element, *element.itersiblings()]:
+        if sibling.tag == qn("w:sectPr"):
+            return sibling
+        if _ends_section(sibling):
+            return sibling.find(qn("w:pPr")).find(qn("w:sectPr"))
+    return element.getparent().find(qn("w:sectPr"))
 
 
 def _rotated(base, landscape: bool):

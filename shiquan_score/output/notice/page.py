@@ -63,6 +63,13 @@ def text_width(sectpr) -> int:
     return int(size.get(qn("w:w"))) - int(margin.get(qn("w:left"))) - int(margin.get(qn("w:right")))
 
 
+def text_height(sectpr) -> int:
+    """The printable height of a section in twips (a negative margin is Word's fixed margin)."""
+    size, margin = sectpr.find(qn("w:pgSz")), sectpr.find(qn("w:pgMar"))
+    top, bottom = (abs(int(margin.get(qn(f"w:{k}")))) for k in ("top", "bottom"))
+    return int(size.get(qn("w:h"))) - top - bottom
+
+
 def format_paragraph(
     paragraph,
     notice: NoticeScheme,

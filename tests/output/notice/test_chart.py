@@ -86,3 +86,44 @@ def test_a_workbook_with_charts_is_still_next_quarters_previous_table(made):
             if isinstance(ws.cell(r, ws.max_column).value, int)
         }
         assert prev.totals.to_dict() == want
+
+
+def _inlines_by_section(document) -> list[tuple[object, object]]:
+    """(wp:inline, sectPr) of every inline picture, with the section its paragraph lies in."""
+    from docx.oxml.ns import qn
+
+    found, pending = [], []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:sectPr"):
+            found += [(inline, child) for inline in pending]
+            pending = []
+            continue
+        pending += list(child.iter(qn("wp:inline")))
+        ppr = child.find(qn("w:pPr")) if child.tag == qn("w:p") else None
+        ends = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        if ends is not None:
+            found += [(inline, ends) for inline in pending]
+            pending = []
+    assert not pending
+    return found
+
+
+def test_every_chart_fits_the_text_area_of_its_section(made):
+    """附件2's 40 units once came out 156 × 280 mm on a page with 225 mm of text: clipped."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(made.docx))
+    placed = _inlines_by_section(document)
+    assert len(placed) == 2
+    for inline, sectpr in placed:
+        extent = inline.find(qn("wp:extent"))
+        cx, cy = int(extent.get("cx")), int(extent.get("cy"))
+        size, margin = sectpr.find(qn("w:pgSz")), sectpr.find(qn("w:pgMar"))
+        edge = {k: abs(int(margin.get(qn(f"w:{k}")))) for k in ("top", "bottom", "left", "right")}
+        width = int(size.get(qn("w:w"))) - edge["left"] - edge["right"]
+        height = int(size.get(qn("w:h"))) - edge["top"] - edge["bottom"]
+        assert 0 < cx <= width * 635 and 0 < cy <= height * 635  # 635 EMU per twip
+        # the aspect of the PNG kept
+        blip = next(inline.iter(qn("a:blip")))
+        image = document.part.related_parts[blip.get(qn("r:embed"))].image
+        assert abs(cy / cx - image.px_height / image.px_width) < 0.005

@@ -187,6 +187,23 @@ def test_subtotals_and_signature_footers_are_named(capsys, inbox, tmp_path):
     ]
 
 
+def test_signature_footers_in_a_title_column_that_comes_first(capsys, inbox, tmp_path):
+    """制表人 under a 标题 column A once blocked the run as two rows without a date."""
+    header = ["标题", "日期", "单位", "类别", "采用渠道"]
+    rows = [
+        ["我县一季度招商引资合计签约12亿元", "2021-01-05", "财政局", "新闻动态", "部门动态"],
+        ["全县总计划投资再创新高", "2021-02-10", "城关镇", "新闻动态", "各镇快讯"],
+        ["财政局推进预算公开", "2021-03-01", "财政局", "新闻动态", "部门动态、市政府网站"],
+        ["制表人：张三", None, None, None, None],
+        ["审核：李四", None, None, None, None],
+    ]
+    mf.xlsx_ledger(inbox, rows=rows, header=header)
+    code, out, err = _run(capsys, inbox, tmp_path)
+    assert code == 0, err
+    assert ACCOUNT.format(n=5, s=3, p=2) + "（其中落款行 2，不计分）" in out
+    assert _current(tmp_path) == mf.EXPECTED
+
+
 # --- invisible marks in names (item 12) -------------------------------------------------------
 
 

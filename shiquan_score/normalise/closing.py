@@ -87,10 +87,14 @@ def closing_rows(rows: pd.DataFrame, scheme: Scheme) -> tuple[pd.Series, pd.Seri
     any_footer = functools.reduce(operator.or_, is_footer.values())
     candidate = any_total | any_footer
     if candidate.any():
+        lead_marked = is_total.get("lead", False) | is_footer.get("lead", False)
         for c in ("unit", "title"):
             texts = [norm(t) for t in _text(rows.loc[candidate, c])]
             filler = np.array([count.fullmatch(t) is not None for t in texts], dtype=bool)
             filler |= (is_total[c][candidate] | is_footer[c][candidate]).to_numpy(dtype=bool)
+            if "lead" in rows:  # the title column may be the first column: its footer is "lead"
+                same = _text(rows.loc[candidate, c]) == _text(rows.loc[candidate, "lead"])
+                filler |= (same & lead_marked[candidate]).to_numpy(dtype=bool)
             candidate.loc[candidate] = filler
     return candidate & any_total, candidate & ~any_total
 

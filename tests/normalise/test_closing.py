@@ -25,6 +25,10 @@ def _rows(*cells: tuple) -> pd.DataFrame:
         (("1", None, None, "全县总计划投资再创新高"), False, False),
         (("合计", "财政局", "2021-01-05", "财政局推进预算公开"), False, False),
         (("审核", "财政局", None, "审核工作推进"), False, False),
+        # The title column first: its cell is both "lead" and "title".
+        (("制表人：张三", None, None, "制表人：张三"), False, True),
+        (("审核：李四 制表：王五", None, None, "审核：李四 制表：王五"), False, True),
+        (("审核：县政府办", "财政局", None, "审核：县政府办"), False, False),
     ],
 )
 def test_closing_rows(scheme, row, total, footer):

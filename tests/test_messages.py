@@ -650,6 +650,154 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"unit": "财政局", "note": "省市暂未反馈"},
         "财政局本期有调研信息采用，备注“省市暂未反馈”没有印在表中（采用条数优先）",
     ),
+    "FILE_EMPTY": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 是空文件，请确认是否保存了台账",
+    ),
+    "FILE_HTML": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 实际是网页（HTML）文件，不是 Excel 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    ),
+    "FILE_XML2003": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 实际是 Excel 2003 XML 表格，不是 .xlsx/.xls 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
+    ),
+    "FILE_PASSWORD": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 设置了打开密码，程序无法读取，请在 Excel/WPS 中取消密码后另存再放入",
+    ),
+    "FILE_CORRUPT": (
+        {"kind": "xlsx", "name": "台账.xlsx"},
+        "台账.xlsx 文件已损坏或不完整（无法按 xlsx 打开），请重新保存或重新复制该文件",
+    ),
+    "FILE_NOT_WORKBOOK": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 是压缩包或其他 Office 文档，不是 Excel 工作簿，无法读取",
+    ),
+    "FILE_XLSB": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 是 Excel 二进制工作簿（.xlsb），请用 Excel/WPS “另存为” .xlsx 再放入",
+    ),
+    "FILE_BOMB_TOTAL": (
+        {"limit": 500, "name": "台账.xlsx"},
+        "台账.xlsx 解压后超过 500 MB，疑似压缩炸弹，已拒绝",
+    ),
+    "FILE_BOMB_RATIO": (
+        {"member": "xl/a.xml", "name": "台账.xlsx", "ratio": 300},
+        "台账.xlsx 的内部文件 xl/a.xml 压缩比达到 300:1，疑似压缩炸弹，已拒绝",
+    ),
+    "FILE_BOMB_LIE": (
+        {"member": "xl/a.xml", "name": "台账.xlsx"},
+        "台账.xlsx 的内部文件 xl/a.xml 解压后比声明的大，疑似压缩炸弹，已拒绝",
+    ),
+    "FILE_ENTITY": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 含有 XML 实体声明（DOCTYPE/ENTITY），疑似恶意文件，已拒绝",
+    ),
+    "FILE_EXTENT_DECLARED": (
+        {"name": "台账.xlsx", "ref": "XFD1048576", "sheet": "台账"},
+        "台账.xlsx 的工作表“台账”声明的范围达到 XFD1048576，远超台账所需，疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入",
+    ),
+    "FILE_EXTENT_CELLS": (
+        {"name": "台账.xlsx", "ref": "XFD1048576", "sheet": "台账"},
+        "台账.xlsx 的工作表“台账”有单元格位于 XFD1048576，范围远超台账所需，疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入",
+    ),
+    "FILE_LONG_TEXT": (
+        {"name": "台账.xlsx", "sheet": "台账"},
+        "台账.xlsx 的工作表“台账”有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
+    ),
+    "FILE_LONG_TEXT_SHARED": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
+    ),
+    "FILE_STRUCTURE": (
+        {"name": "台账.xlsx", "what": "内部文件过多"},
+        "台账.xlsx 内部结构异常（内部文件过多），疑似恶意或损坏文件，已拒绝；请用 Excel/WPS 打开后另存为新文件再放入",
+    ),
+    "FILE_NOT_EXCEL": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 不是 Excel 或 CSV 文件，无法读取",
+    ),
+    "FILE_PLAIN_TEXT": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 是纯文本，没有用逗号或制表符分隔的列，不是台账表格，无法读取",
+    ),
+    "FILE_ENCODING": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030），请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
+    ),
+    "FILE_TOO_BIG": (
+        {"limit": 500, "name": "台账.xlsx", "size": 9},
+        "台账.xlsx 有 9 MB，超过 500 MB 的上限，已拒绝；请确认是否放错了文件",
+    ),
+    "FILE_UNREADABLE": (
+        {"name": "台账.xlsx"},
+        "台账.xlsx 无法打开，可能正被其他程序占用或没有读取权限",
+    ),
+    "STRUCTURE_MEMBERS": ({}, "内部文件过多"),
+    "STRUCTURE_DUPLICATE": ({}, "有重名的内部文件"),
+    "STRUCTURE_ENCRYPTED": ({}, "内部文件被加密"),
+    "STRUCTURE_METHOD": ({}, "使用了不支持的压缩方式"),
+    "STRUCTURE_UTF16": ({}, "内部文件不是 UTF-8 编码"),
+    "STRUCTURE_PART": ({}, "工作簿目录过大"),
+    "STRUCTURE_SST": ({}, "共享字符串数量不合理"),
+    "STRUCTURE_UNKNOWN": ({}, "无法识别"),
+    "INBOX_MISSING": (
+        {"folder": "收件箱"},
+        "找不到文件夹 收件箱，请确认路径",
+    ),
+    "SKIP_FOLDER": (
+        {},
+        "是文件夹，不读取其中的文件",
+    ),
+    "SKIP_TEMP": (
+        {},
+        "是 Excel/WPS 打开文件时留下的临时文件",
+    ),
+    "SKIP_HIDDEN": (
+        {},
+        "是隐藏文件",
+    ),
+    "SKIP_NOT_A_TABLE": (
+        {},
+        "不是表格文件（.xlsx/.xls/.csv）",
+    ),
+    "SHEET_EMPTY": (
+        {"file": "台账.xlsx", "sheet": "Sheet2"},
+        "台账.xlsx 的工作表“Sheet2”是空的，已跳过",
+    ),
+    "SHEETS_ALL_EMPTY": (
+        {"file": "台账.xlsx"},
+        "台账.xlsx 里的工作表都是空的，没有任何内容，请确认是否保存了台账",
+    ),
+    "HEADER_MISSING": (
+        {"where": "台账.xlsx 的工作表“一季度”", "row": 2, "columns": "标题、采用渠道"},
+        "台账.xlsx 的工作表“一季度” 第2行像是台账表头，但缺少“标题、采用渠道”列；请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法",
+    ),
+    "NOTES_COLUMNS": (
+        {"where": "台账.xlsx 的工作表“备注”"},
+        "台账.xlsx 的工作表“备注” 应有“单位”和“备注”两列，请按台账模板填写备注表",
+    ),
+    "DELIM_COMMA": (
+        {},
+        "逗号",
+    ),
+    "DELIM_TAB": (
+        {},
+        "制表符",
+    ),
+    "DELIM_SEMICOLON": (
+        {},
+        "分号",
+    ),
+    "ENCODING_UTF16": (
+        {},
+        "UTF-16（Unicode 文本）",
+    ),
+    "ENCODING_UTF8_BOM": (
+        {},
+        "UTF-8（带BOM）",
+    ),
 }
 
 # kind code -> the 问题 column's label

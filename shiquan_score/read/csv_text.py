@@ -21,11 +21,11 @@ import pandas as pd
 from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
-from shiquan_score.read.safety.sniff import MESSAGES, plain
+from shiquan_score.read.safety.sniff import plain
 from shiquan_score.read.sheets import RawSheet
 
 DELIMITERS = (",", "\t", ";")
-_NAMES = {",": "逗号", "\t": "制表符", ";": "分号"}
+_NAMES = {",": "DELIM_COMMA", "\t": "DELIM_TAB", ";": "DELIM_SEMICOLON"}
 SCAN_RECORDS = 200  # the header is looked for in this many records
 _SEP_LINE = re.compile(r"\A\ufeff?[\"']?sep=(.)[\"']?[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 # A file that decodes as UTF-8 but for at most this many bytes is UTF-8 with stray bytes
@@ -55,9 +55,9 @@ def read_csv(
         sheet="",
         cells=frame,
         rows=np.arange(1, len(frame) + 1),
-        ragged=_NAMES[delimiter],
+        ragged=msg(_NAMES[delimiter]),
     )
-    notice = msg(code, file=path.name, encoding=encoding, delimiter=_NAMES[delimiter])
+    notice = msg(code, file=path.name, encoding=encoding, delimiter=msg(_NAMES[delimiter]))
     return [sheet], [notice]
 
 
@@ -110,13 +110,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     (a superset of GBK). UTF-8 spoilt by a stray byte or two is named, never guessed."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "UTF-16（Unicode 文本）"
+            return data.decode("utf-16"), msg("ENCODING_UTF16")
         except UnicodeDecodeError:
-            raise InputError(MESSAGES["encoding"].format(name=plain(name))) from None
+            raise InputError(msg("FILE_ENCODING", name=plain(name))) from None
     if b"\x00" in data:  # NULs: a binary file, never a CSV from Excel/WPS
-        raise InputError(MESSAGES["encoding"].format(name=plain(name)))
+        raise InputError(msg("FILE_ENCODING", name=plain(name)))
     if data.startswith(codecs.BOM_UTF8):
-        body, label = data[3:], "UTF-8（带BOM）"
+        body, label = data[3:], msg("ENCODING_UTF8_BOM")
     else:
         body, label = data, "UTF-8"
     try:
@@ -125,15 +125,15 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         pass
     stray = _stray_bytes(body)
     if stray is not None:
-        where = "、".join(dict.fromkeys(f"第{line}行" for line, _ in stray))
+        where = "、".join(dict.fromkeys(msg("ROW_HERE", row=line) for line, _ in stray))
         values = "、".join(f"0x{value:02X}" for _, value in stray)
         raise InputError(msg("CSV_STRAY_BYTES", file=plain(name), lines=where, values=values))
     if data.startswith(codecs.BOM_UTF8):
-        raise InputError(MESSAGES["encoding"].format(name=plain(name)))
+        raise InputError(msg("FILE_ENCODING", name=plain(name)))
     try:
         return data.decode("gb18030"), "GB18030"
     except UnicodeDecodeError:
-        raise InputError(MESSAGES["encoding"].format(name=plain(name))) from None
+        raise InputError(msg("FILE_ENCODING", name=plain(name))) from None
 
 
 def _stray_bytes(data: bytes) -> list[tuple[int, int]] | None:

@@ -20,21 +20,20 @@ from shiquan_score.read.sheets import RawSheet
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
 # Excel's 另存为“Unicode 文本” writes a .txt (UTF-16, tab-separated): read when it is one.
 TEXT_SUFFIXES = {".txt"}
-NOT_A_TABLE = "不是表格文件（.xlsx/.xls/.csv）"
 
 
 def scan_inbox(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Spreadsheet files to read, and every other entry with the reason it is skipped."""
     if not folder.is_dir():
-        raise InputError(f"找不到文件夹 {folder}，请确认路径")
+        raise InputError(msg("INBOX_MISSING", folder=folder))
     files, skipped = [], []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.is_dir():
-            skipped.append((path, "是文件夹，不读取其中的文件"))
+            skipped.append((path, msg("SKIP_FOLDER")))
         elif path.name.startswith(("~$", ".~")):
-            skipped.append((path, "是 Excel/WPS 打开文件时留下的临时文件"))
+            skipped.append((path, msg("SKIP_TEMP")))
         elif path.name.startswith("."):
-            skipped.append((path, "是隐藏文件"))
+            skipped.append((path, msg("SKIP_HIDDEN")))
         elif not path.is_file():  # a FIFO or device: opening it would wait for ever
             skipped.append((path, msg("SKIP_NOT_REGULAR")))
         elif path.suffix.lower() in SPREADSHEET_SUFFIXES | TEXT_SUFFIXES:
@@ -42,7 +41,7 @@ def scan_inbox(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         elif path.suffix.lower() == ".et":
             skipped.append((path, msg("SKIP_WPS_ET")))
         else:
-            skipped.append((path, NOT_A_TABLE))
+            skipped.append((path, msg("SKIP_NOT_A_TABLE")))
     return files, skipped
 
 
@@ -58,7 +57,7 @@ def read_file(
         kind = safety.sniff(path)
     except InputError:
         if path.suffix.lower() in TEXT_SUFFIXES:
-            return [], [f"已跳过 {path.name}：{NOT_A_TABLE}"]
+            return [], [msg("SKIPPED_FILE", file=path.name, why=msg("SKIP_NOT_A_TABLE"))]
         raise
     if kind == "csv":
         return read_csv(path, header_words)
@@ -89,7 +88,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
             if not visible:  # a hidden empty sheet: not worth a line
                 continue
             empty.append(name)
-            notices.append(f"{path.name} 的工作表“{name}”是空的，已跳过")
+            notices.append(msg("SHEET_EMPTY", file=path.name, sheet=name))
             continue
         frame.columns = range(frame.shape[1])
         if info is not None and info.errors:
@@ -110,7 +109,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
             )
         )
     if not sheets and empty:
-        raise InputError(f"{path.name} 里的工作表都是空的，没有任何内容，请确认是否保存了台账")
+        raise InputError(msg("SHEETS_ALL_EMPTY", file=path.name))
     return sheets, notices
 
 

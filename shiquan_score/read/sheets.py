@@ -88,8 +88,7 @@ def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] |
         pos = candidates.index(best)
         missing = [_FIELD_NAMES[f] for f in REQUIRED_FIELDS if f not in best]
         raise InputError(
-            f"{raw.where} 第{raw.rows[pos]}行像是台账表头，但缺少“{'、'.join(missing)}”列；"
-            f"请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法"
+            msg("HEADER_MISSING", where=raw.where, row=raw.rows[pos], columns="、".join(missing))
         )
     return None
 
@@ -155,7 +154,7 @@ def note_rows(raw: RawSheet, scheme: Scheme) -> pd.DataFrame:
             pos, unit_col, note_col = i, fields["unit"], fields["remark"]
             break
     if pos is None:
-        raise InputError(f"{raw.where} 应有“单位”和“备注”两列，请按台账模板填写备注表")
+        raise InputError(msg("NOTES_COLUMNS", where=raw.where))
     body = raw.cells.iloc[pos + 1 :]
     frame = pd.DataFrame(
         {

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import MESSAGES, fields, msg
 from shiquan_score.read.safety import xls_scan
 from shiquan_score.read.safety.ods_scan import ODS_MIME, scan_ods
 from shiquan_score.read.safety.xlsx_scan import MB, Limits, Refused, scan_xlsx, zip_names
@@ -20,41 +21,38 @@ from shiquan_score.read.safety.xlsx_scan import MB, Limits, Refused, scan_xlsx, 
 MAX_FILE_BYTES = 200 * MB  # a 1M-row ledger is 40-60 MB as xlsx, about 100 MB as CSV
 SNIFF_BYTES = 8192
 
-MESSAGES = {
-    "empty": "{name} 是空文件，请确认是否保存了台账",
-    "html": "{name} 实际是网页（HTML）文件，不是 Excel 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
-    "xml2003": "{name} 实际是 Excel 2003 XML 表格，不是 .xlsx/.xls 工作簿，请用 Excel/WPS 打开后“另存为” .xlsx 再放入",
-    "password": "{name} 设置了打开密码，程序无法读取，请在 Excel/WPS 中取消密码后另存再放入",
-    "corrupt": "{name} 文件已损坏或不完整（无法按 {kind} 打开），请重新保存或重新复制该文件",
-    "not_workbook": "{name} 是压缩包或其他 Office 文档，不是 Excel 工作簿，无法读取",
-    "xlsb": "{name} 是 Excel 二进制工作簿（.xlsb），请用 Excel/WPS “另存为” .xlsx 再放入",
-    "bomb_total": "{name} 解压后超过 {limit} MB，疑似压缩炸弹，已拒绝",
-    "bomb_ratio": "{name} 的内部文件 {member} 压缩比达到 {ratio}:1，疑似压缩炸弹，已拒绝",
-    "bomb_lie": "{name} 的内部文件 {member} 解压后比声明的大，疑似压缩炸弹，已拒绝",
-    "entity": "{name} 含有 XML 实体声明（DOCTYPE/ENTITY），疑似恶意文件，已拒绝",
-    "extent_declared": "{name} 的工作表“{sheet}”声明的范围达到 {ref}，远超台账所需，"
-    "疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入",
-    "extent_cells": "{name} 的工作表“{sheet}”有单元格位于 {ref}，范围远超台账所需，"
-    "疑似异常文件，已拒绝；请把台账复制到新建工作簿后再放入",
-    "long_text": "{name} 的工作表“{sheet}”有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
-    "long_text_shared": "{name} 有一个单元格超过 32767 个字符（Excel 的上限），已拒绝",
-    "structure": "{name} 内部结构异常（{what}），疑似恶意或损坏文件，已拒绝；"
-    "请用 Excel/WPS 打开后另存为新文件再放入",
-    "not_excel": "{name} 不是 Excel 或 CSV 文件，无法读取",
-    "plain_text": "{name} 是纯文本，没有用逗号或制表符分隔的列，不是台账表格，无法读取",
-    "encoding": "{name} 的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030），"
-    "请用 Excel/WPS 另存为 .xlsx 或 CSV（UTF-8）再放入",
-    "too_big": "{name} 有 {size} MB，超过 {limit} MB 的上限，已拒绝；请确认是否放错了文件",
-    "unreadable": "{name} 无法打开，可能正被其他程序占用或没有读取权限",
+# Refused(reason) → the catalogue's code of the clerk's line (messages.py).
+REFUSALS = {
+    "empty": "FILE_EMPTY",
+    "html": "FILE_HTML",
+    "xml2003": "FILE_XML2003",
+    "password": "FILE_PASSWORD",
+    "corrupt": "FILE_CORRUPT",
+    "not_workbook": "FILE_NOT_WORKBOOK",
+    "xlsb": "FILE_XLSB",
+    "bomb_total": "FILE_BOMB_TOTAL",
+    "bomb_ratio": "FILE_BOMB_RATIO",
+    "bomb_lie": "FILE_BOMB_LIE",
+    "entity": "FILE_ENTITY",
+    "extent_declared": "FILE_EXTENT_DECLARED",
+    "extent_cells": "FILE_EXTENT_CELLS",
+    "long_text": "FILE_LONG_TEXT",
+    "long_text_shared": "FILE_LONG_TEXT_SHARED",
+    "structure": "FILE_STRUCTURE",
+    "not_excel": "FILE_NOT_EXCEL",
+    "plain_text": "FILE_PLAIN_TEXT",
+    "encoding": "FILE_ENCODING",
+    "too_big": "FILE_TOO_BIG",
+    "unreadable": "FILE_UNREADABLE",
 }
 WHAT = {
-    "members": "内部文件过多",
-    "duplicate": "有重名的内部文件",
-    "encrypted": "内部文件被加密",
-    "method": "使用了不支持的压缩方式",
-    "utf16": "内部文件不是 UTF-8 编码",
-    "part": "工作簿目录过大",
-    "sst": "共享字符串数量不合理",
+    "members": "STRUCTURE_MEMBERS",
+    "duplicate": "STRUCTURE_DUPLICATE",
+    "encrypted": "STRUCTURE_ENCRYPTED",
+    "method": "STRUCTURE_METHOD",
+    "utf16": "STRUCTURE_UTF16",
+    "part": "STRUCTURE_PART",
+    "sst": "STRUCTURE_SST",
 }
 
 
@@ -78,9 +76,11 @@ def _error(path: Path, reason: str, **detail: object) -> InputError:
     if reason == "long_text" and "sheet" not in detail:
         reason = "long_text_shared"
     if reason == "structure":
-        detail["what"] = WHAT.get(str(detail.get("what")), "无法识别")
-    fields = {key: plain(str(value)) for key, value in detail.items()}
-    return InputError(MESSAGES[reason].format(name=plain(path.name), **fields))
+        detail["what"] = msg(WHAT.get(str(detail.get("what")), "STRUCTURE_UNKNOWN"))
+    code = REFUSALS[reason]
+    wanted = fields(MESSAGES[code])  # a reason's detail may carry more than its line shows
+    values = {key: plain(str(value)) for key, value in detail.items() if key in wanted}
+    return InputError(msg(code, name=plain(path.name), **values))
 
 
 def sniff(path: Path) -> str:

@@ -19,9 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import MESSAGES
 from shiquan_score.read.safety import xlsx_scan
 from shiquan_score.read.safety.sniff import (
-    MESSAGES,
+    REFUSALS,
+    WHAT,
     SheetInfo,
     check,
     check_xlsx,
@@ -75,8 +77,8 @@ def test_check_xlsx_itself_names_a_password_protected_file(tmp_path):
 def test_every_message_is_one_gbk_line():
     fields = {"name": "台账.xlsx", "kind": "xlsx", "sheet": "台账", "ref": "XFD1048576"}
     fields |= {"limit": 500, "member": "xl/a.xml", "ratio": 300, "what": "x", "size": 9}
-    for template in MESSAGES.values():
-        text = template.format(**fields)
+    for code in [*REFUSALS.values(), *WHAT.values()]:
+        text = MESSAGES[code].format(**fields)
         assert "\n" not in text
         text.encode("gbk")
 

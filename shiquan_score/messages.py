@@ -134,6 +134,11 @@ MESSAGES: dict[str, str] = {
     "SCHEME_UNIT_WITHOUT_CLASS": "没有写 class 的单位",
     "PERIOD_FORM": "期别“{text}”写法不对：本办法按{kind}统计，请写成 {example}",
     "PERIOD_NUMBER": "期别“{text}”写法不对：没有第{number}个{kind}，请写成 {example}",
+    "RULE_ADOPTED": "{category}被“{channel}”采用计{points}分",
+    "RULE_JOINT_SPLIT": "；{units}个单位联合报送，各得{score}分",
+    "RESEARCH_BEST": "{category}同一信息多次采用，以最高分记：{tier}",
+    "RESEARCH_OTHERS": "，{others}不重复计分",
+    "RESEARCH_PRIOR": "；此前各期已计{channel}+{prior}，本期计{awarded}分",
     "RULE_DEDUCTION": "{category}：“{channel}”扣{points}分",
     "RULE_JOINT_EACH": "；{units}个单位联合报送，按规则每个单位各计{score}分",
     # --- writing the outputs (output/) ---
@@ -143,6 +148,9 @@ MESSAGES: dict[str, str] = {
         "另一次运行正在向输出文件夹 {folder} 写入结果，等了一分钟仍未结束；请等它结束后再运行。"
         "如果并没有其他运行，请删除该文件夹中的 {lock} 后重新运行"
     ),
+    "SHEET_TOO_MANY_ROWS": "“{sheet}”有 {rows} 行，超过 Excel 一个工作表的上限 {limit} 行",
+    "CELL_TOO_LONG": "“{sheet}”的“{column}”列有超过 {limit} 个字符的内容，超过 Excel 单元格上限",
+    "SHEET_AS_CSV": "共 {rows} 行，超过 {limit} 行，完整内容另存为 {file}（与本工作簿在同一文件夹，可用 Excel 打开）",
     "KEPT_EARLIER": "以前生成的 {file} 与本次结果不同，已改名保留为 {kept}（可能已经发出，请核对）",
     "KEEP_NO_NAME": "无法为以前生成的 {target} 找到一个保留用的新名字，请先整理输出文件夹",
     # --- files refused before any parse (read/safety/sniff.py) ---
@@ -276,6 +284,22 @@ MESSAGES: dict[str, str] = {
     ),
     "STALE_WORKBOOK": "注意：{file} 是以前生成的，不是按本次台账生成的；改正问题之前请勿使用",
     "STALE_PROBLEMS_REMOVED": "已删除上次的问题清单 {file}（问题已改正）",
+    # --- last quarter's table (previous/table.py) ---
+    "PREV_NO_TOTAL": "上期表 {where} 里找不到“{column}”一列（没有认出的表头：{found}）。请把该列表头改为“{column}”，或在 {rules} “{table}”表“{column}”一列的 aliases 中加入它的写法",
+    "PREV_NONE_FOUND": "无",
+    "PREV_UNCALCULATED": "上期表 {where} 第{row}行的累计是公式，但文件里没有保存计算结果；请用 Excel/WPS 打开该文件、保存后再放入",
+    "PREV_NOT_NUMBER": "上期表 {where} 第{row}行的累计分“{value}”不是数字，请改正上期表",
+    "PREV_UNIT_TWICE": "上期表 {where} 第{first}行和第{row}行都是“{name}”，请删去重复的一行",
+    "PREV_MERGED": "上期表 {where} 第{first}行“{first_name}”和第{row}行“{name}”都是单位名单中的{unit}，上期累计相加：{before} + {number} = {sum}",
+    "PREV_MISSING_UNITS": "上期表 {where} 缺少单位：{units}。请补上这些单位的行（上期累计为0的写0），或确认放入的是完整的上期表",
+    "PREV_TOTAL_ROW": "上期表 {where} 第{row}行“{name}”是合计行，不是单位，已跳过",
+    "PREV_NO_NEAREST": "单位名单中没有相近的名称",
+    "PREV_UNKNOWN_PART": "第{row}行“{name}”（{hint}）",
+    "PREV_UNKNOWN_UNITS": '上期表 {where} 中有单位名单里没有的单位：{parts}。请改正上期表，或在 {roster} 中为该单位加入别名；如果是单位更名，请在 {roster} 新名称的单位下写 former = [{{ name = "{example}", until = 更名日期 }}]，累计分不断',
+    "PREV_NO_MONTHS": "上期表 {where} 的表头里找不到月份（如“{months}采用情况”），无法确认是哪一期",
+    "PREV_IS_THIS_PERIOD": "{where} 是本期（{period}）的统计表，不是上期的；请把它移出收件箱，放入{expected}的{attachment}",
+    "PREV_LATER": "上期表 {where} 是{got}的，晚于本期{period}；请确认期别（--period），或放入{expected}的{attachment}",
+    "PREV_GAP": "上期表 {where} 是{got}的，本期是{period}，应放入{expected}的{attachment}（隔期会漏算分数）",
     # --- 上期核对 (previous/crosscheck.py) ---
     "EARLIER_MONTHS": "{year}年1-{last}月",
     "EARLIER_MONTH_ONE": "{year}年1月",

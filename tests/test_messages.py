@@ -798,6 +798,136 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {},
         "UTF-8（带BOM）",
     ),
+    "SHEET_TOO_MANY_ROWS": (
+        {"sheet": "明细", "rows": 1048576, "limit": 1048575},
+        "“明细”有 1048576 行，超过 Excel 一个工作表的上限 1048575 行",
+    ),
+    "CELL_TOO_LONG": (
+        {"sheet": "明细", "column": "标题", "limit": 32767},
+        "“明细”的“标题”列有超过 32767 个字符的内容，超过 Excel 单元格上限",
+    ),
+    "SHEET_AS_CSV": (
+        {"rows": 300001, "limit": 300000, "file": "表_明细.csv"},
+        "共 300001 行，超过 300000 行，完整内容另存为 表_明细.csv（与本工作簿在同一文件夹，可用 Excel 打开）",
+    ),
+    "RULE_ADOPTED": (
+        {"category": "动态信息", "channel": "省级", "points": "10"},
+        "动态信息被“省级”采用计10分",
+    ),
+    "RULE_JOINT_SPLIT": (
+        {"units": 3, "score": "3.33"},
+        "；3个单位联合报送，各得3.33分",
+    ),
+    "RESEARCH_BEST": (
+        {"category": "调研信息", "tier": "省级+30"},
+        "调研信息同一信息多次采用，以最高分记：省级+30",
+    ),
+    "RESEARCH_OTHERS": (
+        {"others": "市级+20，县级+10"},
+        "，市级+20，县级+10不重复计分",
+    ),
+    "RESEARCH_PRIOR": (
+        {"channel": "市级", "prior": "20", "awarded": "10"},
+        "；此前各期已计市级+20，本期计10分",
+    ),
+    "PREV_NO_TOTAL": (
+        {
+            "where": "上期表.xlsx 的工作表“Sheet1”",
+            "column": "累计",
+            "found": "合计分",
+            "rules": "rules.toml",
+            "table": "部门",
+        },
+        "上期表 上期表.xlsx 的工作表“Sheet1” 里找不到“累计”一列（没有认出的表头：合计分）。请把该列表头改为“累计”，或在 rules.toml “部门”表“累计”一列的 aliases 中加入它的写法",
+    ),
+    "PREV_NONE_FOUND": (
+        {},
+        "无",
+    ),
+    "PREV_UNCALCULATED": (
+        {"where": "上期表.xlsx 的工作表“Sheet1”", "row": 5},
+        "上期表 上期表.xlsx 的工作表“Sheet1” 第5行的累计是公式，但文件里没有保存计算结果；请用 Excel/WPS 打开该文件、保存后再放入",
+    ),
+    "PREV_NOT_NUMBER": (
+        {"where": "上期表.xlsx 的工作表“Sheet1”", "row": 5, "value": "十"},
+        "上期表 上期表.xlsx 的工作表“Sheet1” 第5行的累计分“十”不是数字，请改正上期表",
+    ),
+    "PREV_UNIT_TWICE": (
+        {"where": "上期表.xlsx 的工作表“Sheet1”", "first": 5, "row": 9, "name": "财政局"},
+        "上期表 上期表.xlsx 的工作表“Sheet1” 第5行和第9行都是“财政局”，请删去重复的一行",
+    ),
+    "PREV_MERGED": (
+        {
+            "where": "上期表.xlsx 的工作表“Sheet1”",
+            "first": 5,
+            "first_name": "教体局",
+            "row": 9,
+            "name": "科技局",
+            "unit": "教体科技局",
+            "before": "10",
+            "number": "2.5",
+            "sum": "12.5",
+        },
+        "上期表 上期表.xlsx 的工作表“Sheet1” 第5行“教体局”和第9行“科技局”都是单位名单中的教体科技局，上期累计相加：10 + 2.5 = 12.5",
+    ),
+    "PREV_MISSING_UNITS": (
+        {"where": "上期表.xlsx 的工作表“Sheet1”", "units": "财政局、民政局"},
+        "上期表 上期表.xlsx 的工作表“Sheet1” 缺少单位：财政局、民政局。请补上这些单位的行（上期累计为0的写0），或确认放入的是完整的上期表",
+    ),
+    "PREV_TOTAL_ROW": (
+        {"where": "上期表.xlsx 的工作表“Sheet1”", "row": 30, "name": "合计"},
+        "上期表 上期表.xlsx 的工作表“Sheet1” 第30行“合计”是合计行，不是单位，已跳过",
+    ),
+    "PREV_NO_NEAREST": (
+        {},
+        "单位名单中没有相近的名称",
+    ),
+    "PREV_UNKNOWN_PART": (
+        {"row": 7, "name": "教体局", "hint": "最接近的是：教体科技局"},
+        "第7行“教体局”（最接近的是：教体科技局）",
+    ),
+    "PREV_UNKNOWN_UNITS": (
+        {
+            "where": "上期表.xlsx 的工作表“Sheet1”",
+            "parts": "第7行“教体局”（最接近的是：教体科技局）",
+            "roster": "roster.toml",
+            "example": "教体局",
+        },
+        '上期表 上期表.xlsx 的工作表“Sheet1” 中有单位名单里没有的单位：第7行“教体局”（最接近的是：教体科技局）。请改正上期表，或在 roster.toml 中为该单位加入别名；如果是单位更名，请在 roster.toml 新名称的单位下写 former = [{ name = "教体局", until = 更名日期 }]，累计分不断',
+    ),
+    "PREV_NO_MONTHS": (
+        {"where": "上期表.xlsx 的工作表“Sheet1”", "months": "7-9月"},
+        "上期表 上期表.xlsx 的工作表“Sheet1” 的表头里找不到月份（如“7-9月采用情况”），无法确认是哪一期",
+    ),
+    "PREV_IS_THIS_PERIOD": (
+        {
+            "where": "上期表.xlsx 的工作表“Sheet1”",
+            "period": "2021年10-12月",
+            "expected": "2021年7-9月",
+            "attachment": "附件2",
+        },
+        "上期表.xlsx 的工作表“Sheet1” 是本期（2021年10-12月）的统计表，不是上期的；请把它移出收件箱，放入2021年7-9月的附件2",
+    ),
+    "PREV_LATER": (
+        {
+            "where": "上期表.xlsx 的工作表“Sheet1”",
+            "got": "2022年1-3月",
+            "period": "2021年10-12月",
+            "expected": "2021年7-9月",
+            "attachment": "附件2",
+        },
+        "上期表 上期表.xlsx 的工作表“Sheet1” 是2022年1-3月的，晚于本期2021年10-12月；请确认期别（--period），或放入2021年7-9月的附件2",
+    ),
+    "PREV_GAP": (
+        {
+            "where": "上期表.xlsx 的工作表“Sheet1”",
+            "got": "2021年4-6月",
+            "period": "2021年10-12月",
+            "expected": "2021年7-9月",
+            "attachment": "附件2",
+        },
+        "上期表 上期表.xlsx 的工作表“Sheet1” 是2021年4-6月的，本期是2021年10-12月，应放入2021年7-9月的附件2（隔期会漏算分数）",
+    ),
 }
 
 # kind code -> the 问题 column's label

@@ -169,7 +169,7 @@ def check_limits(frames: dict[str, pd.DataFrame]) -> None:
     for name, frame in frames.items():
         if len(frame) + 1 > EXCEL_ROW_LIMIT:
             raise OutputError(
-                f"“{name}”有 {len(frame)} 行，超过 Excel 一个工作表的上限 {EXCEL_ROW_LIMIT - 1} 行"
+                msg("SHEET_TOO_MANY_ROWS", sheet=name, rows=len(frame), limit=EXCEL_ROW_LIMIT - 1)
             )
         for col in frame.columns:
             values = frame[col]
@@ -179,7 +179,7 @@ def check_limits(frames: dict[str, pd.DataFrame]) -> None:
                 lengths = values.dropna().astype(str).str.len()
                 if len(lengths) and lengths.max() > EXCEL_CELL_LIMIT:
                     raise OutputError(
-                        f"“{name}”的“{col}”列有超过 {EXCEL_CELL_LIMIT} 个字符的内容，超过 Excel 单元格上限"
+                        msg("CELL_TOO_LONG", sheet=name, column=col, limit=EXCEL_CELL_LIMIT)
                     )
 
 
@@ -221,8 +221,12 @@ def write_workbook(
                         {},
                         (
                             *page.preamble,
-                            f"共 {len(page.frame)} 行，超过 {SHEET_ROWS_MAX} 行，完整内容另存为"
-                            f" {side[name].name}（与本工作簿在同一文件夹，可用 Excel 打开）",
+                            msg(
+                                "SHEET_AS_CSV",
+                                rows=len(page.frame),
+                                limit=SHEET_ROWS_MAX,
+                                file=side[name].name,
+                            ),
                         ),
                     )
                 _render_frame(workbook.add_worksheet(name), page, formats)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
 from shiquan_score.previous.official import cell_number, identify, read_official, title_notice
@@ -45,11 +46,16 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     total_j = next(j for j, c in enumerate(spec.columns) if c.value == "total")
     if total_j not in table.positions:
         total = spec.columns[total_j]
-        found = "、".join(dict.fromkeys(table.unmatched)) or "无"
+        found = "、".join(dict.fromkeys(table.unmatched)) or msg("PREV_NONE_FOUND")
         raise InputError(
-            f"上期表 {raw.where} 里找不到“{total.header[-1]}”一列（没有认出的表头：{found}）。"
-            f"请把该列表头改为“{total.header[-1]}”，或在 {scheme.sources[0].name} "
-            f"“{spec.key}”表“{total.header[-1]}”一列的 aliases 中加入它的写法"
+            msg(
+                "PREV_NO_TOTAL",
+                where=raw.where,
+                column=total.header[-1],
+                found=found,
+                rules=scheme.sources[0].name,
+                table=spec.key,
+            )
         )
     if table.unknown:
         raise InputError(unknown_units(raw.where, table.unknown, scheme))
@@ -66,25 +72,31 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         if unit not in ranked:
             continue
         if (row, column) in uncalculated:
-            raise InputError(
-                f"上期表 {raw.where} 第{row}行的累计是公式，但文件里没有保存计算结果；"
-                "请用 Excel/WPS 打开该文件、保存后再放入"
-            )
+            raise InputError(msg("PREV_UNCALCULATED", where=raw.where, row=row))
         number = cell_number(value)
         if number is None:
-            raise InputError(f"上期表 {raw.where} 第{row}行的累计分“{value}”不是数字，请改正上期表")
+            raise InputError(msg("PREV_NOT_NUMBER", where=raw.where, row=row, value=value))
         if unit in first:
             # issue 5: two rows of one unit under two names (a merge) add up; one name twice
             # is a mistake in the table.
             first_row, first_name = first[unit]
             if norm(first_name) == norm(name):
                 raise InputError(
-                    f"上期表 {raw.where} 第{first_row}行和第{row}行都是“{name}”，请删去重复的一行"
+                    msg("PREV_UNIT_TWICE", where=raw.where, first=first_row, row=row, name=name)
                 )
             merged.append(
-                f"上期表 {raw.where} 第{first_row}行“{first_name}”和第{row}行“{name}”都是单位名单中的"
-                f"{unit}，上期累计相加：{fmt_number(totals[unit])} + {fmt_number(number)} = "
-                f"{fmt_number(totals[unit] + number)}"
+                msg(
+                    "PREV_MERGED",
+                    where=raw.where,
+                    first=first_row,
+                    first_name=first_name,
+                    row=row,
+                    name=name,
+                    unit=unit,
+                    before=fmt_number(totals[unit]),
+                    number=fmt_number(number),
+                    sum=fmt_number(totals[unit] + number),
+                )
             )
             totals[unit] += number
             continue
@@ -93,15 +105,11 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     mine = scheme.units[(scheme.units["table"] == table.table) & scheme.units["ranked"]]
     missing = [u for u in mine["unit"] if u not in totals]
     if missing:
-        raise InputError(
-            f"上期表 {raw.where} 缺少单位：{'、'.join(missing)}。请补上这些单位的行"
-            "（上期累计为0的写0），或确认放入的是完整的上期表"
-        )
+        raise InputError(msg("PREV_MISSING_UNITS", where=raw.where, units="、".join(missing)))
     notice = title_notice(raw, scheme, found)
     merged += [notice] if notice else []
     merged += [
-        f"上期表 {raw.where} 第{row}行“{name}”是合计行，不是单位，已跳过"
-        for row, name in table.total_rows
+        msg("PREV_TOTAL_ROW", where=raw.where, row=row, name=name) for row, name in table.total_rows
     ]
     return PreviousTable(
         table.table,
@@ -122,14 +130,12 @@ def unknown_units(where: str, unknown: list[tuple[int, str]], scheme: Scheme) ->
     parts = []
     for row, name in unknown:
         near = vocab.nearest_units(name)
-        hint = f"最接近的是：{'、'.join(near)}" if near else "单位名单中没有相近的名称"
-        parts.append(f"第{row}行“{name}”（{hint}）")
+        hint = msg("NOTE_NEAREST", names="、".join(near)) if near else msg("PREV_NO_NEAREST")
+        parts.append(msg("PREV_UNKNOWN_PART", row=row, name=name, hint=hint))
     roster = scheme.sources[1].name
     example = unknown[0][1]
-    return (
-        f"上期表 {where} 中有单位名单里没有的单位：{'、'.join(parts)}。"
-        f"请改正上期表，或在 {roster} 中为该单位加入别名；如果是单位更名，请在 {roster} "
-        f'新名称的单位下写 former = [{{ name = "{example}", until = 更名日期 }}]，累计分不断'
+    return msg(
+        "PREV_UNKNOWN_UNITS", where=where, parts="、".join(parts), roster=roster, example=example
     )
 
 
@@ -156,22 +162,37 @@ def check_period(prev: PreviousTable, period: Period, attachment: str) -> None:
     if expected is None:
         return
     if prev.quarter is None:
-        raise InputError(
-            f"上期表 {prev.where} 的表头里找不到月份（如“{expected.months}采用情况”），无法确认是哪一期"
-        )
+        raise InputError(msg("PREV_NO_MONTHS", where=prev.where, months=expected.months))
     got = period.sibling(prev.year, prev.quarter)
     if got == period:
         raise InputError(
-            f"{prev.where} 是本期（{period.label}）的统计表，不是上期的；请把它移出收件箱，"
-            f"放入{expected.label}的{attachment}"
+            msg(
+                "PREV_IS_THIS_PERIOD",
+                where=prev.where,
+                period=period.label,
+                expected=expected.label,
+                attachment=attachment,
+            )
         )
     if got > period:
         raise InputError(
-            f"上期表 {prev.where} 是{got.label}的，晚于本期{period.label}；"
-            f"请确认期别（--period），或放入{expected.label}的{attachment}"
+            msg(
+                "PREV_LATER",
+                where=prev.where,
+                got=got.label,
+                period=period.label,
+                expected=expected.label,
+                attachment=attachment,
+            )
         )
     if got != expected:
         raise InputError(
-            f"上期表 {prev.where} 是{got.label}的，本期是{period.label}，"
-            f"应放入{expected.label}的{attachment}（隔期会漏算分数）"
+            msg(
+                "PREV_GAP",
+                where=prev.where,
+                got=got.label,
+                period=period.label,
+                expected=expected.label,
+                attachment=attachment,
+            )
         )

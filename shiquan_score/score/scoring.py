@@ -272,11 +272,11 @@ def _one_rule(
     elif points < 0:
         text = msg("RULE_DEDUCTION", category=category, channel=channel, points=fmt_number(-points))
     else:
-        text = f"{category}被“{channel}”采用计{fmt_number(points)}分"
+        text = msg("RULE_ADOPTED", category=category, channel=channel, points=fmt_number(points))
     if share < 1:
         units = round(1 / share)
         if joint == "split":
-            text += f"；{units}个单位联合报送，各得{fmt_number(score)}分"
+            text += msg("RULE_JOINT_SPLIT", units=units, score=fmt_number(score))
         else:
             text += msg("RULE_JOINT_EACH", units=units, score=fmt_number(score))
     return text
@@ -327,14 +327,16 @@ def _research_messages(
     ids: dict[str, int] = {}
     item_message = np.full(item.max() + 2, -1, dtype=np.int64)  # the last one for item -1
     for g, j in top.items():
-        text = f"{category[weight[j]]}同一信息多次采用，以最高分记：{tier[weight[j]]}"
+        text = msg("RESEARCH_BEST", category=category[weight[j]], tier=tier[weight[j]])
         if g in rest:
             others = "，".join(tier[weight[k]] for k in rest[g])
-            text += f"，{others}不重复计分"
+            text += msg("RESEARCH_OTHERS", others=others)
         if prior[j] != 0:
-            text += (
-                f"；此前各期已计{prior_channel[j]}+{fmt_number(prior[j])}"
-                f"，本期计{fmt_number(awarded[j])}分"
+            text += msg(
+                "RESEARCH_PRIOR",
+                channel=prior_channel[j],
+                prior=fmt_number(prior[j]),
+                awarded=fmt_number(awarded[j]),
             )
         item_message[g] = ids.setdefault(text, len(ids))
     codes[best] = item_message[item]

@@ -47,10 +47,12 @@ def describe(quarters: pd.DataFrame) -> str:
     for q, (n, last) in quarters[["rows", "last"]].iterrows():
         label = q.months if q.year == year else q.label
         year = q.year
-        tail = "" if last >= q.last_month_start else f"（只到{last.month}月{last.day}日）"
-        parts.append(f"{label} {n} 行{tail}")
+        tail = (
+            "" if last >= q.last_month_start else msg("ROWS_UNTIL", month=last.month, day=last.day)
+        )
+        parts.append(msg("ROWS_OF_PERIOD", label=label, n=n, tail=tail))
     noun = quarters.index[0].noun if len(quarters) else "季度"
-    return f"台账各{noun}行数：" + "、".join(parts)
+    return msg("ROWS_PER_PERIOD", noun=noun, parts="、".join(parts))
 
 
 def choose_period(
@@ -73,46 +75,70 @@ def choose_period(
                     facts=describe(quarters),
                 )
             )
-        return period, [f"本期：{period.label}（{period.code}），按 --period 指定"]
+        return period, [msg("PERIOD_REQUESTED", label=period.label, code=period.code)]
     if quarters.empty:
-        raise InputError(
-            "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period 2020Q4"
-        )
+        raise InputError(msg("PERIOD_NO_DATES"))
     facts = describe(quarters)
     done = complete(quarters)
     busiest = max(quarters.index, key=lambda q: (quarters.loc[q, "rows"], q))
     own = done[-1] if done else busiest
     before = sorted({Period(p.year, p.quarter, span) for p in previous if p.quarter})
     if not before or (own.quarter == 1 and all(b.year < own.year for b in before)):
-        ground = "收件箱里没有上期表" if not before else "上期表是上一年的"
-        how = f"台账中已记完整的最后一个{own.noun}" if done else f"台账中行数最多的{own.noun}"
-        return own, [f"本期：{own.label}（{own.code}）。依据：{ground}，取{how}；{facts}"]
+        ground = msg("PERIOD_NO_PREVIOUS") if not before else msg("PERIOD_PREVIOUS_LAST_YEAR")
+        how = msg("PERIOD_LAST_COMPLETE" if done else "PERIOD_BUSIEST", noun=own.noun)
+        return own, [
+            msg(
+                "PERIOD_CHOSEN", label=own.label, code=own.code, ground=ground, how=how, facts=facts
+            )
+        ]
     last = before[-1]
     names = "、".join(
         dict.fromkeys(p.source or p.where for p in previous if (p.year, p.quarter) == astuple(last))
     )
     implied = last.next()
-    start = f"无法确定本期：上期表 {names} 是{last.label}的，据此本期应是{implied.label}；但"
+    start = msg("PERIOD_CONFLICT", names=names, last=last.label, implied=implied.label)
     later = [q for q in done if q > implied]
     if later:
         wrong = later[-1]
         n, month = quarters.loc[wrong, "rows"], quarters.loc[wrong, "last"].month
         fix = (
-            f"请换入{wrong.previous().label}的统计表"
+            msg("PERIOD_FIX_PREVIOUS", label=wrong.previous().label)
             if wrong.previous()
-            else f"请用 --period {wrong.code}（{wrong.opening}不需要上期表）"
+            else msg("PERIOD_FIX_OPENING", code=wrong.code, opening=wrong.opening)
         )
         raise InputError(
-            f"{start}台账中{wrong.label}已有 {n} 行、记到了{month}月，是完整的一个{wrong.noun}（{facts}）。"
-            f"如果本期是{wrong.label}，{fix}；如果本期确是{implied.label}，请用 --period {implied.code}"
+            msg(
+                "PERIOD_LATER_COMPLETE",
+                start=start,
+                wrong=wrong.label,
+                n=n,
+                month=month,
+                noun=wrong.noun,
+                facts=facts,
+                fix=fix,
+                implied=implied.label,
+                code=implied.code,
+            )
         )
     if implied not in quarters.index:
         raise InputError(
-            f"{start}台账中没有{implied.label}的行（{facts}）。请放入{implied.label}的台账，"
-            f"或换入正确的上期表，或用 --period 指定期别，如 --period {own.code}"
+            msg(
+                "PERIOD_IMPLIED_EMPTY",
+                start=start,
+                implied=implied.label,
+                facts=facts,
+                code=own.code,
+            )
         )
     return implied, [
-        f"本期：{implied.label}（{implied.code}）。依据：上期表 {names} 是{last.label}的；{facts}"
+        msg(
+            "PERIOD_FROM_PREVIOUS",
+            label=implied.label,
+            code=implied.code,
+            names=names,
+            last=last.label,
+            facts=facts,
+        )
     ]
 
 

@@ -39,10 +39,11 @@ def parse_tables(text: str, scheme: Scheme) -> list[str]:
     wanted = [w for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip()]
     unknown = [w.strip() for w in wanted if norm(w) not in names]
     if unknown or not wanted:
-        valid = "、".join(f"{k}（{s.attachment}）" for k, s in scheme.tables.items())
-        raise InputError(
-            f"--tables “{text}”中有不认识的表：{'、'.join(unknown) or '（空）'}；可用的有：{valid}"
+        valid = "、".join(
+            msg("TABLE_NAMED", table=k, attachment=s.attachment) for k, s in scheme.tables.items()
         )
+        shown = "、".join(unknown) or msg("TABLES_EMPTY")
+        raise InputError(msg("TABLES_UNKNOWN", text=text, unknown=shown, valid=valid))
     keys = {names[norm(w)] for w in wanted}
     return [k for k in scheme.tables if k in keys]
 
@@ -65,7 +66,9 @@ def pick_previous(
         for p in dated:
             got = Period(p.year, p.quarter, span)
             if got < use:
-                notices.append(f"已忽略较早的上期表 {p.where}（{got.label}），用{use.label}的")
+                notices.append(
+                    msg("PREV_IGNORED_OLDER", where=p.where, got=got.label, use=use.label)
+                )
             else:
                 kept.append(p)
     return kept, notices
@@ -80,7 +83,7 @@ def choose_tables(
 ) -> tuple[list[str], list[str]]:
     """The tables this run makes, and a line for each left out."""
     if requested:
-        return requested, [f"本次生成：{'、'.join(_names(scheme, requested))}（按 --tables 指定）"]
+        return requested, [msg("TABLES_REQUESTED", names="、".join(_names(scheme, requested)))]
     table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
     with_rows = {table_of[u] for u in ledger.events["unit_name"].unique()}
     with_previous = {p.table for p in previous}
@@ -88,17 +91,14 @@ def choose_tables(
     notices = []
     for key, spec in scheme.tables.items():
         if key not in keys:
-            notices.append(
-                f"{spec.attachment}（{key}）：台账中本期没有{key}的采用记录，收件箱里也没有它的上期表，"
-                f"本次不生成这张表"
-            )
+            notices.append(msg("TABLE_NOT_MADE", attachment=spec.attachment, table=key))
     if not keys:  # nothing scored and no table: still one table per scheme, all zero
         keys = list(scheme.tables)
     return keys, notices
 
 
 def _names(scheme: Scheme, keys: list[str]) -> list[str]:
-    return [f"{scheme.tables[k].attachment}（{k}）" for k in keys]
+    return [msg("ATTACHMENT_NAMED", attachment=scheme.tables[k].attachment, table=k) for k in keys]
 
 
 def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> Ledger:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.period import months_to_quarter, names_period
 from shiquan_score.read.sheets import RawSheet
@@ -152,8 +153,8 @@ def title_notice(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> 
         return None
     stem = _title_pattern(_stem(spec.title), county)
     title = next((v for v in row if stem.search(norm(v))), "")
-    return (
-        f"{raw.where} 的标题“{title}”没有写明是哪张表，按表中的单位认作{spec.attachment}（{key}）"
+    return msg(
+        "PREV_TITLE_GUESSED", where=raw.where, title=title, attachment=spec.attachment, table=key
     )
 
 
@@ -245,7 +246,7 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     grid = cells.to_numpy()
     at = _find_name_header(cells, max(title_pos, 0), name_words(spec))
     if at is None:
-        raise InputError(f"{raw.where} 像是统计表，但找不到“单位名称”表头，请使用正式表格格式")
+        raise InputError(msg("PREV_NO_NAME_HEADER", where=raw.where))
     header_row, name_col = at
     body = header_row + 1
     while body < min(len(cells), header_row + MAX_HEADER_ROWS) and not _text(grid[body, name_col]):

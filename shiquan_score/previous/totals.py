@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable, check_period
 from shiquan_score.scheme.loader import Scheme
@@ -20,19 +21,31 @@ def previous_totals(
     for prev in previous:
         attachment = scheme.tables[prev.table].attachment
         if prev.table not in keys:
-            notices.append(f"已忽略上期表 {prev.where}：本次不生成{attachment}（{prev.table}）")
+            notices.append(
+                msg(
+                    "PREV_IGNORED_NOT_MADE",
+                    where=prev.where,
+                    attachment=attachment,
+                    table=prev.table,
+                )
+            )
             continue
         if period.previous() is None:
-            notices.append(f"本期是{period.opening}，累计从0开始，已忽略上期表 {prev.where}")
+            notices.append(msg("PREV_IGNORED_OPENING", opening=period.opening, where=prev.where))
             continue
         check_period(prev, period, attachment)
         if prev.table in tables:
             raise InputError(
-                f"收件箱里有两份{attachment}的上期表：{tables[prev.table].where} 和 {prev.where}，请只保留一份"
+                msg(
+                    "PREV_TWO_TABLES",
+                    attachment=attachment,
+                    first=tables[prev.table].where,
+                    second=prev.where,
+                )
             )
         tables[prev.table] = prev
         notices += prev.merged  # merged units add up
-        notices.append(f"{attachment}上期累计取自：{prev.where}")
+        notices.append(msg("PREV_USED", attachment=attachment, where=prev.where))
     totals = {}
     for key in keys:
         spec = scheme.tables[key]
@@ -44,12 +57,19 @@ def previous_totals(
             before = period.previous()
             others = [k for k in keys if k != key]
             instead = (
-                f"；如果本单位不发{spec.attachment}，请用 --tables {','.join(others)} 只生成其余的表"
+                msg("PREV_MISSING_INSTEAD", attachment=spec.attachment, others=",".join(others))
                 if others
                 else ""
             )
             raise InputError(
-                f"收件箱里没有{spec.attachment}（{key}）的上期表（{before.label}）。"
-                f"{period.later}需要上期累计分：请把{period.before_word}发布的{spec.attachment}放入收件箱{instead}"
+                msg(
+                    "PREV_MISSING",
+                    attachment=spec.attachment,
+                    table=key,
+                    before=before.label,
+                    later=period.later,
+                    before_word=period.before_word,
+                    instead=instead,
+                )
             )
     return totals, notices

@@ -5,7 +5,6 @@ from __future__ import annotations
 from shiquan_score.normalise.ledger import (
     DUP,
     ERROR,
-    HIDDEN_SHEET_REASON,
     OUT,
     PROBLEM,
     SCORED,
@@ -24,6 +23,6 @@ def accounting(ledger: Ledger) -> dict[str, int]:
         "problem": int(status.get(PROBLEM, 0)),
         "total_rows": int((ledger.problems["code"] == "TOTAL_ROW").sum()),
         "footer_rows": int((ledger.problems["code"] == "FOOTER_ROW").sum()),
-        "hidden_sheet_rows": int(ledger.rows["reason"].eq(HIDDEN_SHEET_REASON).sum()),
+        "hidden_sheet_rows": int(ledger.rows["code"].eq("HIDDEN_SHEET").sum()),
         "errors": int((ledger.problems["level"] == ERROR).sum()),
     }

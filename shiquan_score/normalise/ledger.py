@@ -40,7 +40,7 @@ _DATE_MESSAGES = {"blank": "DATE_BLANK", "ambiguous": "DATE_AMBIGUOUS", "bad": "
 
 @dataclass
 class Ledger:
-    rows: pd.DataFrame  # one per ledger row, with status and reason
+    rows: pd.DataFrame  # one per ledger row, with status, reason and code (a KINDS code or "")
     events: pd.DataFrame  # one per scored (row, unit, channel), with share and item keys
     problems: pd.DataFrame  # PROBLEM_COLUMNS, sorted by where and row
     history: pd.DataFrame | None = None  # valid events earlier in the same year (research best-of)
@@ -115,6 +115,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows.loc[closing | bad_date | broken, "status"] = PROBLEM
     rows.loc[out, "status"] = OUT
     rows["reason"] = ""
+    rows["code"] = ""  # the problem kind a row is counted under, where a count needs it
     rows.loc[total, "reason"] = msg("TOTAL_ROW")
     rows.loc[footer, "reason"] = msg("FOOTER_REASON")
     rows.loc[extra, "reason"] = msg("EXTRA_FIELDS_REASON")
@@ -160,11 +161,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     events.insert(3, "title", rows["title"].array.take(events.pop("pos").to_numpy()))
     # `pos`, the ledger row's position, stays: score/record.py takes the title of the few
     # earlier research items it records (the titles of all earlier rows would cost memory).
-    rows = rows[["where", "row", "status", "reason"]]
+    rows = rows[["where", "row", "status", "reason", "code"]]
     return Ledger(rows=rows, events=events, problems=problem_table, history=history)
-
-
-HIDDEN_SHEET_REASON = msg("HIDDEN_SHEET_REASON")
 
 
 def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
@@ -179,7 +177,7 @@ def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
     if not frames:
         return ledger
     rows = pd.concat([f[["where", "row"]].astype({"where": object}) for f in frames])
-    rows = rows.assign(status=PROBLEM, reason=HIDDEN_SHEET_REASON)
+    rows = rows.assign(status=PROBLEM, reason=msg("HIDDEN_SHEET_REASON"), code="HIDDEN_SHEET")
     lines = []
     for frame in frames:
         first, last = int(frame["row"].iloc[0]), int(frame["row"].iloc[-1])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from shiquan_score.cli import main
 from shiquan_score.period import Period
@@ -150,3 +151,48 @@ def test_rows_that_cannot_be_scored_are_counted(scheme):
     )
     cumulative, unscorable = ledger_cumulative(rows, scheme, Period(2021, 2))
     assert (cumulative.to_dict(), unscorable) == ({"财政局": 0.5}, 1)
+
+
+# ------------------------------------------------------------------ a scheme's floor at 0
+PINGAN = Path(__file__).resolve().parents[2] / "templates" / "examples" / "平安县_扣分与批示"
+FLOOR_LEDGER = ledger_rows(
+    (D(2021, 1, 5), "财政局", "惠农资金发放到户", None, "县网站"),  # +1
+    (D(2021, 1, 10), "发改局", "约稿：一季度重点项目", "扣分", "约稿未报送"),  # -10 → 0
+    (D(2021, 2, 10), "财政局", "约稿：财政收支", "扣分", "约稿未报送"),  # -10
+    (D(2021, 2, 15), "发改局", "重点项目集中开工", None, "县网站"),  # +1
+    (D(2021, 3, 15), "财政局", "国库集中支付改革", None, "县网站"),  # +1
+)
+# Independently, month by month: 累计 of 财政局 and 发改局 under each floor.
+FLOORED = {
+    "current": {1: (1, 0), 2: (1, 1), 3: (2, 1)},  # 本期 stops at 0: Feb's -10 counts as 0
+    "total": {1: (1, 0), 2: (0, 1), 3: (1, 1)},  # 累计 stops at 0: 1 - 10 → 0
+}
+
+
+@pytest.mark.parametrize("floor", ["current", "total"])
+def test_a_floored_scheme_agrees_with_its_own_tables_month_after_month(tmp_path, capsys, floor):
+    rules = tmp_path / "rules.toml"
+    text = (PINGAN / "rules.toml").read_text(encoding="utf-8")
+    rules.write_text(text.replace("[scoring]\n", f'[scoring]\nfloor = "{floor}"\n'), "utf-8")
+    scheme = ["--rules", rules, "--roster", PINGAN / "roster.toml"]
+    previous = None
+    for month in (1, 2, 3):
+        box = tmp_path / f"收件箱{month}"
+        box.mkdir()
+        header = ["序号", "日期", "单位", "标题", "类别", "采用渠道"]
+        write_ledger(box / "台账.xlsx", FLOOR_LEDGER, header=header, title="平安县2021年台账")
+        if previous:
+            shutil.copy(previous, box)
+        out_dir = tmp_path / f"out{month}"
+        code, out, err = run(capsys, box, *scheme, "--period", f"2021-{month:02}", "--out", out_dir)
+        assert code == 0, err
+        (previous,) = out_dir.glob("*.xlsx")
+        if month > 1:
+            earlier = "1月" if month == 2 else f"1-{month - 1}月"
+            agree = f"上期核对：按台账中2021年{earlier}的记录算得的累计与上期表一致"
+            assert agree in out, out
+            assert problems(previous) == []
+        table = {
+            r[0]: r for r in openpyxl.load_workbook(previous)["计分表"].iter_rows(values_only=True)
+        }
+        assert (table["财政局"][11], table["发改局"][11]) == FLOORED[floor][month]

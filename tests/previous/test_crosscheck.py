@@ -191,7 +191,7 @@ def test_a_floored_scheme_agrees_with_its_own_tables_month_after_month(tmp_path,
             earlier = "1月" if month == 2 else f"1-{month - 1}月"
             agree = f"上期核对：按台账中2021年{earlier}的记录算得的累计与上期表一致"
             assert agree in out, out
-            assert problems(previous) == []
+            assert [r for r in problems(previous) if r[5] == "上期核对"] == []
         table = {
             r[0]: r for r in openpyxl.load_workbook(previous)["计分表"].iter_rows(values_only=True)
         }

@@ -3,7 +3,8 @@
 Rule: the check runs when the ledger has at least one dated row in every earlier quarter of the
 same year (Q4 needs rows in Q1, Q2 and Q3). Each earlier quarter goes through the same steps as
 the current one (normalise → score → tally), 本期 is rounded per quarter as the published tables
-do, and the sum is compared with the previous table's 累计. The previous table still rules:
+do and added up under the scheme's floor rule (a score stopped at 0), and the result is compared
+with the previous table's 累计. The previous table still rules:
 differences are 提示 rows in the 问题 sheet and one line on screen.
 """
 
@@ -21,6 +22,7 @@ from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.score.scoring import round_half_up, score, tally
+from shiquan_score.score.standings import floored_scores
 
 CODE = "PREVIOUS_DIFFERS"  # messages.KINDS
 _EPS = 0.005
@@ -39,13 +41,15 @@ def covers_earlier_quarters(rows: pd.DataFrame, period: Period) -> bool:
 
 
 def ledger_cumulative(rows: pd.DataFrame, scheme: Scheme, period: Period) -> tuple[pd.Series, int]:
-    """Each unit's 本期 of every earlier quarter, rounded per quarter and summed; rows not scorable.
+    """Each unit's 累计 after the year's earlier quarters, as the published tables built it.
 
-    Each quarter sees only its own dated rows, so an undated row is not counted three times.
+    本期 is rounded per quarter and added to the running 累计 under the scheme's floor rule
+    (the standings' own function), so a floored scheme agrees with its own tables. Each
+    quarter sees only its own dated rows, so an undated row is not counted three times.
     """
     parsed = parse_dates(rows["date"])
     dated = parsed["date_status"] == OK
-    parts, unscorable = [], 0
+    total, unscorable = pd.Series(dtype=float), 0
     for quarter in earlier_quarters(period):
         # The year's rows up to the quarter's end: earlier ones feed the research best-of.
         mine = dated & parsed["date"].between(dt.date(period.year, 1, 1), quarter.end)
@@ -54,10 +58,13 @@ def ledger_cumulative(rows: pd.DataFrame, scheme: Scheme, period: Period) -> tup
         if ledger.events.empty:
             continue
         _, points = tally(score(ledger.events, scheme, ledger.history))
-        parts.append(round_half_up(points))
-    if not parts:
-        return pd.Series(dtype=float), unscorable
-    return pd.concat(parts).groupby(level=0).sum(), unscorable
+        units = total.index.union(points.index)
+        _, total, _ = floored_scores(
+            round_half_up(points.reindex(units, fill_value=0.0)),
+            total.reindex(units, fill_value=0.0),
+            scheme.policy.floor,
+        )
+    return total, unscorable
 
 
 def crosscheck(

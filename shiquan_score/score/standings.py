@@ -48,14 +48,14 @@ def standings(
     rounded = round_half_up_array(grid)  # all columns at once: one Decimal per distinct count
     for k, j in enumerate(columns):
         frame[count_key(j)] = rounded[:, k]
-    frame["current"] = round_half_up(points.reindex(frame.index, fill_value=0.0))
-    frame["previous"] = previous.reindex(frame.index, fill_value=0.0).astype(float)
-    frame["floored"] = np.nan  # the score before the scheme's floor stopped it at 0
-    if scheme.policy.floor == "current":
-        _floor(frame, "current")
-    frame["total"] = round_half_up(frame["current"] + frame["previous"])
-    if scheme.policy.floor == "total":
-        _floor(frame, "total")
+    before = previous.reindex(frame.index, fill_value=0.0).astype(float)
+    current, total, floored = floored_scores(
+        round_half_up(points.reindex(frame.index, fill_value=0.0)), before, scheme.policy.floor
+    )
+    frame["current"] = current
+    frame["previous"] = before
+    frame["floored"] = floored  # the score before the scheme's floor stopped it at 0
+    frame["total"] = total
     ranked = frame["ranked"]
     frame["rank"] = pd.NA
     # Units of a table ranked in blocks (一类/二类单位) are ranked within their block.
@@ -72,8 +72,26 @@ def standings(
     return frame.drop(columns="sort_rank")
 
 
-def _floor(frame: pd.DataFrame, column: str) -> None:
-    """Stop `column` at 0; the value it would have had is kept in `floored` for the audit."""
-    below = frame[column] < 0
-    frame.loc[below, "floored"] = frame.loc[below, column]
-    frame.loc[below, column] = 0.0
+def floored_scores(
+    current: pd.Series, previous: pd.Series, floor: str | None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """本期 (rounded) and 上期 → 本期, 累计 and `floored`, under the scheme's floor rule.
+
+    floor "current" stops 本期 at 0, "total" stops 累计 at 0; `floored` keeps the value the
+    floor replaced (NaN elsewhere) for the audit. The standings and the 上期 cross-check
+    both use this, so a floored scheme's own tables agree with the ledger.
+    """
+    current = current.astype(float)
+    floored = pd.Series(np.nan, index=current.index)
+    if floor == "current":
+        current, floored = _floor(current, floored)
+    total = round_half_up(current + previous)
+    if floor == "total":
+        total, floored = _floor(total, floored)
+    return current, total, floored
+
+
+def _floor(values: pd.Series, floored: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Stop `values` at 0; the value it would have had goes into `floored`."""
+    below = values < 0
+    return values.mask(below, 0.0), floored.mask(below, values)

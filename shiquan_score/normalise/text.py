@@ -14,6 +14,12 @@ import pandas as pd
 # marks, variation selectors), which a name pasted from a web page or chat carries.
 INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff"
 _NOISE = re.compile(f"[\\s\u3000\"'“”‘’《》「」〈〉{INVISIBLE}]+")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
+
+
+def visible(text: str) -> str:
+    """The text without its invisible marks (U+200B, U+FEFF …), as a message should quote it."""
+    return _INVISIBLE.sub("", text)
 
 
 # What Excel shows in a cell whose formula failed; never a unit, title or date.

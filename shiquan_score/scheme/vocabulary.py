@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from shiquan_score.messages import msg
-from shiquan_score.normalise.text import norm, split_cell
+from shiquan_score.normalise.text import norm, split_cell, visible
 from shiquan_score.scheme.loader import Scheme
 
 
@@ -85,7 +85,7 @@ class Vocabulary:
                 continue
             near = self.nearest_units(part)
             hint = msg("NEAREST_UNITS", names="、".join(near)) if near else msg("NO_NEAREST_UNIT")
-            value = part.strip()
+            value = visible(part).strip()  # an invisible mark would make two names look alike
             issues.append(
                 (
                     "unit",

@@ -23,6 +23,14 @@ def test_units_of_splits_joint_cells_and_reports_repeats():
     assert [i[2] for i in issues] == ["UNKNOWN_UNIT"]
 
 
+def test_an_unknown_unit_is_quoted_without_its_invisible_marks():
+    """U+200B inside the quotes made the unit and its nearest name look identical."""
+    _, issues, _ = Vocabulary(SCHEME).units_of("\u200b财政厅\ufeff")
+    [(column, value, code, message)] = issues
+    assert (column, value, code) == ("unit", "财政厅", "UNKNOWN_UNIT")
+    assert message.startswith("单位“财政厅”不在单位名单中，")
+
+
 def test_the_same_part_is_looked_up_once():
     vocab = Vocabulary(SCHEME)
     assert vocab.unit("县财政局") == vocab.unit("县财政局") == "财政局"

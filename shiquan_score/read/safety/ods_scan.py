@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shiquan_score.read.safety.xlsx_scan import MB, Limits, Refused, _Zip, open_zip
+from shiquan_score.read.safety.xlsx_scan import Limits, Refused, _Zip, checked_members
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -17,14 +17,7 @@ ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 def scan_ods(path: Path, limits: Limits | None = None) -> None:
     """Every check on an .ods; Refused(reason) when it must not be opened."""
     limits = limits or Limits()
-    with open_zip(path, limits) as zf:
-        infos = zf.infolist()
-    if sum(i.file_size for i in infos) > limits.max_total:
-        raise Refused("bomb_total", limit=limits.max_total // MB)
-    for i in infos:
-        ratio = i.file_size // max(i.compress_size, 1)
-        if i.file_size >= limits.ratio_min_size and ratio >= limits.max_ratio:
-            raise Refused("bomb_ratio", member=i.filename, ratio=ratio)
+    infos = checked_members(path, limits)
     by_name = {i.filename.lower(): i for i in infos}
     if "content.xml" not in by_name:
         raise Refused("corrupt")

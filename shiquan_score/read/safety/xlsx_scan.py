@@ -481,9 +481,8 @@ def zip_names(path: Path, limits: Limits) -> set[str]:
         return {info.filename.lower() for info in zf.infolist()}
 
 
-def scan_xlsx(path: Path, limits: Limits | None = None) -> list[SheetFacts]:
-    """Every check on an xlsx; the worksheets in workbook order."""
-    limits = limits or Limits()
+def checked_members(path: Path, limits: Limits) -> list:
+    """The zip's members, refused first if they unpack too big in total or one by one."""
     with open_zip(path, limits) as zf:
         infos = zf.infolist()
     if sum(i.file_size for i in infos) > limits.max_total:
@@ -492,6 +491,13 @@ def scan_xlsx(path: Path, limits: Limits | None = None) -> list[SheetFacts]:
         ratio = i.file_size // max(i.compress_size, 1)
         if i.file_size >= limits.ratio_min_size and ratio >= limits.max_ratio:
             raise Refused("bomb_ratio", member=i.filename, ratio=ratio)
+    return infos
+
+
+def scan_xlsx(path: Path, limits: Limits | None = None) -> list[SheetFacts]:
+    """Every check on an xlsx; the worksheets in workbook order."""
+    limits = limits or Limits()
+    infos = checked_members(path, limits)
     by_name = {i.filename.lower(): i for i in infos}
     if "xl/workbook.xml" not in by_name:
         raise Refused("not_workbook")

@@ -1,5 +1,9 @@
 """Errors the core raises; only cli.py turns them into a message and an exit code."""
 
+# The exit codes (README): done; an input could not be used; the command was mistyped;
+# an error that is not the project's own (cli.main's last resort).
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
 
 class ShiquanError(Exception):
     """Base class: the message is one Chinese line for the clerk."""

@@ -1,73 +1,21 @@
-"""The command line when things go wrong in ways nobody foresaw: argparse's English said in
-Chinese, and an unexpected error as one line, a log file and exit code 3."""
+"""The command line when things go wrong in ways nobody foresaw: an unexpected error as one
+line, a log file and exit code 3 (argparse's English said in Chinese: tests/test_arguments.py)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from shiquan_score import cli
-from shiquan_score.cli import EXIT_INTERNAL, EXIT_USAGE, main
+from shiquan_score.cli import main
+from shiquan_score.errors import EXIT_INTERNAL
 from shiquan_score.output import workbook
 from tests.conftest import SAMPLE
 
 BOOK = "石泉县2020年10-12月信息采用情况统计表.xlsx"
 INTERNAL = "错误：程序内部出错，统计没有完成，没有写入任何统计表或问题清单，收件箱和以前生成的文件都没有改动。"
-
-
-def usage_error(capsys, *args: str) -> str:
-    with pytest.raises(SystemExit) as exc:
-        main(list(args))
-    assert exc.value.code == EXIT_USAGE
-    err = capsys.readouterr().err
-    err.encode("gbk")
-    assert err.startswith("用法：python convert.py")
-    return err.splitlines()[-1]
-
-
-def test_help_has_no_english_but_names(capsys):
-    with pytest.raises(SystemExit) as exc:
-        main(["-h"])
-    assert exc.value.code == 0
-    text = capsys.readouterr().out
-    words = set(re.findall(r"[A-Za-z]{2,}", text))
-    # option names, file names and paths, the 2020Q4 example: nothing of argparse's own
-    assert words <= {
-        "python", "convert", "py", "out", "period", "rules", "roster", "template", "check",
-        "against", "debug", "tables", "help", "xlsx", "xls", "csv", "templates", "toml", "output",
-        "sample_data", "sample", "data",
-        # issue 13: the notice's options, its file types and the programs it names
-        "notice", "date", "chart", "docx", "PDF", "LibreOffice", "Word", "WPS",
-    }, words  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("args", "what"),
-    [
-        (["x", "--frobnicate"], "不认识的参数：--frobnicate"),
-        (["x", "y"], "不认识的参数：y"),
-        (["x", "--period"], "--period 后面要跟一个值"),
-        (["x", "--out"], "--out 后面要跟一个值"),
-        (["--help=3"], "-h/--help 后面不能跟值，却写了“3”"),
-        (["x", "--r", "a.toml"], "--r 不完整，可能是 --rules、--roster 中的任何一个，请写全"),
-        (["x", "--period", "2020Q9"], "期别“2020Q9”写法不对，请写成年份加季度，如 2020Q4"),
-        ([], "缺少参数 收件箱"),
-    ],
-)
-def test_argparse_complaints_in_chinese(capsys, args, what):
-    assert (
-        usage_error(capsys, *args)
-        == f"错误：命令写法不对（{what}）。查看说明：python convert.py -h"
-    )
-
-
-def test_an_unforeseen_argparse_message_never_shows_its_english():
-    assert cli._translate("argument --x: not allowed with argument --y") == (
-        "请对照说明检查各个选项的写法"
-    )
 
 
 def _boom(*_args, **_kwargs):

@@ -103,7 +103,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     keys, left_out = choose_tables(scheme, asked, period, previous, ledger)
     notices += left_out
     ledger = hidden_sheets(leave_out(ledger, keys, scheme), inbox.hidden)
-    notes, note_problems = audit.read_notes(inbox.notes, scheme)
+    notes, note_problems, note_origins = audit.read_notes(inbox.notes, scheme)
     totals, read_from = previous_totals(previous, scheme, period, keys)
     notices += read_from
     cross, cross_line = crosscheck(inbox.rows, scheme, period, totals, previous)
@@ -126,7 +126,7 @@ def _run(config: Config, notices: list[str]) -> Result:
         key: standings(scheme.tables[key], scheme, counts, points, totals[key], notes)
         for key in keys
     }
-    conflicts = audit.note_conflicts(tables, scheme)
+    conflicts = audit.note_conflicts(tables, scheme, note_origins)
     floored = audit.floor_notes(tables, scheme)
     problems = audit.all_problems(
         ledger.problems, note_problems, conflicts, cross, floored, bonus_notes

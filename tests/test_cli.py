@@ -11,7 +11,13 @@ import openpyxl
 import pytest
 
 from shiquan_score.cli import main
-from tests.conftest import PREVIOUS_Q3, SAMPLE, ledger_rows, table_by_name, write_ledger
+from tests.conftest import (
+    PREVIOUS_Q3,
+    SAMPLE,
+    ledger_rows,
+    table_by_name,
+    write_ledger,
+)
 
 D = dt.date
 
@@ -237,6 +243,41 @@ def test_notes_sheet_prints_in_research_cells(capsys, q4_inbox, tmp_path):
         "财政局"
     ]
     assert row[6:8] == ("省市暂未反馈", None)
+
+
+def test_note_prints_beside_a_county_research_adoption(capsys, q4_inbox, tmp_path):
+    """County adopted, city and province not yet (issue 10 item 8): the 县级 cell shows its
+    count and the note fills the zero 省级/市级 cells. A unit with a city adoption keeps its
+    count; the 提示 names the 备注 sheet and the note's Excel row."""
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 10, 5), "财政局", "预算调研", "调研信息", "县政府网站政务信息"),
+            (D(2020, 10, 6), "审计局", "审计调研", "调研信息", "市级"),
+        ),
+        notes=[("政府办", "省市暂未反馈"), ("财政局", "省市暂未反馈"), ("审计局", "省市暂未反馈")],
+    )
+    code, _, err = run(capsys, q4_inbox, "--out", tmp_path)
+    assert code == 0, err
+    book = tmp_path / "石泉县2020年10-12月信息采用情况统计表.xlsx"
+    table = table_by_name(book, "附件2（部门）")
+    sheet = openpyxl.load_workbook(book)["附件2（部门）"]
+    assert [c.value for c in sheet[7][6:9]] == ["省级", "市级", "县级"]  # under 调研信息
+    assert table["财政局"][6:10] == ("省市暂未反馈", None, 1, 3)
+    assert table["政府办"][6:9] == ("省市暂未反馈", None, 0)
+    assert table["审计局"][6:10] == (0, 1, 0, 10)
+    sheet = openpyxl.load_workbook(book)["问题"].iter_rows(values_only=True)
+    assert [r for r in sheet if r[5] == "备注未印出"] == [
+        (
+            "台账.xlsx（备注）",
+            4,
+            "备注",
+            "省市暂未反馈",
+            "提示",
+            "备注未印出",
+            "审计局本期有调研信息采用，备注“省市暂未反馈”没有印在表中（采用条数优先）",
+        )
+    ]
 
 
 def test_notes_sheet_with_unknown_unit_is_an_error(capsys, q4_inbox, tmp_path):

@@ -134,10 +134,16 @@ def _labels(codes: pd.Series, label: Callable[[str], str]) -> pd.Series:
     return codes.map({code: label(code) for code in codes.unique()})
 
 
-def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.DataFrame]:
-    """备注 sheets → note per unit (e.g. 省市暂未反馈); unknown or missing units are errors."""
+def read_notes(
+    sheets: list[RawSheet], scheme: Scheme
+) -> tuple[pd.Series, pd.DataFrame, pd.DataFrame]:
+    """备注 sheets → note per unit (e.g. 省市暂未反馈); unknown or missing units are errors.
+
+    Also each unit's first note row (where, row), so a 提示 about the note names its sheet
+    and Excel row."""
     if not sheets:
-        return pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
+        origins = pd.DataFrame(columns=["where", "row"])
+        return pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS), origins
     vocab = Vocabulary(scheme)
     frame = pd.concat([note_rows(raw, scheme) for raw in sheets], ignore_index=True)
     frame = frame[frame["note"] != ""].copy()
@@ -167,21 +173,26 @@ def read_notes(sheets: list[RawSheet], scheme: Scheme) -> tuple[pd.Series, pd.Da
     )
     good = frame.dropna(subset=["unit"])
     notes = good.groupby("unit", sort=False)["note"].agg(lambda s: "；".join(dict.fromkeys(s)))
-    return notes, problems
+    origins = good.drop_duplicates("unit").set_index("unit")[["where", "row"]]
+    return notes, problems, origins
 
 
-def note_conflicts(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFrame:
-    """A note would hide research counts: keep the counts, say the note was not printed."""
+def note_conflicts(
+    tables: dict[str, pd.DataFrame], scheme: Scheme, origins: pd.DataFrame
+) -> pd.DataFrame:
+    """A note would hide research counts: keep the counts, say the note was not printed.
+    The 提示 names the 备注 sheet and the Excel row the note came from (`origins`)."""
     records = []
     for key, table in tables.items():
         spec = scheme.tables[key]
         keys = [count_key(j) for j, c in enumerate(spec.columns) if c.note]
         clash = table[(table["note"] != "") & (table[keys].sum(axis=1) > 0)]
         for unit, row in clash.iterrows():
+            where, row_number = origins.loc[unit, ["where", "row"]]
             records.append(
                 (
-                    "备注表",
-                    0,
+                    where,
+                    int(row_number),
                     "备注",
                     row["note"],
                     INFO,

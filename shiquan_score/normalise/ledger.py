@@ -13,18 +13,18 @@ import pandas as pd
 
 from shiquan_score.messages import msg, msg_each
 from shiquan_score.normalise.cells import (
-    ARROW_ROWS,
-    Codes,
+    ISSUE_COLUMNS,
+    Cells,
     analyse,
-    arrow_title_keys,
     by_channel,
     by_unit,
-    combinations,
+    issues_of,
+    repeated_of,
     title_keys,
 )
 from shiquan_score.normalise.closing import closing_rows
 from shiquan_score.normalise.dates import EXCEL, OK, YEAR, parse_dates
-from shiquan_score.normalise.text import EXCEL_ERRORS, arrow_text
+from shiquan_score.normalise.text import EXCEL_ERRORS
 from shiquan_score.period import FIRST_YEAR, LAST_YEAR, Period
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
@@ -35,6 +35,7 @@ SCORED, OUT, DUP, PROBLEM = "scored", "out", "duplicate", "problem"
 # code: a problem kind of messages.KINDS; message: the text for the clerk
 PROBLEM_COLUMNS = ["where", "row", "column", "value", "level", "code", "message"]
 _NO_TITLE = ("title", "", "NO_TITLE", msg("NO_TITLE"))
+_NO_ISSUES = pd.DataFrame(columns=ISSUE_COLUMNS)
 _DATE_MESSAGES = {"blank": "DATE_BLANK", "ambiguous": "DATE_AMBIGUOUS", "bad": "DATE_BAD"}
 
 
@@ -71,17 +72,8 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows = rows.reset_index(drop=True).rename(columns={"date": "date_raw"})
     headers = rows.attrs.get("headers", {})
     vocab = Vocabulary(scheme)
-    if len(rows) < ARROW_ROWS:
-        keys = title_keys(rows["title"])
-        analysed, codes = analyse(rows, vocab)
-    else:  # the titles in Arrow, which releases the GIL: on a second core meanwhile
-        from concurrent.futures import ThreadPoolExecutor  # a normal quarter never needs it
-
-        titles = arrow_text(rows["title"])  # the worker touches no pandas object
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(arrow_title_keys, titles)
-            analysed, codes = analyse(rows, vocab)
-            keys = pending.result()
+    keys = title_keys(rows["title"])
+    analysed, cells = analyse(rows, vocab)
     rows = rows.join(analysed)
     rows = rows.join(parse_dates(rows["date_raw"]))
     # Every subset below copies each column: keep repetitive text as categories (cheap to take).
@@ -89,11 +81,12 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         rows[col] = rows[col].astype("category")
 
     untitled = _text(rows["title"]).str.strip() == ""
-    rows.loc[untitled, "issues"] = rows.loc[untitled, "issues"].map(
-        lambda found: (*found, _NO_TITLE)
-    )
     rows.loc[untitled, "n_issues"] += 1
-    _excel_errors(rows, headers)
+    excel = _excel_errors(rows, headers)
+    if len(excel):  # rows with one are few: their issues counted again
+        hit = rows.loc[excel.index.unique()]
+        counts = _row_issues(hit, untitled, cells, excel).groupby(level=0).size()
+        rows.loc[hit.index, "n_issues"] = counts.reindex(hit.index).to_numpy()
 
     total, footer = closing_rows(rows, scheme)
     if "extra" not in rows:  # only a CSV row can have too many fields
@@ -126,9 +119,9 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         _problem_frame(rows[footer], "", "", NOT_SCORED, "FOOTER_ROW", rows.loc[footer, "reason"]),
         ragged,
         _date_problems(rows[bad_date], headers.get("date", "日期")),
-        _issue_problems(rows[broken], headers),
+        _issue_problems(rows[broken], _row_issues(rows[broken], untitled, cells, excel), headers),
         _out_of_period(rows[out], headers.get("date", "日期"), period),
-        _repeated_in_cell(rows[rows["n_repeated"].gt(0) & (rows["status"] == SCORED)]),
+        _repeated_in_cell(rows[rows["n_repeated"].gt(0) & (rows["status"] == SCORED)], cells),
         _problem_frame(
             rows[rows["hidden"] & (rows["status"] == SCORED)],
             "",
@@ -143,11 +136,11 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     # Only what scoring and the 明细 sheet need goes on: every column is copied per event.
     rows["date_status"] = rows["date_status"].astype("category")
     rows["title_key"] = keys
-    keep = ["where", "row", "date", "title_key", "unit_set", "category_name", "kind"]
+    keep = ["where", "row", "date", "title_key", "unit_cell", "category_name", "kind"]
     history = by_unit(
-        by_channel(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], codes), codes
+        by_channel(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], cells), cells
     )
-    events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep], codes)
+    events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep], cells)
     rows.loc[dup_rows.index, "status"] = DUP
     rows.loc[dup_rows.index, "reason"] = dup_rows
     problems.append(dup_problems)
@@ -156,7 +149,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
     )
     problem_table = problem_table.sort_values(["where", "row"], kind="stable", ignore_index=True)
-    events = by_unit(events, codes)
+    events = by_unit(events, cells)
     # The title rides along only once, at the end: by the position of its ledger row.
     events.insert(3, "title", rows["title"].array.take(events.pop("pos").to_numpy()))
     # `pos`, the ledger row's position, stays: score/record.py takes the title of the few
@@ -190,9 +183,9 @@ def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
     return ledger
 
 
-def _repeated_in_cell(rows: pd.DataFrame) -> pd.DataFrame:
+def _repeated_in_cell(rows: pd.DataFrame, cells: Cells) -> pd.DataFrame:
     """`财政局、财政局` or `部门动态、部门动态`: counted once, and said so (maybe a typo)."""
-    parts = rows["repeated"].map("、".join)
+    parts = repeated_of(rows, cells)
     message = msg_each("REPEATED_IN_CELL", parts=parts)
     return _problem_frame(rows, "", parts, INFO, "REPEATED", message)
 
@@ -224,26 +217,51 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
     return _problem_frame(runs, header, value, NOT_SCORED, "OUT_OF_PERIOD", message)
 
 
-def _excel_errors(rows: pd.DataFrame, headers: dict) -> None:
-    """A 单位, 标题, 类别 or 采用渠道 cell holding an Excel error value (#N/A …) is reported as
-    what it holds, in place of whatever else was said about that cell ("为空", not in the
-    roster). Rows with one are few; each gets its issues rebuilt (in place: rows is ours)."""
-    fields = ("unit", "title", "category", "channel")
-    hits = {f: rows[f].isin(EXCEL_ERRORS).to_numpy() for f in fields if f in rows}
-    if not any(hit.any() for hit in hits.values()):
-        return
-    issues = rows["issues"].to_numpy(copy=True)
-    counts = rows["n_issues"].to_numpy(copy=True)
-    for f, hit in hits.items():
-        values = rows[f].to_numpy()
-        for i in np.flatnonzero(hit):
-            value = str(values[i])
-            found = tuple(x for x in issues[i] if x[0] != f)
-            message = msg("EXCEL_ERROR", column=headers.get(f, f), value=value)
-            issues[i] = (*found, (f, value, "EXCEL_ERROR_VALUE", message))
-            counts[i] = len(issues[i])
-    rows["issues"] = issues
-    rows["n_issues"] = counts
+def _excel_errors(rows: pd.DataFrame, headers: dict) -> pd.DataFrame:
+    """A 单位, 标题, 类别 or 采用渠道 cell holding an Excel error value (#N/A …): one issue
+    per such cell (ISSUE_COLUMNS, by the row's label, a row's in this order of fields). It is
+    reported as what it holds, in place of whatever else was said about that cell ("为空",
+    not in the roster): see _row_issues."""
+    found = []
+    for field in ("unit", "title", "category", "channel"):
+        if field not in rows:
+            continue
+        values = rows.loc[rows[field].isin(EXCEL_ERRORS), field].astype(str)
+        if values.empty:  # the usual case
+            continue
+        column = headers.get(field, field)
+        found.append(
+            pd.DataFrame(
+                {
+                    "field": field,
+                    "value": values,
+                    "code": "EXCEL_ERROR_VALUE",
+                    "message": [msg("EXCEL_ERROR", column=column, value=v) for v in values],
+                },
+                index=values.index,
+                columns=ISSUE_COLUMNS,
+            )
+        )
+    return pd.concat(found).sort_index(kind="stable") if found else _NO_ISSUES
+
+
+def _row_issues(
+    rows: pd.DataFrame, untitled: pd.Series, cells: Cells, excel: pd.DataFrame
+) -> pd.DataFrame:
+    """Every issue of `rows` (ISSUE_COLUMNS, by the row's label): their cells', a missing
+    title, then their Excel error values, each replacing what else was said of its cell."""
+    if rows.empty:  # the usual case
+        return _NO_ISSUES
+    no_title = rows.index[untitled[rows.index].to_numpy()]
+    said = [issues_of(rows, cells), pd.DataFrame([_NO_TITLE] * len(no_title), index=no_title,
+                                                 columns=ISSUE_COLUMNS)]  # fmt: skip
+    excel = excel[excel.index.isin(rows.index)]
+    if len(excel):
+        said = pd.concat(said)
+        by_cell = pd.MultiIndex.from_arrays([said.index, said["field"]])
+        replaced = by_cell.isin(pd.MultiIndex.from_arrays([excel.index, excel["field"]]))
+        said = [said[~replaced], excel]
+    return pd.concat(said).sort_index(kind="stable")
 
 
 def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
@@ -261,11 +279,11 @@ def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
     return _problem_frame(bad, header, values, ERROR, "BAD_DATE", messages)
 
 
-def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
-    flat = broken[["where", "row", "issues"]].explode("issues")
-    parts = pd.DataFrame(
-        flat["issues"].tolist(), columns=["field", "value", "code", "message"], index=flat.index
-    )
+def _issue_problems(broken: pd.DataFrame, parts: pd.DataFrame, headers: dict) -> pd.DataFrame:
+    """Every issue of the rows in error (`parts`: their _row_issues)."""
+    if broken.empty:  # the usual case
+        return _problem_frame(broken, "", "", ERROR, "", "")
+    flat = broken[["where", "row"]].loc[parts.index]
     columns = parts["field"].map(lambda f: headers.get(f, f))
     return _problem_frame(
         flat,
@@ -277,30 +295,28 @@ def _issue_problems(broken: pd.DataFrame, headers: dict) -> pd.DataFrame:
     )
 
 
-def _dedup(scored: pd.DataFrame, codes: Codes) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+def _dedup(scored: pd.DataFrame, cells: Cells) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Same unit(s), title and channel twice → count once; report every repeat."""
-    events = by_channel(scored, codes)
-    key, first = combinations([events["units_key"], events["title_key"], events["channel_name"]])
-    repeat_at = np.ones(len(key), dtype=bool)
-    repeat_at[first] = False
-    if not repeat_at.any():  # the usual case: nothing to report
+    events = by_channel(scored, cells)
+    same = ["units_key", "title_key", "channel_name"]
+    involved = events.duplicated(same, keep=False)
+    if not involved.any():  # the usual case: nothing to report
         return events, pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
-    repeat = pd.Series(repeat_at, index=events.index)
-    involved = pd.Series(np.bincount(key)[key] > 1, index=events.index)
     # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
     twins = events[involved]
-    twin_key = pd.Series(key, index=events.index)[involved]
-    first_row = twins.groupby(twin_key, sort=False)["row"].transform("first")[repeat[involved]]
-    first_where = twins.groupby(twin_key, sort=False)["where"].transform("first")[repeat[involved]]
+    repeat = pd.Series(False, index=events.index)
+    repeat[involved] = twins.duplicated(same)
+    first = twins.groupby(same, sort=False, observed=True)[["where", "row"]].transform("first")
     dup_events = events[repeat]
-    first_where = first_where.astype(str)
-    origin = msg_each("ROW_HERE", row=first_row).where(
+    first = first.loc[dup_events.index]
+    first_where = first["where"].astype(str)
+    origin = msg_each("ROW_HERE", row=first["row"]).where(
         first_where == dup_events["where"].astype(str),
-        msg_each("ROW_THERE", where=first_where, row=first_row),
+        msg_each("ROW_THERE", where=first_where, row=first["row"]),
     )
     note = msg_each("DUPLICATE_OF", origin=origin)
-    whole = repeat.groupby(level=0).all()
-    dup_rows = note.groupby(level=0).first().reindex(whole[whole].index)
-    level = [NOT_SCORED if whole[i] else INFO for i in dup_events.index]
+    whole = repeat.groupby(events["pos"]).all()  # every event of the row repeats another
+    dup_rows = note.groupby(dup_events["pos"]).first().reindex(whole[whole].index)
+    level = np.where(whole[dup_events["pos"]].to_numpy(), NOT_SCORED, INFO)
     problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "REPEATED", note)
     return events[~repeat], dup_rows, problems

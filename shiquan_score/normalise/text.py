@@ -89,16 +89,29 @@ _NOISE_RE2 = (
     "\\x{2066}-\\x{206f}\\x{fe00}-\\x{fe0f}\\x{feff}]+"
 )
 
-
-# From this many rows on, a text column is normalised in Arrow (C++, the GIL released).
-ARROW_ROWS = 5000
+# Characters on which Arrow's NFKC (utf8proc) and Python's (unicodedata) cannot differ: every
+# one was assigned by Unicode 3.2 (unicodedata.ucd_3_2_0, frozen in every Python; the test
+# checks it), and by Unicode's normalisation stability policy a string of assigned characters
+# normalises alike in every later version. Python's unicodedata is the one normaliser; Arrow
+# may do its work only on cells made of these (what a Chinese ledger holds: ASCII, Latin-1,
+# punctuation, symbols, enclosed and full-width forms, CJK ideographs of Unicode 3.2).
+ARROW_SAFE = (
+    (0x09, 0x0D), (0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x2052), (0x2057, 0x2057),
+    (0x205F, 0x2063), (0x206A, 0x206F), (0x2100, 0x213A), (0x213D, 0x214B), (0x2153, 0x2183),
+    (0x2190, 0x21FF), (0x2460, 0x24FE), (0x2500, 0x2613), (0x2616, 0x2617), (0x2619, 0x267D),
+    (0x2680, 0x2689), (0x2701, 0x2704), (0x2706, 0x2709), (0x270C, 0x2727), (0x2729, 0x274B),
+    (0x274D, 0x274D), (0x274F, 0x2752), (0x2756, 0x2756), (0x2758, 0x275E), (0x2761, 0x2794),
+    (0x2798, 0x27AF), (0x27B1, 0x27BE), (0x3000, 0x303F), (0x3200, 0x321C), (0x3220, 0x3243),
+    (0x3251, 0x327B), (0x327F, 0x32CB), (0x32D0, 0x32FE), (0x3300, 0x3376), (0x337B, 0x33DD),
+    (0x33E0, 0x33FE), (0x3400, 0x4DB5), (0x4E00, 0x9FA5), (0xF900, 0xFA2D), (0xFA30, 0xFA6A),
+    (0xFE30, 0xFE46), (0xFE49, 0xFE4F), (0xFF01, 0xFFBE), (0xFFC2, 0xFFC7), (0xFFCA, 0xFFCF),
+    (0xFFD2, 0xFFD7), (0xFFDA, 0xFFDC), (0xFFE0, 0xFFE6), (0xFFE8, 0xFFEE),
+)  # fmt: skip
+_OUTSIDE_SAFE_RE2 = "[^" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in ARROW_SAFE) + "]"
 
 
 def norm_many(values: pd.Series) -> pd.Series:
-    """norm() over a column: per distinct value when short, else the whole column in Arrow."""
-    if len(values) < ARROW_ROWS:
-        text = values.astype(object).where(values.notna(), "").astype(str)
-        return text.map({v: norm(v) for v in pd.unique(text)}).astype(str)
+    """norm() over a column, in Arrow (see norm_arrow_array)."""
     cleaned = norm_arrow_array(arrow_text(values))
     as_str = {cleaned.type: pd.StringDtype("pyarrow", na_value=float("nan"))}.get
     # .array: positional. A Series here would be aligned on its index, not placed.
@@ -125,11 +138,21 @@ def arrow_text(values: pd.Series):
 
 
 def norm_arrow_array(arrow):
-    """norm() over a pyarrow text array, in C++ with the GIL released."""
+    """norm() over a pyarrow text array: in Arrow (C++) for cells of ARROW_SAFE characters
+    only, by norm() itself for the others (once per distinct cell; rarely any)."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.replace_substring_regex(
+    elsewhere = pc.match_substring_regex(arrow, pattern=_OUTSIDE_SAFE_RE2)
+    cleaned = pc.replace_substring_regex(
         pc.utf8_normalize(arrow, form="NFKC"), pattern=_NOISE_RE2, replacement=""
+    )
+    if not pc.any(elsewhere).as_py():
+        return cleaned
+    others = pc.filter(arrow, elsewhere).to_pylist()
+    by_python = {text: norm(text) for text in set(others)}
+    return pc.replace_with_mask(
+        cleaned, elsewhere, pa.array([by_python[t] for t in others], type=cleaned.type)
     )
 
 
@@ -142,11 +165,9 @@ def has_word(values: pd.Series, words: frozenset[str], exact: bool = False) -> p
         return hits
     pattern = f"[{re.escape(chars)}]"
     if isinstance(values.dtype, pd.CategoricalDtype):  # decide per category, then per row
-        per_category = has_word(pd.Series(values.cat.categories.astype(str)), words, exact)
-        codes = values.cat.codes.to_numpy()
-        lookup = np.append(per_category.to_numpy(dtype=bool), False)  # code -1 (blank) → False
-        found = lookup[codes]
-        return pd.Series(found, index=values.index)
+        categories = pd.Series(values.cat.categories.astype(str), index=values.cat.categories)
+        per_category = has_word(categories, words, exact)
+        return values.map(per_category).astype(object).fillna(False).astype(bool)  # blank: no
     text = values.fillna("").astype(str)
     candidates = text[text.str.contains(pattern, regex=True)]
     if candidates.empty:
@@ -168,11 +189,10 @@ def marked(values: pd.Series, tests: list, longest: int = 40) -> list[pd.Series]
     if values.empty:
         return [pd.Series(False, index=values.index) for _ in tests]
     if isinstance(values.dtype, pd.CategoricalDtype):  # decide per category, then per row
-        per_category = marked(pd.Series(values.cat.categories.astype(str)), tests, longest)
-        codes = values.cat.codes.to_numpy()
-        return [
-            pd.Series(np.append(found.to_numpy(dtype=bool), False)[codes], index=values.index)
-            for found in per_category  # code -1 (blank) picks the False appended
+        categories = pd.Series(values.cat.categories.astype(str), index=values.cat.categories)
+        return [  # blank: no
+            values.map(found).astype(object).fillna(False).astype(bool)
+            for found in marked(categories, tests, longest)
         ]
     arrow = arrow_text(values)
     short = pc.less_equal(pc.utf8_length(arrow), longest)

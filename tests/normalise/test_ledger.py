@@ -364,3 +364,49 @@ def test_a_title_may_contain_the_word(scheme):
         rows(("2020-10-12", "财政局", "合计发放补贴100万元", None, "部门动态")), scheme, Q4
     )
     assert ledger.rows["status"].tolist() == [SCORED]
+
+
+def _excel(column: str, value: str) -> str:
+    return f"{column}一格是 Excel 的错误值“{value}”（公式出错，或引用的单元格已删除），请在 Excel 中改正该格"
+
+
+def test_excel_error_values_replace_what_else_was_said_of_their_cell(scheme):
+    """Each error value in place of that cell's other issue, after the row's other issues, in
+    the order 单位, 标题, 类别, 采用渠道; an earlier-quarter row with one is no history."""
+    ledger = normalise(
+        rows(
+            ("2020-10-12", "#N/A", " ", "#REF!", "部门动态"),
+            ("2020-10-12", "城关镇", "#NAME?", None, "部门动态"),
+            ("2020-10-12", "#N/A", "x", "其他", "#VALUE!"),
+            ("2020-10-12", "财政局", "ok", "新闻", "部门动态"),
+            ("2020-07-12", "#N/A", "old", None, "部门动态"),
+            ("2020-07-12", "财政局", "old", None, "部门动态"),
+        ),
+        scheme,
+        Q4,
+    )
+    assert ledger.problems[["row", "column", "value", "code", "message"]].to_numpy().tolist() == [
+        [4, "信息标题", "", "NO_TITLE", "标题为空，无法判断是否同一条信息，请补上标题"],
+        [4, "报送单位", "#N/A", "EXCEL_ERROR_VALUE", _excel("报送单位", "#N/A")],
+        [4, "信息类别", "#REF!", "EXCEL_ERROR_VALUE", _excel("信息类别", "#REF!")],
+        [
+            5,
+            "采用渠道",
+            "部门动态",
+            "NO_COLUMN",
+            "城关镇属于“镇”表，表中没有“部门动态”一栏，请核对渠道",
+        ],
+        [5, "信息标题", "#NAME?", "EXCEL_ERROR_VALUE", _excel("信息标题", "#NAME?")],
+        [
+            6,
+            "信息类别",
+            "其他",
+            "UNKNOWN_CATEGORY",
+            "类别“其他”无法识别。可用的类别有：新闻动态、政务动态、调研信息。请改正台账，或在 rules.toml 的 [[category]] 中加入别名",
+        ],
+        [6, "报送单位", "#N/A", "EXCEL_ERROR_VALUE", _excel("报送单位", "#N/A")],
+        [6, "采用渠道", "#VALUE!", "EXCEL_ERROR_VALUE", _excel("采用渠道", "#VALUE!")],
+        [8, "采用日期", "", "OUT_OF_PERIOD", "不在本期（2020年10-12月）：第8行至第9行，共2行"],
+    ]
+    assert ledger.rows["status"].tolist() == [PROBLEM, PROBLEM, PROBLEM, SCORED, OUT, OUT]
+    assert ledger.history["row"].tolist() == [9]

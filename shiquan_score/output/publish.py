@@ -8,10 +8,11 @@ from pathlib import Path
 
 from shiquan_score.errors import InputError, OutputError
 from shiquan_score.messages import msg, os_reason
+from shiquan_score.output.atomic import make_folder
 from shiquan_score.output.audit import PROBLEMS
 from shiquan_score.output.layout import Grid
 from shiquan_score.output.replace import folder_lock, remove
-from shiquan_score.output.workbook import FrameSheet, make_folder, write_workbook
+from shiquan_score.output.workbook import FrameSheet, write_workbook
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme
 

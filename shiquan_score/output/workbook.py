@@ -1,30 +1,21 @@
-"""Render grids and audit frames with XlsxWriter; write atomically next to the target."""
+"""Render grids and audit frames with XlsxWriter into one workbook, written atomically."""
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import functools
-import itertools
-import os
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-import xlsxwriter
 
 from shiquan_score.errors import OutputError
-from shiquan_score.messages import msg, os_reason
-from shiquan_score.normalise.text import arrow_text, text_px
+from shiquan_score.messages import msg
+from shiquan_score.normalise.text import text_px
+from shiquan_score.output.atomic import atomic_workbook, make_folder, share_mode, temp_beside
+from shiquan_score.output.csv_file import csv_into
 from shiquan_score.output.layout import Grid
-from shiquan_score.output.replace import remove, replace, replace_keeping
+from shiquan_score.output.replace import remove, replace
 
-# Fixed so that the same inputs give the same bytes (a datetime.date would be ignored).
-CREATED = dt.datetime(2000, 1, 1, 0, 0, 0)
 EXCEL_CELL_LIMIT = 32767
 EXCEL_ROW_LIMIT = 1_048_576
 BODY_FONT, HEADER_FONT, TITLE_FONT = "仿宋_GB2312", "黑体", "方正小标宋简体"
@@ -43,10 +34,6 @@ class FrameSheet:
 # An audit sheet longer than this goes to a CSV beside the workbook: a year's ledger of a
 # whole province would pass Excel's row limit, and writing it cell by cell takes minutes.
 SHEET_ROWS_MAX = 20_000
-# Rows of such a CSV converted and written at a time (see write_csv).
-CSV_SLICE_ROWS = 100_000
-# In a CSV, text starting with one of these would be a formula to Excel: it gets a leading '.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _formats(zero: str) -> dict[str, dict]:
@@ -204,10 +191,10 @@ def write_workbook(
         # Every file is written to a temporary one first; only when all are written do they
         # replace the files of an earlier run: a failure leaves that run's files as they were.
         staged = {
-            name: stack.enter_context(_temp_beside(path, ".csv")) for name, path in side.items()
+            name: stack.enter_context(temp_beside(path, ".csv")) for name, path in side.items()
         }
         for name, temp in staged.items():
-            _csv_into(temp, frames[name].frame)
+            csv_into(temp, frames[name].frame)
         with atomic_workbook(target, kept) as workbook:
             for name, value in (properties or {}).items():
                 workbook.set_custom_property(name, value, "text")
@@ -233,136 +220,9 @@ def write_workbook(
             if decorate is not None:  # issue 13: the --chart charts, drawn last
                 decorate(workbook)
         for name, temp in staged.items():
-            _share(temp)
+            share_mode(temp)
             replace(temp, side[name])
     for name, path in csv.items():
         if name not in side:  # ours, from an earlier larger run: it would mislead now
             remove(path)
     return target
-
-
-def write_csv(target: Path, frame: pd.DataFrame) -> Path:
-    """A CSV Excel opens correctly (UTF-8 with BOM), text that looks like a formula quoted
-    with ', written atomically.
-
-    Written CSV_SLICE_ROWS rows at a time: the text of a categorical column (each row's
-    rule, unit and date) then exists for one slice only, not for a million rows at once.
-    """
-    with _temp_beside(target, ".csv") as temp:
-        _csv_into(temp, frame)
-        _share(temp)
-        replace(temp, target)
-    return target
-
-
-def _csv_into(temp: Path, frame: pd.DataFrame) -> None:
-    import pyarrow.csv as pa_csv
-
-    columns = {str(col): _csv_column(frame[col]) for col in frame.columns}
-    slices = (
-        pa.table(
-            {
-                name: _csv_cells(column.slice(start, CSV_SLICE_ROWS))
-                for name, column in columns.items()
-            }
-        )
-        for start in range(0, max(len(frame), 1), CSV_SLICE_ROWS)
-    )
-    with temp.open("wb") as out:
-        out.write(b"\xef\xbb\xbf")
-        first = next(slices)
-        with pa_csv.CSVWriter(out, first.schema) as writer:
-            for table in itertools.chain([first], slices):
-                writer.write_table(table)
-
-
-def _csv_column(values: pd.Series) -> pa.Array | pa.ChunkedArray:
-    """A column in Arrow without text made per row: numbers as they are, Arrow strings
-    shared, a categorical as its codes and a dictionary of its words (quoted already)."""
-    if pd.api.types.is_numeric_dtype(values):
-        return pa.array(values.to_numpy())
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        words = _quoted(arrow_text(pd.Series(values.cat.categories.astype(object))))
-        if isinstance(words, pa.ChunkedArray):
-            words = words.combine_chunks()
-        codes = values.cat.codes.to_numpy()
-        return pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), words)
-    return arrow_text(values)
-
-
-def _csv_cells(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """One slice of a column as the CSV shows it: text quoted, a missing category ""."""
-    if pa.types.is_dictionary(column.type):
-        return pc.fill_null(column.cast(pa.large_string()), "")
-    if pa.types.is_large_string(column.type):
-        return _quoted(column)
-    return column
-
-
-def _quoted(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """Text that Excel would take for a formula (= + - @ tab CR first) gets a leading '.
-
-    Six starts_with take half the time of the regex used before, and say the same."""
-    risky = functools.reduce(pc.or_, (pc.starts_with(text, s) for s in FORMULA_STARTS))
-    if not pc.any(risky).as_py():
-        return text
-    quote, nothing = pa.scalar("'", pa.large_string()), pa.scalar("", pa.large_string())
-    return pc.if_else(risky, pc.binary_join_element_wise(quote, text, nothing), text)
-
-
-def _share(path: Path) -> None:
-    """mkstemp makes the file private (0600); give it the mode any new file would get."""
-    mask = os.umask(0)
-    os.umask(mask)
-    path.chmod(0o666 & ~mask)
-
-
-def make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(msg("CANNOT_MAKE_FOLDER", folder=folder, reason=os_reason(exc))) from exc
-
-
-@contextlib.contextmanager
-def _temp_beside(target: Path, suffix: str) -> Iterator[Path]:
-    """A temporary file in the target's folder, gone afterwards unless moved onto the target."""
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".~写入中-", suffix=suffix, dir=target.parent)
-    except OSError as exc:  # a folder one may read but not write (a share, a CD)
-        raise OutputError(
-            msg("OUT_NOT_WRITABLE", folder=target.parent, reason=os_reason(exc))
-        ) from exc
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def atomic_workbook(target: Path, kept: list[Path] | None = None) -> Iterator[xlsxwriter.Workbook]:
-    """An XlsxWriter workbook with safe string options and CREATED, moved onto `target` on exit.
-
-    With `kept` (a list to add to), an earlier `target` of other content is kept under a
-    name that says so, and that name is added to the list."""
-    make_folder(target.parent)
-    with _temp_beside(target, ".xlsx") as temp:
-        workbook = xlsxwriter.Workbook(
-            str(temp),
-            {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "in_memory": True,  # no temporary file per part (13 deletions: 40 ms)
-            },
-        )
-        workbook.set_properties({"created": CREATED, "title": target.stem})
-        yield workbook
-        workbook.close()
-        _share(temp)
-        if kept is None:
-            replace(temp, target)
-        elif (earlier := replace_keeping(temp, target)) is not None:
-            kept.append(earlier)

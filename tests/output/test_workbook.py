@@ -6,12 +6,11 @@ import datetime as dt
 
 import openpyxl
 import pandas as pd
-import pyarrow as pa
 import pytest
 
 from shiquan_score.cli import main
 from shiquan_score.errors import OutputError
-from shiquan_score.output.workbook import FrameSheet, check_limits, write_csv, write_workbook
+from shiquan_score.output.workbook import FrameSheet, check_limits, write_workbook
 from tests.conftest import ledger_rows, write_ledger
 
 D = dt.date
@@ -90,31 +89,6 @@ def test_long_audit_sheets_go_to_a_csv_beside_the_workbook(tmp_path, monkeypatch
     monkeypatch.setattr("shiquan_score.output.workbook.SHEET_ROWS_MAX", 20_000)
     write_workbook(target, [], {"明细": FrameSheet(frame, {}, ())})
     assert not side.exists()  # a stale CSV from a larger run is removed
-
-
-@pytest.mark.parametrize(
-    "dtype",
-    ["object", "str", "category", pd.StringDtype("python"), pd.ArrowDtype(pa.string())],
-    ids=str,
-)
-def test_csv_text_is_the_same_for_any_text_dtype(tmp_path, monkeypatch, dtype):
-    monkeypatch.setattr("shiquan_score.output.workbook.CSV_SLICE_ROWS", 2)  # slices meet mid-frame
-    text = pd.Series(["=1+1", None, "普通", "-2", "\t制表", 'a,"b"', "@x", "+3", "＝全角"])
-    scores = [0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
-    frame = pd.DataFrame({"标题": text.astype(object).astype(dtype), "得分": scores})
-    write_csv(tmp_path / "明细.csv", frame)
-    assert (tmp_path / "明细.csv").read_bytes().decode("utf-8-sig").splitlines() == [
-        '"标题","得分"',
-        '"\'=1+1",0.5',
-        '"",1',
-        '"普通",2',
-        '"\'-2",3',
-        '"\'\t制表",4',
-        '"a,""b""",5',
-        '"\'@x",6',
-        '"\'+3",7',
-        '"＝全角",8',
-    ]
 
 
 def test_an_output_folder_that_cannot_be_made_is_said_in_chinese(tmp_path):

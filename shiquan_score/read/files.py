@@ -15,6 +15,7 @@ from shiquan_score.messages import msg
 from shiquan_score.read.csv_text import read_csv
 from shiquan_score.read.safety import sniff as safety
 from shiquan_score.read.safety import xlsx_scan
+from shiquan_score.read.safety.refs import col_number
 from shiquan_score.read.sheets import RawSheet
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
@@ -160,7 +161,7 @@ def uncached_formulas(raw: RawSheet) -> frozenset[tuple[int, int]]:
     found = set()
     for letters, row, inner in _CELL.findall(xml):
         if inner and b"<f" in inner and not re.search(rb"<v>[^<]+</v>", inner):
-            col = position.get(xlsx_scan.col_number(letters) - 1)
+            col = position.get(col_number(letters) - 1)
             if col is not None:
                 found.add((int(row), col))
     return frozenset(found)
@@ -194,4 +195,4 @@ def _merged_down(merges: tuple[str, ...], absolute: list[int]) -> list[tuple[int
 def _cell(ref: str) -> tuple[int, int]:
     """`B5` → (5, 1): 1-based row, 0-based column."""
     letters = ref.rstrip("0123456789")
-    return int(ref[len(letters) :]), xlsx_scan.col_number(letters) - 1
+    return int(ref[len(letters) :]), col_number(letters) - 1

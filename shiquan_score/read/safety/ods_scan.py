@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shiquan_score.read.safety.xlsx_scan import Limits, Refused, _Zip, checked_members
+from shiquan_score.read.safety.limits import Limits, Refused
+from shiquan_score.read.safety.zip_stream import ZipStream, checked_members
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -21,7 +22,7 @@ def scan_ods(path: Path, limits: Limits | None = None) -> None:
     by_name = {i.filename.lower(): i for i in infos}
     if "content.xml" not in by_name:
         raise Refused("corrupt")
-    z = _Zip(path, limits)
+    z = ZipStream(path, limits)
     for info in infos:
         lower = info.filename.lower()
         z.scan(info, "xml" if lower.endswith((".xml", ".rdf")) else "binary")

@@ -15,8 +15,9 @@ from pathlib import Path
 from shiquan_score.errors import InputError
 from shiquan_score.messages import MESSAGES, fields, msg
 from shiquan_score.read.safety import xls_scan
+from shiquan_score.read.safety.limits import MB, Limits, Refused
 from shiquan_score.read.safety.ods_scan import ODS_MIME, scan_ods
-from shiquan_score.read.safety.xlsx_scan import MB, Limits, Refused, scan_xlsx, zip_names
+from shiquan_score.read.safety.xlsx_scan import scan_xlsx, zip_names
 
 MAX_FILE_BYTES = 200 * MB  # a 1M-row ledger is 40-60 MB as xlsx, about 100 MB as CSV
 SNIFF_BYTES = 8192

@@ -1,6 +1,6 @@
 """Legacy .xls (BIFF8 inside an OLE2 compound file), read just far enough to refuse a hostile
 or encrypted file and to learn the sheets, their visibility and hidden rows, before calamine
-ever sees it. Raises xlsx_scan.Refused; sniff.py turns that into the clerk's message."""
+ever sees it. Raises limits.Refused; sniff.py turns that into the clerk's message."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from shiquan_score.read.safety.xlsx_scan import Refused, col_letters
+from shiquan_score.read.safety.limits import Refused
+from shiquan_score.read.safety.refs import col_letters
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -20,7 +20,9 @@ from hypothesis import strategies as st
 
 from shiquan_score.errors import InputError
 from shiquan_score.messages import MESSAGES
-from shiquan_score.read.safety import xlsx_scan
+from shiquan_score.read.safety.limits import Limits, Refused
+from shiquan_score.read.safety.refs import col_letters, upto_re
+from shiquan_score.read.safety.sheet_xml import Irregular, PartScan
 from shiquan_score.read.safety.sniff import (
     REFUSALS,
     WHAT,
@@ -30,7 +32,7 @@ from shiquan_score.read.safety.sniff import (
     plain,
     sniff,
 )
-from shiquan_score.read.safety.xlsx_scan import Limits, Refused, col_letters, upto_re
+from shiquan_score.read.safety.zip_stream import ZipStream
 
 HERE = Path(__file__).resolve().parents[2]  # tests/, the helpers hostile_files lives in
 
@@ -164,7 +166,7 @@ SMALL = Limits(chunk=64)  # many regions even for small sheets
 
 def _scan_sheet(xml: bytes, sizes: list[int], limits: Limits = SMALL, full: bool = False):
     """Feed sheet XML in pieces of the given sizes, as the inflater would."""
-    part = xlsx_scan._PartScan("sheet", limits, full=full)
+    part = PartScan("sheet", limits, full=full)
     at = 0
     for size in [*sizes, len(xml)]:
         if at < len(xml):
@@ -209,7 +211,7 @@ def test_fast_and_exact_scans_agree_however_the_bytes_arrive(cells, sizes):
 def test_entity_declarations_are_found_wherever_chunks_split_them(sizes, token):
     xml = b'<?xml version="1.0"?>' + token.encode() + b"<sst><si><t>a</t></si></sst>"
     with pytest.raises(Refused) as caught:
-        part = xlsx_scan._PartScan("xml", Limits())
+        part = PartScan("xml", Limits())
         at = 0
         for size in [*sizes, len(xml)]:
             part.feed(xml[at : at + size])
@@ -240,7 +242,7 @@ def test_irregular_but_harmless_sheets_pass_with_their_hidden_rows(tmp_path):
         '<row hidden="1"><c><v>1</v></c><c><v>2</v></c></row>'  # no r: row 3
         '<row r="5"><c s="1" r="b5"><v>1</v></c></row>'  # r not first, lower case
     )
-    with pytest.raises(xlsx_scan._Irregular):
+    with pytest.raises(Irregular):
         _scan_sheet(hf._sheet(body), [])
     _, sheets = check(hf.with_sheet(tmp_path, "不规范.xlsx", body))
     assert sheets[0] == SheetInfo("台账", True, frozenset({2, 3}), 2)
@@ -260,7 +262,7 @@ def test_the_streaming_byte_count_stops_at_the_limit(tmp_path):
     path = hf.ledger_xlsx(tmp_path)
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo(hf.SHEET)
-    z = xlsx_scan._Zip(path, Limits(max_total=1000, chunk=256))
+    z = ZipStream(path, Limits(max_total=1000, chunk=256))
     with pytest.raises(Refused, match="bomb_total"):
         for _ in z.chunks(info):
             pass
@@ -291,8 +293,9 @@ from pathlib import Path
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 import hostile_files as hf
 from shiquan_score.errors import InputError
+from shiquan_score.read.safety.limits import Limits
 from shiquan_score.read.safety.sniff import check
-from shiquan_score.read.safety.xlsx_scan import Limits, scan_xlsx
+from shiquan_score.read.safety.xlsx_scan import scan_xlsx
 folder = Path(sys.argv[1])
 out = {}
 for name in json.loads(sys.argv[2]):

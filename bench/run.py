@@ -116,7 +116,7 @@ class SizeResult:
         return max(peaks) if peaks else None
 
 
-def _scored(sample: Sample) -> int | None:
+def scored_rows(sample: Sample) -> int | None:
     match = re.search(r"计分 (\d+)", sample.stdout)
     return int(match.group(1)) if match else None
 
@@ -164,8 +164,8 @@ def check_e2e(sample: Sample, out: Path, expected: Expected) -> list[str]:
         tail = (sample.stderr.strip() or sample.stdout.strip()).splitlines()[-3:]
         return [f"转换失败（退出码 {sample.returncode}）：{' / '.join(tail)}"]
     problems = []
-    if _scored(sample) != expected.scored:
-        problems.append(f"计分行数 {_scored(sample)}，应为 {expected.scored}")
+    if scored_rows(sample) != expected.scored:
+        problems.append(f"计分行数 {scored_rows(sample)}，应为 {expected.scored}")
     books = [p for p in out.glob("*.xlsx") if not p.name.endswith("_问题清单.xlsx")]
     if len(books) != 1:
         return [*problems, f"输出文件夹里应有一个统计表，实有 {len(books)} 个"]

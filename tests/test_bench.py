@@ -48,7 +48,7 @@ def test_smoke_run_converts_and_reports(tmp_path):
     results, imports = bench.run_bench([ROWS], 1, tmp_path, ROWS, log=logged.append)
     (result,) = results
     assert result.problems == []  # exit 0, scored rows and every unit's 本期 as generated
-    assert bench._scored(result.e2e[0]) == result.expected.scored
+    assert bench.scored_rows(result.e2e[0]) == result.expected.scored
     assert len(result.raw) == len(result.baseline) == len(imports) == 1
     table = bench.render(results, imports, 1)
     assert "| 行数 | 端到端(秒) | 纯读取(秒) | 比值 |" in table

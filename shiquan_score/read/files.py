@@ -82,7 +82,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
     for index, name in enumerate(reader.sheet_names):
         info = info_by_name.get(name)
         try:
-            frame, absolute, visible = _load(reader, index, info)
+            frame, absolute, visible = load_sheet(reader, index, info)
         except Exception as exc:
             raise InputError(msg("SHEET_UNREADABLE", file=path.name, sheet=name)) from exc
         if frame.empty:
@@ -114,7 +114,7 @@ def _read_workbook(path: Path, infos: list, kind: str) -> tuple[list[RawSheet], 
     return sheets, notices
 
 
-def _load(reader, index: int, info) -> tuple[pd.DataFrame, list[int], bool]:
+def load_sheet(reader, index: int, info) -> tuple[pd.DataFrame, list[int], bool]:
     """One sheet's cells as text, the 0-based sheet column of each, and whether it is visible.
 
     Eager loading goes straight to one Arrow batch: faster and lighter on a big ledger (at

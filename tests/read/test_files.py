@@ -161,7 +161,7 @@ def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
     """A sheet whose cells start at C3: both ways give the same text and sheet columns."""
     import fastexcel
 
-    from shiquan_score.read.files import _load
+    from shiquan_score.read.files import load_sheet
     from shiquan_score.read.safety.sniff import SheetInfo
 
     path = tmp_path / "台账.xlsx"
@@ -172,8 +172,8 @@ def test_eager_and_lazy_loading_agree_on_cells_and_columns(tmp_path):
     book.close()
     reader = fastexcel.read_excel(path)
     info = SheetInfo("台账", True, frozenset(), None)
-    eager_frame, eager_columns, eager_visible = _load(reader, 0, info)
-    lazy_frame, lazy_columns, lazy_visible = _load(reader, 0, None)
+    eager_frame, eager_columns, eager_visible = load_sheet(reader, 0, info)
+    lazy_frame, lazy_columns, lazy_visible = load_sheet(reader, 0, None)
     assert eager_visible and lazy_visible
     assert eager_columns == lazy_columns == [2, 3, 4]
     assert eager_frame.equals(lazy_frame)

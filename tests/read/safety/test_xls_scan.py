@@ -31,13 +31,13 @@ def test_ledger_xls_agrees_with_xlrd(tmp_path, pad):
 
 
 @pytest.mark.parametrize("pad", [True, False], ids=["regular-sectors", "mini-stream"])
-def test_biff_sheets_names_visibility_hidden_rows_and_first_row(tmp_path, pad):
+def test_biff_sheets_names_visibility_hidden_rows_first_row_and_merges(tmp_path, pad):
     path = hf.ledger_xls(tmp_path, pad=pad)
     assert sniff_ole(path) == "xls"
     with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
         cfb = Cfb(data)
         stream = cfb.read(workbook_stream(cfb))
     assert biff_sheets(stream) == [
-        ("台账", True, hf.HIDDEN_ROWS, 1),
-        ("名单", False, frozenset(), 1),
-    ]
+        ("台账", True, hf.HIDDEN_ROWS, 1, ()),
+        ("名单", False, frozenset(), 1, ()),
+    ]  # name, visible, hidden rows, first row, merged ranges

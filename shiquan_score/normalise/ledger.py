@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from shiquan_score.messages import msg, msg_each
@@ -24,16 +23,21 @@ from shiquan_score.normalise.cells import (
 )
 from shiquan_score.normalise.closing import closing_rows
 from shiquan_score.normalise.dates import EXCEL, OK, YEAR, parse_dates
+from shiquan_score.normalise.dedup import dedup
+from shiquan_score.normalise.problems import (
+    ERROR,
+    INFO,
+    NOT_SCORED,
+    PROBLEM_COLUMNS,
+    problem_frame,
+)
 from shiquan_score.normalise.text import EXCEL_ERRORS
 from shiquan_score.period import FIRST_YEAR, LAST_YEAR, Period
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
 
-# Problem levels (their labels: messages.LEVELS) and each row's fate.
-ERROR, NOT_SCORED, INFO = "ERROR", "NOT_SCORED", "INFO"
+# Each row's fate.
 SCORED, OUT, DUP, PROBLEM = "scored", "out", "duplicate", "problem"
-# code: a problem kind of messages.KINDS; message: the text for the clerk
-PROBLEM_COLUMNS = ["where", "row", "column", "value", "level", "code", "message"]
 _NO_TITLE = ("title", "", "NO_TITLE", msg("NO_TITLE"))
 _NO_ISSUES = pd.DataFrame(columns=ISSUE_COLUMNS)
 _DATE_MESSAGES = {"blank": "DATE_BLANK", "ambiguous": "DATE_AMBIGUOUS", "bad": "DATE_BAD"}
@@ -51,20 +55,6 @@ def _text(col: pd.Series) -> pd.Series:
     if isinstance(col.dtype, pd.CategoricalDtype):
         col = col.astype(object)
     return col.fillna("").astype(str)
-
-
-def _problem_frame(rows: pd.DataFrame, column, value, level, code, message) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "where": rows["where"].to_numpy(),
-            "row": rows["row"].to_numpy(),
-            "column": column,
-            "value": value,
-            "level": level,
-            "code": code,
-            "message": message,
-        }
-    )
 
 
 def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
@@ -93,7 +83,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
         rows["extra"] = None
     extra = rows["extra"].notna()
     closing = total | footer | extra  # rows whose date says nothing about the period
-    ragged = _problem_frame(rows[extra], "", "", ERROR, "EXTRA_FIELDS", rows.loc[extra, "extra"])
+    ragged = problem_frame(rows[extra], "", "", ERROR, "EXTRA_FIELDS", rows.loc[extra, "extra"])
     rows = rows.drop(
         columns=["unit", "category", "channel", "remark", "lead", "extra"],
         errors="ignore",
@@ -115,14 +105,14 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     rows.loc[out, "reason"] = msg("OUT_OF_PERIOD", period=period.label)
 
     problems = [
-        _problem_frame(rows[total], "", "", NOT_SCORED, "TOTAL_ROW", rows.loc[total, "reason"]),
-        _problem_frame(rows[footer], "", "", NOT_SCORED, "FOOTER_ROW", rows.loc[footer, "reason"]),
+        problem_frame(rows[total], "", "", NOT_SCORED, "TOTAL_ROW", rows.loc[total, "reason"]),
+        problem_frame(rows[footer], "", "", NOT_SCORED, "FOOTER_ROW", rows.loc[footer, "reason"]),
         ragged,
         _date_problems(rows[bad_date], headers.get("date", "日期")),
         _issue_problems(rows[broken], _row_issues(rows[broken], untitled, cells, excel), headers),
         _out_of_period(rows[out], headers.get("date", "日期"), period),
         _repeated_in_cell(rows[rows["n_repeated"].gt(0) & (rows["status"] == SCORED)], cells),
-        _problem_frame(
+        problem_frame(
             rows[rows["hidden"] & (rows["status"] == SCORED)],
             "",
             "",
@@ -140,7 +130,7 @@ def normalise(rows: pd.DataFrame, scheme: Scheme, period: Period) -> Ledger:
     history = by_unit(
         by_channel(rows.loc[earlier & (day < pd.Timestamp(period.start)), keep], cells), cells
     )
-    events, dup_rows, dup_problems = _dedup(rows.loc[rows["status"] == SCORED, keep], cells)
+    events, dup_rows, dup_problems = dedup(rows.loc[rows["status"] == SCORED, keep], cells)
     rows.loc[dup_rows.index, "status"] = DUP
     rows.loc[dup_rows.index, "reason"] = dup_rows
     problems.append(dup_problems)
@@ -175,7 +165,7 @@ def hidden_sheets(ledger: Ledger, frames: list[pd.DataFrame]) -> Ledger:
     for frame in frames:
         first, last = int(frame["row"].iloc[0]), int(frame["row"].iloc[-1])
         message = msg("HIDDEN_SHEET_ROWS", first=first, last=last, n=len(frame))
-        lines.append(_problem_frame(frame.head(1), "", "", NOT_SCORED, "HIDDEN_SHEET", message))
+        lines.append(problem_frame(frame.head(1), "", "", NOT_SCORED, "HIDDEN_SHEET", message))
     every = pd.concat([ledger.rows.astype({"where": object}), rows], ignore_index=True)
     problems = pd.concat([ledger.problems, *lines], ignore_index=True)
     problems = problems.sort_values(["where", "row"], kind="stable", ignore_index=True)
@@ -187,13 +177,13 @@ def _repeated_in_cell(rows: pd.DataFrame, cells: Cells) -> pd.DataFrame:
     """`财政局、财政局` or `部门动态、部门动态`: counted once, and said so (maybe a typo)."""
     parts = repeated_of(rows, cells)
     message = msg_each("REPEATED_IN_CELL", parts=parts)
-    return _problem_frame(rows, "", parts, INFO, "REPEATED", message)
+    return problem_frame(rows, "", parts, INFO, "REPEATED", message)
 
 
 def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFrame:
     """One line per run of consecutive out-of-period rows: a year's ledger stays readable."""
     if out.empty:
-        return _problem_frame(out, header, "", NOT_SCORED, "OUT_OF_PERIOD", "")
+        return problem_frame(out, header, "", NOT_SCORED, "OUT_OF_PERIOD", "")
     where, row = out["where"], out["row"]
     starts = (where != where.shift()) | (row != row.shift() + 1)
     run = starts.cumsum()
@@ -214,7 +204,7 @@ def _out_of_period(out: pd.DataFrame, header: str, period: Period) -> pd.DataFra
     )
     message[single] = msg("OUT_OF_PERIOD", period=period.label)
     value = runs["first_date"].map(lambda d: d.isoformat()).where(single, "")
-    return _problem_frame(runs, header, value, NOT_SCORED, "OUT_OF_PERIOD", message)
+    return problem_frame(runs, header, value, NOT_SCORED, "OUT_OF_PERIOD", message)
 
 
 def _excel_errors(rows: pd.DataFrame, headers: dict) -> pd.DataFrame:
@@ -276,16 +266,16 @@ def _date_problems(bad: pd.DataFrame, header: str) -> pd.DataFrame:
         else msg(_DATE_MESSAGES[s], value=v)
         for s, v in zip(bad["date_status"], values, strict=True)
     ]
-    return _problem_frame(bad, header, values, ERROR, "BAD_DATE", messages)
+    return problem_frame(bad, header, values, ERROR, "BAD_DATE", messages)
 
 
 def _issue_problems(broken: pd.DataFrame, parts: pd.DataFrame, headers: dict) -> pd.DataFrame:
     """Every issue of the rows in error (`parts`: their _row_issues)."""
     if broken.empty:  # the usual case
-        return _problem_frame(broken, "", "", ERROR, "", "")
+        return problem_frame(broken, "", "", ERROR, "", "")
     flat = broken[["where", "row"]].loc[parts.index]
     columns = parts["field"].map(lambda f: headers.get(f, f))
-    return _problem_frame(
+    return problem_frame(
         flat,
         columns.to_numpy(),
         parts["value"].to_numpy(),
@@ -293,30 +283,3 @@ def _issue_problems(broken: pd.DataFrame, parts: pd.DataFrame, headers: dict) ->
         parts["code"].to_numpy(),
         parts["message"].to_numpy(),
     )
-
-
-def _dedup(scored: pd.DataFrame, cells: Cells) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
-    """Same unit(s), title and channel twice → count once; report every repeat."""
-    events = by_channel(scored, cells)
-    same = ["units_key", "title_key", "channel_name"]
-    involved = events.duplicated(same, keep=False)
-    if not involved.any():  # the usual case: nothing to report
-        return events, pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
-    # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
-    twins = events[involved]
-    repeat = pd.Series(False, index=events.index)
-    repeat[involved] = twins.duplicated(same)
-    first = twins.groupby(same, sort=False, observed=True)[["where", "row"]].transform("first")
-    dup_events = events[repeat]
-    first = first.loc[dup_events.index]
-    first_where = first["where"].astype(str)
-    origin = msg_each("ROW_HERE", row=first["row"]).where(
-        first_where == dup_events["where"].astype(str),
-        msg_each("ROW_THERE", where=first_where, row=first["row"]),
-    )
-    note = msg_each("DUPLICATE_OF", origin=origin)
-    whole = repeat.groupby(events["pos"]).all()  # every event of the row repeats another
-    dup_rows = note.groupby(dup_events["pos"]).first().reindex(whole[whole].index)
-    level = np.where(whole[dup_events["pos"]].to_numpy(), NOT_SCORED, INFO)
-    problems = _problem_frame(dup_events, "", dup_events["channel_name"], level, "REPEATED", note)
-    return events[~repeat], dup_rows, problems

@@ -95,7 +95,9 @@ class Scheme:
         return dict(zip(self.units["unit"], self.units["former"], strict=True))
 
 
-def _load_toml(path: Path) -> dict:
+def load_toml(path: Path) -> dict:
+    """A scheme file (rules, roster, notice) as TOML data; a missing file or a syntax error
+    is a SchemeError in Chinese that names the file (and the line and column)."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -237,7 +239,7 @@ def _classes(table: dict, place: str) -> tuple[str, ...]:
 
 def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_ROSTER) -> Scheme:
     """Read both scheme files and check them; SchemeError names the file and the entry."""
-    rules, roster = _load_toml(rules_path), _load_toml(roster_path)
+    rules, roster = load_toml(rules_path), load_toml(roster_path)
     where, rwhere = rules_path.name, roster_path.name
     check_keys(rules, RULES, where)
     check_keys(roster, ROSTER, rwhere)

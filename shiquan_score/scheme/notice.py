@@ -10,7 +10,7 @@ from pathlib import Path
 from shiquan_score import TEMPLATES
 from shiquan_score.errors import SchemeError
 from shiquan_score.messages import msg
-from shiquan_score.scheme.loader import Scheme, _load_toml
+from shiquan_score.scheme.loader import Scheme, load_toml
 
 DEFAULT_NOTICE = TEMPLATES / "notice.toml"
 STYLES = ("body", "heading", "subheading", "plain")
@@ -214,7 +214,7 @@ def _group(data: dict, label: str) -> Group:
 
 def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     """Read notice.toml and check every key, template field and channel against the rules."""
-    data = _load_toml(path)
+    data = load_toml(path)
     where = path.name
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from shiquan_score.errors import SchemeError
-from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
+from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme, load_toml
 
 
 def test_default_scheme(scheme):
@@ -129,3 +129,20 @@ def test_renamed_unit_display_name(tmp_path):
     assert scheme.unit_alias["扶贫局"] == "乡村振兴局"
     assert scheme.display_name("乡村振兴局", dt.date(2021, 3, 31)) == "扶贫局"
     assert scheme.display_name("乡村振兴局", dt.date(2021, 6, 30)) == "乡村振兴局"
+
+
+def test_load_toml_gives_the_data_or_says_which_file_and_where(tmp_path):
+    """The one reader of every scheme file (rules, roster, notice.toml)."""
+    good = tmp_path / "notice.toml"
+    good.write_text('enabled = true\n[a]\nb = "县"\n', encoding="utf-8")
+    assert load_toml(good) == {"enabled": True, "a": {"b": "县"}}
+    bad = tmp_path / "roster.toml"
+    bad.write_text("ok = 1\nx = = 2\n", encoding="utf-8")
+    with pytest.raises(SchemeError) as exc:
+        load_toml(bad)
+    assert str(exc.value) == (
+        "roster.toml 格式有误：第2行第5列附近写法不对。请对照 templates/ 中的原文件修改"
+    )
+    with pytest.raises(SchemeError) as exc:
+        load_toml(tmp_path / "无.toml")
+    assert str(exc.value) == f"找不到规则文件 {tmp_path / '无.toml'}，请检查路径"

@@ -14,7 +14,7 @@ from shiquan_score.errors import SchemeError
 from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid
 from shiquan_score.period import Period
-from shiquan_score.scheme.loader import Scheme, _load_toml
+from shiquan_score.scheme.loader import Scheme, load_toml
 from shiquan_score.scheme.notice import DEFAULT_NOTICE, NoticeScheme
 
 
@@ -42,7 +42,7 @@ def wanted(request: NoticeRequest) -> bool:
         return request.notice
     if not request.rules.exists():
         return False
-    enabled = _load_toml(request.rules).get("enabled", False)  # its syntax message
+    enabled = load_toml(request.rules).get("enabled", False)  # its syntax message
     if not isinstance(enabled, bool):
         raise SchemeError(msg("NOTICE_ENABLED", file=request.rules.name, value=repr(enabled)))
     return enabled

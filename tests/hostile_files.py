@@ -153,10 +153,10 @@ def _variant(folder: Path, name: str, replace: dict[str, bytes]) -> Path:
 
 def with_sheet(folder: Path, name: str, rows: str) -> Path:
     """A real workbook whose first sheet's <sheetData> holds `rows` (XML text)."""
-    return _variant(folder, name, {SHEET: _sheet(rows)})
+    return _variant(folder, name, {SHEET: sheet_xml(rows)})
 
 
-def _sheet(rows: str, dimension: str | None = None, root: str = "worksheet") -> bytes:
+def sheet_xml(rows: str, dimension: str | None = None, root: str = "worksheet") -> bytes:
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     text = f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} {NS}>{dim}<sheetData>{rows}'
     return (text + f"</sheetData></{root}>").encode()
@@ -186,7 +186,9 @@ def quadratic_blowup(folder: Path) -> Path:
 def xxe(folder: Path) -> Path:
     doctype = '<!DOCTYPE worksheet [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
     rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row>'
-    return _variant(folder, "外部实体.xlsx", {SHEET: _sheet(rows).replace(b"\n", doctype.encode())})
+    return _variant(
+        folder, "外部实体.xlsx", {SHEET: sheet_xml(rows).replace(b"\n", doctype.encode())}
+    )
 
 
 def long_cell_shared(folder: Path, chars: int = 40_000) -> Path:
@@ -195,7 +197,7 @@ def long_cell_shared(folder: Path, chars: int = 40_000) -> Path:
 
 def long_cell_inline(folder: Path, chars: int = 40_000) -> Path:
     cell = f'<c r="B2" t="inlineStr"><is><t>{"字" * chars}</t></is></c>'
-    return _variant(folder, "超长单元格.xlsx", {SHEET: _sheet(f'<row r="2">{cell}</row>')})
+    return _variant(folder, "超长单元格.xlsx", {SHEET: sheet_xml(f'<row r="2">{cell}</row>')})
 
 
 # --- far corners -----------------------------------------------------------------------------
@@ -216,47 +218,47 @@ def far_corner(folder: Path) -> Path:
 
 def sparse_far_corner(folder: Path) -> Path:
     """No dimension at all; two cells, at A1 and XFD1048576."""
-    return _variant(folder, "稀疏远角.xlsx", {SHEET: _sheet(CORNER)})
+    return _variant(folder, "稀疏远角.xlsx", {SHEET: sheet_xml(CORNER)})
 
 
 def lying_dimension(folder: Path) -> Path:
     """The dimension claims A1:A1, but a cell sits at XFD1048576."""
-    return _variant(folder, "谎报范围.xlsx", {SHEET: _sheet(CORNER, "A1:A1")})
+    return _variant(folder, "谎报范围.xlsx", {SHEET: sheet_xml(CORNER, "A1:A1")})
 
 
 def cells_without_r(folder: Path) -> Path:
     """Row 1048576 holds 16384 cells without r: calamine places them in columns A..XFD."""
     rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">' + "<c><v>1</v></c>" * 16384
-    return _variant(folder, "无坐标.xlsx", {SHEET: _sheet(rows + "</row>")})
+    return _variant(folder, "无坐标.xlsx", {SHEET: sheet_xml(rows + "</row>")})
 
 
 def reordered_attributes(folder: Path) -> Path:
     """r is not the first attribute, so `<c r="` does not see it."""
     rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c s="0" r="XFD1048576">'
-    return _variant(folder, "属性乱序.xlsx", {SHEET: _sheet(rows + "<v>1</v></c></row>")})
+    return _variant(folder, "属性乱序.xlsx", {SHEET: sheet_xml(rows + "<v>1</v></c></row>")})
 
 
 def prefixed_far_corner(folder: Path) -> Path:
     """Elements with a namespace prefix: calamine matches local names, so x:c is a cell."""
-    body = _sheet(CORNER.replace("<c ", "<x:c ").replace("</c>", "</x:c>"), root="worksheet")
+    body = sheet_xml(CORNER.replace("<c ", "<x:c ").replace("</c>", "</x:c>"), root="worksheet")
     return _variant(folder, "前缀远角.xlsx", {SHEET: body})
 
 
 def wide_and_tall(folder: Path) -> Path:
     """Column AD (30) in row 1 and column A in row 1048576: 31M cells, over the limit."""
     rows = '<row r="1"><c r="AD1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>1</v></c></row>'  # fmt: skip
-    return _variant(folder, "又宽又高.xlsx", {SHEET: _sheet(rows)})
+    return _variant(folder, "又宽又高.xlsx", {SHEET: sheet_xml(rows)})
 
 
 def beyond_grid(folder: Path) -> Path:
     """A column past XFD (fastexcel spends minutes building 475,254 columns)."""
     rows = '<row r="1"><c r="A1"><v>1</v></c><c r="ZZZZ1"><v>1</v></c></row>'
-    return _variant(folder, "超出网格.xlsx", {SHEET: _sheet(rows)})
+    return _variant(folder, "超出网格.xlsx", {SHEET: sheet_xml(rows)})
 
 
 def utf16_sheet(folder: Path) -> Path:
     """A sheet in UTF-16, where byte searches see no `<c r=` at all."""
-    text = _sheet('<row r="1"><c r="A1"><v>1</v></c></row>').decode()
+    text = sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>').decode()
     return _variant(folder, "宽字符.xlsx", {SHEET: text.encode("utf-16")})
 
 
@@ -458,26 +460,26 @@ def _dir_entry(
     )  # fmt: skip
 
 
-def _record(kind: int, data: bytes = b"") -> bytes:
+def biff_record(kind: int, data: bytes = b"") -> bytes:
     return struct.pack("<HH", kind, len(data)) + data
 
 
-def _label(row: int, col: int, text: str) -> bytes:
+def biff_label(row: int, col: int, text: str) -> bytes:
     raw = text.encode("utf-16-le")
-    return _record(0x0204, struct.pack("<HHHHB", row, col, 15, len(text), 1) + raw)
+    return biff_record(0x0204, struct.pack("<HHHHB", row, col, 15, len(text), 1) + raw)
 
 
-def _number(row: int, col: int, value: float) -> bytes:
-    return _record(0x0203, struct.pack("<HHHd", row, col, 15, value))
+def biff_number(row: int, col: int, value: float) -> bytes:
+    return biff_record(0x0203, struct.pack("<HHHd", row, col, 15, value))
 
 
-def _formats() -> bytes:
+def biff_formats() -> bytes:
     """One FONT and the 16 XFs every workbook has (15 style XFs, then the default cell XF)."""
     name = "宋体".encode("utf-16-le")
-    font = _record(0x0031, struct.pack("<HHHHHBBBBBB", 220, 0, 0x7FFF, 400, 0, 0, 0, 134, 0, 2, 1) + name)  # fmt: skip
+    font = biff_record(0x0031, struct.pack("<HHHHHBBBBBB", 220, 0, 0x7FFF, 400, 0, 0, 0, 134, 0, 2, 1) + name)  # fmt: skip
     style = struct.pack("<HHHBBBBIIH", 0, 0, 0xFFF5, 0x20, 0, 0, 0, 0, 0x20C0, 0)
     cell = struct.pack("<HHHBBBBIIH", 0, 0, 0x0001, 0x20, 0, 0, 0, 0, 0x20C0, 0)
-    return font + _record(0x00E0, style) * 15 + _record(0x00E0, cell)
+    return font + biff_record(0x00E0, style) * 15 + biff_record(0x00E0, cell)
 
 
 def biff8_workbook(
@@ -487,42 +489,46 @@ def biff8_workbook(
     pad: bool = True,
 ) -> bytes:
     """Globals plus two sheets: 台账 (visible; rows 6-7 hidden) and 名单 (hidden)."""
-    cells = [_label(0, 0, "日期"), _label(0, 1, "单位"), _label(0, 2, "标题")]
+    cells = [biff_label(0, 0, "日期"), biff_label(0, 1, "单位"), biff_label(0, 2, "标题")]
     for row in range(1, 10):
         cells += [
-            _number(row, 0, 44115 + row),
-            _label(row, 1, "政府办"),
-            _label(row, 2, f"第{row}条"),
+            biff_number(row, 0, 44115 + row),
+            biff_label(row, 1, "政府办"),
+            biff_label(row, 2, f"第{row}条"),
         ]
     if extra_cell:
-        cells.append(_number(*extra_cell, 1.0))
+        cells.append(biff_number(*extra_cell, 1.0))
     rows = []
     for row in range(10):
         flags = 0x0100 | (0x20 if row + 1 in HIDDEN_ROWS else 0)
-        rows.append(_record(0x0208, struct.pack("<HHHHHHHH", row, 0, 3, 0xFF, 0, 0, flags, 0x0F)))
+        rows.append(
+            biff_record(0x0208, struct.pack("<HHHHHHHH", row, 0, 3, 0xFF, 0, 0, flags, 0x0F))
+        )
     sheets = [
         ("台账", 0, [*rows, *cells], (0, 10, 0, 3)),
-        ("名单", 1, [_label(0, 0, "政府办")], (0, 1, 0, 1)),
+        ("名单", 1, [biff_label(0, 0, "政府办")], (0, 1, 0, 1)),
     ]
     bodies = []
     for _, _, records, (r1, r2, c1, c2) in sheets:
-        bof = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
-        dims = _record(0x0200, struct.pack("<IIHHH", r1, r2, c1, c2, 0))
-        bodies.append(bof + dims + b"".join(records) + _record(0x000A))
-    head = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+        bof = biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+        dims = biff_record(0x0200, struct.pack("<IIHHH", r1, r2, c1, c2, 0))
+        bodies.append(bof + dims + b"".join(records) + biff_record(0x000A))
+    head = biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
     if filepass:
-        head += _record(0x002F, struct.pack("<HHH", 1, 1, 1) + bytes(48))
-    head += _record(0x0042, struct.pack("<H", 1200)) + _formats()
+        head += biff_record(0x002F, struct.pack("<HHH", 1, 1, 1) + bytes(48))
+    head += biff_record(0x0042, struct.pack("<H", 1200)) + biff_formats()
     if sst_count is not None:
-        head += _record(0x00FC, struct.pack("<II", 1, sst_count) + struct.pack("<HB", 1, 0) + b"a")
+        head += biff_record(
+            0x00FC, struct.pack("<II", 1, sst_count) + struct.pack("<HB", 1, 0) + b"a"
+        )
     bound = [(name, state) for name, state, _, _ in sheets]
     size = len(head) + sum(12 + len(n.encode("utf-16-le")) for n, _ in bound) + 4
     out, offset = head, size
     for (name, state), body in zip(bound, bodies, strict=True):
         raw = name.encode("utf-16-le")
-        out += _record(0x0085, struct.pack("<IBBBB", offset, state, 0, len(name), 1) + raw)
+        out += biff_record(0x0085, struct.pack("<IBBBB", offset, state, 0, len(name), 1) + raw)
         offset += len(body)
-    out += _record(0x000A) + b"".join(bodies)
+    out += biff_record(0x000A) + b"".join(bodies)
     return out.ljust(4096 if pad else 0, b"\0")  # Excel pads it out of the mini stream
 
 

@@ -144,7 +144,7 @@ def ods_ledger(folder: Path, rows: list[list[str]] = ROWS) -> Path:
 def xls_merged(folder: Path) -> Path:
     """A BIFF8 .xls whose 日期 and 单位 of rows 3-4 are one merged cell each (B3:B4, C3:C4):
     the value stands in the top cell only, as in an .xlsx."""
-    cells = [hf._label(0, c, text) for c, text in enumerate(HEADER)]
+    cells = [hf.biff_label(0, c, text) for c, text in enumerate(HEADER)]
     body = [
         ["1", "2021-01-05", "财政局", "财政局落实减税降费政策", "新闻动态", "部门动态"],
         ["2", "2021-01-05", "财政局", "财政局推进预算公开", "新闻动态", "部门动态、市政府网站"],
@@ -154,20 +154,20 @@ def xls_merged(folder: Path) -> Path:
         for c, text in enumerate(row):
             if r == 2 and c in (1, 2):
                 continue  # covered by the merge
-            cells.append(hf._label(r, c, text))
+            cells.append(hf.biff_label(r, c, text))
     merges = [(1, 2, 1, 1), (1, 2, 2, 2)]
-    merged = hf._record(
+    merged = hf.biff_record(
         0x00E5, struct.pack("<H", len(merges)) + b"".join(struct.pack("<4H", *m) for m in merges)
     )
-    bof = hf._record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
-    dims = hf._record(0x0200, struct.pack("<IIHHH", 0, 4, 0, 6, 0))
-    sheet = bof + dims + b"".join(cells) + merged + hf._record(0x000A)
-    head = hf._record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
-    head += hf._record(0x0042, struct.pack("<H", 1200)) + hf._formats()
+    bof = hf.biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    dims = hf.biff_record(0x0200, struct.pack("<IIHHH", 0, 4, 0, 6, 0))
+    sheet = bof + dims + b"".join(cells) + merged + hf.biff_record(0x000A)
+    head = hf.biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    head += hf.biff_record(0x0042, struct.pack("<H", 1200)) + hf.biff_formats()
     name = "台账".encode("utf-16-le")
     size = len(head) + 12 + len(name) + 4
-    boundsheet = hf._record(0x0085, struct.pack("<IBBBB", size, 0, 0, 2, 1) + name)
-    stream = (head + boundsheet + hf._record(0x000A) + sheet).ljust(4096, b"\0")
+    boundsheet = hf.biff_record(0x0085, struct.pack("<IBBBB", size, 0, 0, 2, 1) + name)
+    stream = (head + boundsheet + hf.biff_record(0x000A) + sheet).ljust(4096, b"\0")
     path = folder / "台账.xls"
     path.write_bytes(hf.cfb({"Workbook": stream}))
     return path

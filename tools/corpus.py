@@ -111,7 +111,7 @@ def write_ledger(
     return path
 
 
-_DATE_XF = 16  # after the 16 XFs of hf._formats(): a cell XF with the built-in date format 14
+_DATE_XF = 16  # after the 16 XFs of hf.biff_formats(): a cell XF with the built-in date format 14
 
 
 def write_xls(path: Path, rows: list[list], sheet: str = "台账") -> Path:
@@ -122,23 +122,23 @@ def write_xls(path: Path, rows: list[list], sheet: str = "台账") -> Path:
         for c, value in enumerate(row):
             if isinstance(value, dt.date):
                 serial = (value - D(1899, 12, 30)).days
-                cells.append(hf._record(0x0203, struct.pack("<HHHd", r, c, _DATE_XF, serial)))
+                cells.append(hf.biff_record(0x0203, struct.pack("<HHHd", r, c, _DATE_XF, serial)))
             elif isinstance(value, int | float):
-                cells.append(hf._number(r, c, value))
+                cells.append(hf.biff_number(r, c, value))
             elif value:
-                cells.append(hf._label(r, c, value))
+                cells.append(hf.biff_label(r, c, value))
     width = max(len(row) for row in rows)
-    bof = hf._record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
-    dims = hf._record(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, width, 0))
-    body = bof + dims + b"".join(cells) + hf._record(0x000A)
+    bof = hf.biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 0x06))
+    dims = hf.biff_record(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, width, 0))
+    body = bof + dims + b"".join(cells) + hf.biff_record(0x000A)
     date_xf = struct.pack("<HHHBBBBIIH", 0, 14, 0x0001, 0x20, 0, 0, 0x04, 0, 0x20C0, 0)
-    head = hf._record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
-    head += hf._record(0x0042, struct.pack("<H", 1200)) + hf._formats()
-    head += hf._record(0x00E0, date_xf)
+    head = hf.biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06))
+    head += hf.biff_record(0x0042, struct.pack("<H", 1200)) + hf.biff_formats()
+    head += hf.biff_record(0x00E0, date_xf)
     name = sheet.encode("utf-16-le")
     offset = len(head) + 12 + len(name) + 4  # after BOUNDSHEET (4 + 8 + name) and EOF
-    head += hf._record(0x0085, struct.pack("<IBBBB", offset, 0, 0, len(sheet), 1) + name)
-    stream = head + hf._record(0x000A) + body
+    head += hf.biff_record(0x0085, struct.pack("<IBBBB", offset, 0, 0, len(sheet), 1) + name)
+    stream = head + hf.biff_record(0x000A) + body
     path.write_bytes(hf.cfb({"Workbook": stream.ljust(4096, b"\0")}))
     return path
 

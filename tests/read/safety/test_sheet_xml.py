@@ -41,7 +41,7 @@ def _sheet_xml(cells: list[tuple[int, int, bool]]) -> bytes:
         body += f'<row r="{row}"{hidden}>'
         body += "".join(f'<c r="{col_letters(c)}{row}"><v>{c}</v></c>' for c in columns)
         body += "</row>"
-    return hf._sheet(body)
+    return hf.sheet_xml(body)
 
 
 @settings(max_examples=60, deadline=None)
@@ -79,7 +79,7 @@ def test_entity_declarations_are_found_wherever_chunks_split_them(sizes, token):
 )
 def test_cell_text_limit_is_counted_in_characters_across_chunks(length, unit, chunk):
     cell = f'<c r="A1" t="inlineStr"><is><t xml:space="preserve">{unit * length}</t></is></c>'
-    xml = hf._sheet(f'<row r="1">{cell}</row>')
+    xml = hf.sheet_xml(f'<row r="1">{cell}</row>')
     if length > 32_767:
         with pytest.raises(Refused, match="long_text"):
             _scan_sheet(xml, [chunk] * (len(xml) // chunk + 1), Limits(chunk=chunk))
@@ -94,7 +94,7 @@ def test_irregular_but_harmless_sheets_pass_with_their_hidden_rows(tmp_path):
         '<row r="5"><c s="1" r="b5"><v>1</v></c></row>'  # r not first, lower case
     )
     with pytest.raises(Irregular):
-        _scan_sheet(hf._sheet(body), [])
+        _scan_sheet(hf.sheet_xml(body), [])
     _, sheets = check(hf.with_sheet(tmp_path, "不规范.xlsx", body))
     assert sheets[0] == SheetInfo("台账", True, frozenset({2, 3}), 2)
 
@@ -102,8 +102,8 @@ def test_irregular_but_harmless_sheets_pass_with_their_hidden_rows(tmp_path):
 def test_a_wide_sheet_passes_and_a_late_wide_cell_needs_a_second_pass():
     wide = "".join(f'<c r="{col_letters(c)}1"><v>1</v></c>' for c in range(1, 41))
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>' for r in range(2, 400))
-    part = _scan_sheet(hf._sheet(f'<row r="1">{wide}</row>{rows}'), [])
+    part = _scan_sheet(hf.sheet_xml(f'<row r="1">{wide}</row>{rows}'), [])
     assert not part.full and part.verdict() is None
     wide_late = wide.replace('1"', '400"')
-    late = _scan_sheet(hf._sheet(f'{rows}<row r="400">{wide_late}</row>'), [64] * 1000)
+    late = _scan_sheet(hf.sheet_xml(f'{rows}<row r="400">{wide_late}</row>'), [64] * 1000)
     assert late.verdict() is not None  # the box (20 columns) was too narrow: rescan

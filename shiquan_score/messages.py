@@ -344,6 +344,18 @@ MESSAGES: dict[str, str] = {
         "{unit}：按台账中{months}的记录算得累计 {ours} 分，上期表为 {theirs} 分"
         "（台账比上期表少 {gap} 分）。本期仍按上期表计算；如上期表有误，请更正后重新运行"
     ),
+    "CROSSCHECK_SKIPPED": (
+        "上期核对：台账中{months}只有 {n} 行，算不出上期表的累计（不是全年的台账），没有核对；"
+        "这些行已列入“问题”表"
+    ),
+    # --- rows logged late into a published quarter (previous/late.py) ---
+    "LATE_ROW_ONE": "日期{day}",
+    "LATE_ROWS": "第{first}行至第{last}行（共{n}行）的日期",
+    "LATE_ROW_WHAT": (
+        "在已发布的{quarter}内（像是上期表发出后补记的）：本期（{period}）不计分，"
+        "上期表是否已计入无法核对。如上期漏计了，请更正上期表的累计后重新运行；"
+        "如日期记错了，请改正台账后重新运行"
+    ),
     "CROSSCHECK_UNSCORABLE": "（{months}另有 {n} 处无法计分的记录，未计入）",
     "CROSSCHECK_AGREES": "上期核对：按台账中{months}的记录算得的累计与上期表一致{extra}",
     "CROSSCHECK_DIFFERS": (
@@ -388,7 +400,7 @@ MESSAGES: dict[str, str] = {
     # --- the year's research bonuses (score/record.py) ---
     "RECORD_DISAGREES": (
         "{item}：上期工作簿 {book} 记录此前已计{recorded}，台账中此前各期的记录为{ledger}；"
-        "按较高的一项扣除，本期计{now}分。请核对上期工作簿和台账"
+        "按上期工作簿扣除（已发布的表计过的才算已计），本期计{now}分。请核对上期工作簿和台账"
     ),
     "RECORD_MISSING": (
         "上期表是手工做的，没有记录此前各期已计的调研加分：本期有 {n} 条调研信息计了加分（如{item}），"
@@ -419,6 +431,7 @@ KINDS: dict[str, str] = {
     "NO_COLUMN": "该表没有此栏",
     "NOTE_NOT_PRINTED": "备注未印出",
     "PREVIOUS_DIFFERS": "上期核对",
+    "LATE_ROW": "上期补记",
     "FOOTER_ROW": "落款行",
     "EXTRA_FIELDS": "列数不对",
     "HIDDEN_SHEET": "隐藏工作表",

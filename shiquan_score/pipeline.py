@@ -17,13 +17,20 @@ from shiquan_score.output.mark import mark
 from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
 from shiquan_score.period import Period
 from shiquan_score.period_choice import choose_period
-from shiquan_score.previous.crosscheck import covers_earlier_quarters, crosscheck
+from shiquan_score.previous.crosscheck import coverage, crosscheck
+from shiquan_score.previous.late import late_rows
 from shiquan_score.previous.table import PreviousTable
 from shiquan_score.previous.totals import previous_totals
 from shiquan_score.read.inbox import read_contents
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from shiquan_score.scheme.notice import load_notice
-from shiquan_score.score.record import record_frame, record_notes, unchecked, year_record
+from shiquan_score.score.record import (
+    paid_from_ledger,
+    record_frame,
+    record_notes,
+    unchecked,
+    year_record,
+)
 from shiquan_score.score.scoring import score_research, tally
 from shiquan_score.score.standings import standings
 from shiquan_score.table_choice import choose_tables, leave_out, parse_tables, pick_previous
@@ -106,15 +113,18 @@ def _run(config: Config, notices: list[str]) -> Result:
     notes, note_problems, note_origins = audit.read_notes(inbox.notes, scheme)
     totals, read_from = previous_totals(previous, scheme, period, keys)
     notices += read_from
-    cross, cross_line = crosscheck(inbox.rows, scheme, period, totals, previous)
-    notices += [cross_line] if cross_line else []
+    cover = coverage(inbox.rows, scheme, period, totals)
+    cross, cross_line = crosscheck(cover, scheme, period, totals, previous)
+    late, late_line = late_rows(cover, period)
+    notices += [line for line in (cross_line, late_line) if line]
     granted, record_from = last_record(previous, keys, period)
-    scored, research = score_research(ledger.events, scheme, ledger.history, granted)
-    covered = covers_earlier_quarters(inbox.rows, period)
+    covered = cover.covered
+    paid = paid_from_ledger(granted, covered)
+    scored, research = score_research(ledger.events, scheme, ledger.history, granted, paid)
     bonus_notes = record_notes(research, record_from, covered, period)
     record = year_record(
         research,
-        ledger.history,
+        ledger.history if paid else None,
         granted,
         scheme,
         period,
@@ -129,7 +139,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     conflicts = audit.note_conflicts(tables, scheme, note_origins)
     floored = audit.floor_notes(tables, scheme)
     problems = audit.all_problems(
-        ledger.problems, note_problems, conflicts, cross, floored, bonus_notes
+        ledger.problems, note_problems, conflicts, cross, late, floored, bonus_notes
     )
     summary = accounting(ledger)
     result = Result(period, summary, notices, problems, tables=tables)

@@ -1,16 +1,25 @@
 """上期 cross-check: when the ledger covers the year's earlier quarters, recompute 累计 from it.
 
-Rule: the check runs when the ledger has at least one dated row in every earlier quarter of the
-same year (Q4 needs rows in Q1, Q2 and Q3). Each earlier quarter goes through the same steps as
-the current one (normalise → score → tally), 本期 is rounded per quarter as the published tables
-do and added up under the scheme's floor rule (a score stopped at 0), and the result is compared
-with the previous table's 累计. The previous table still rules:
-differences are 提示 rows in the 问题 sheet and one line on screen.
+Each earlier quarter goes through the same steps as the current one (normalise → score →
+tally), 本期 is rounded per quarter as the published tables do and added up under the scheme's
+floor rule (a score stopped at 0), and the result is compared with the previous table's 累计.
+The previous table still rules: differences are 提示 rows in the 问题 sheet and one line on
+screen.
+
+When the ledger *covers* the earlier quarters (one rule, `coverage()`, also deciding whether
+the ledger's earlier research bonuses count as paid: score/record.py): every earlier quarter of
+the year has dated rows, and those rows account for at least half of the points in the
+previous table's 累计 (over the ranked units of the tables made). A running ledger reproduces
+the published figures (≈ all of them, a few units off when something is wrong: that is what
+the check reports); a file per quarter holding a row or two logged late into an earlier
+quarter reproduces almost none, and comparing it would report every unit as differing. Such
+rows get one 提示 each (previous/late.py) instead, and no comparison.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -26,18 +35,62 @@ from shiquan_score.score.standings import floored_scores
 
 CODE = "PREVIOUS_DIFFERS"  # messages.KINDS
 _EPS = 0.005
+COVER_SHARE = 0.5  # the ledger's earlier rows give at least this share of the previous 累计
+
+
+@dataclass
+class Coverage:
+    """Whether the ledger covers the year's earlier quarters (module docstring), and what
+    was worked out to decide it."""
+
+    covered: bool = False
+    earlier: pd.DataFrame = field(default_factory=pd.DataFrame)  # rows dated in them
+    cumulative: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    unscorable: int = 0
+    ours: float = 0.0  # the ledger's 累计 over the units compared
+    theirs: float = 0.0  # the previous table's
 
 
 def earlier_quarters(period: Period) -> list[Period]:
     return [period.sibling(period.year, q) for q in range(1, period.quarter)]
 
 
-def covers_earlier_quarters(rows: pd.DataFrame, period: Period) -> bool:
-    """True when every earlier quarter of the year has at least one dated ledger row."""
-    parsed = parse_dates(rows["date"].drop_duplicates())  # distinct values: a big ledger stays fast
-    quarters = {Period.of(d, period.span) for d in parsed.loc[parsed["date_status"] == OK, "date"]}
-    wanted = earlier_quarters(period)
-    return bool(wanted) and all(q in quarters for q in wanted)
+def earlier_rows(rows: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """The ledger rows dated in the year's earlier quarters, with their date (`day`)."""
+    if period.quarter <= 1 or rows.empty:
+        return rows.iloc[:0].assign(day=pd.Series(dtype=object))
+    written = rows["date"].drop_duplicates()  # distinct values: a big ledger stays fast
+    parsed = parse_dates(written)
+    ok = (parsed["date_status"] == OK).to_numpy()
+    start = dt.date(period.year, 1, 1)
+    days = {
+        key: day
+        for key, day in zip(written[ok].tolist(), parsed.loc[ok, "date"].tolist(), strict=True)
+        if start <= day < period.start
+    }
+    mine = pd.Series([days.get(v) for v in rows["date"].tolist()], index=rows.index, dtype=object)
+    return rows[mine.notna()].assign(day=mine[mine.notna()])
+
+
+def coverage(
+    rows: pd.DataFrame, scheme: Scheme, period: Period, previous: dict[str, pd.Series]
+) -> Coverage:
+    """The one rule (module docstring): covered when every earlier quarter has dated rows
+    and they account for at least COVER_SHARE of the previous tables' 累计 (an all-zero
+    previous table: when they give no points either)."""
+    earlier = earlier_rows(rows, period)
+    if earlier.empty:
+        return Coverage(earlier=earlier)
+    quarters = {Period.of(d, period.span) for d in earlier["day"].unique()}
+    if not all(q in quarters for q in earlier_quarters(period)):
+        return Coverage(earlier=earlier)
+    cumulative, unscorable = ledger_cumulative(rows, scheme, period)
+    ranked = scheme.units[scheme.units["ranked"]]
+    units = ranked.loc[ranked["table"].isin(list(previous)), "unit"]
+    theirs = sum(float(previous[key].reindex(units).fillna(0).sum()) for key in previous)
+    ours = float(cumulative.reindex(units).fillna(0).sum())
+    covered = ours >= COVER_SHARE * theirs - _EPS if theirs > _EPS else ours < _EPS
+    return Coverage(covered, earlier, cumulative, unscorable, ours, theirs)
 
 
 def ledger_cumulative(rows: pd.DataFrame, scheme: Scheme, period: Period) -> tuple[pd.Series, int]:
@@ -67,27 +120,29 @@ def ledger_cumulative(rows: pd.DataFrame, scheme: Scheme, period: Period) -> tup
     return total, unscorable
 
 
+def earlier_months(period: Period) -> str:
+    """2021年1-6月: the year's months before the period (a monthly scheme's February: 1月)."""
+    upto = period.first_month - 1
+    if upto == 1:
+        return msg("EARLIER_MONTH_ONE", year=period.year)
+    return msg("EARLIER_MONTHS", year=period.year, last=upto)
+
+
 def crosscheck(
-    rows: pd.DataFrame,
+    cover: Coverage,
     scheme: Scheme,
     period: Period,
     previous: dict[str, pd.Series],
     tables: list[PreviousTable],
 ) -> tuple[pd.DataFrame, str | None]:
-    """提示 rows where the ledger's cumulative differs from the previous table's 累计; one line."""
+    """提示 rows where the ledger's cumulative differs from the previous table's 累计; one line.
+    Nothing when the ledger does not cover the earlier quarters (`coverage()`)."""
     empty = pd.DataFrame(columns=PROBLEM_COLUMNS)
     before = earlier_quarters(period)
-    if not before or not tables:
+    if not before or not tables or not cover.covered:
         return empty, None
-    upto = period.first_month - 1  # a monthly scheme's February: 1月, not 1-1月
-    months = (
-        msg("EARLIER_MONTH_ONE", year=period.year)
-        if upto == 1
-        else msg("EARLIER_MONTHS", year=period.year, last=upto)
-    )
-    if not covers_earlier_quarters(rows, period):
-        return empty, None
-    cumulative, unscorable = ledger_cumulative(rows, scheme, period)
+    months = earlier_months(period)
+    cumulative, unscorable = cover.cumulative, cover.unscorable
     ranked = scheme.units[scheme.units["ranked"]]
     records = []
     for table in tables:

@@ -94,10 +94,13 @@ def score_research(
     scheme: Scheme,
     history: pd.DataFrame | None = None,
     granted: pd.DataFrame | None = None,
+    ledger_paid: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """score(), where an earlier bonus is the higher of the ledger's (`history`) and last
-    period's record (`granted`: score/record.py), and the research items that scored a bonus
-    row now, with both earlier bonuses side by side (one row each)."""
+    """score(), where an earlier bonus is one the published tables paid: last period's
+    record (`granted`: score/record.py) when there is one, else the ledger's earlier rows
+    (`history`) when they count as published (`ledger_paid`: score/record.py
+    paid_from_ledger); and the research items that scored a bonus row now, with both earlier
+    bonuses side by side (one row each)."""
     out, weight_row = _weighted(events, scheme)
     points = out["points"].to_numpy()
     best = np.flatnonzero(out["best_of"].to_numpy(dtype=bool))
@@ -107,16 +110,21 @@ def score_research(
     ledger_channel = np.full(len(keep), "", dtype=object)
     ledger_channel[before] = prior_channel
     record_prior, record_channel = _recorded_bonus(out.iloc[keep], granted)
-    from_record = record_prior > ledger_prior
+    if granted is not None:  # what last period's published tables paid
+        paid, paid_channel = record_prior, record_channel
+    elif ledger_paid:
+        paid, paid_channel = ledger_prior, ledger_channel
+    else:  # the ledger's earlier rows are not what was published: nothing counts as paid
+        paid, paid_channel = np.zeros(len(keep)), np.full(len(keep), "", dtype=object)
     prior = np.zeros(len(out))
-    prior[keep] = np.where(from_record, record_prior, ledger_prior)
+    prior[keep] = paid
     awarded = points.copy()
     awarded[best] = 0.0
     awarded[keep] = np.clip(points[keep] - prior[keep], 0, None)
     out["awarded"] = awarded
     out["prior"] = prior
     out["prior_channel"] = ""
-    out.loc[keep, "prior_channel"] = np.where(from_record, record_channel, ledger_channel)
+    out.loc[keep, "prior_channel"] = paid_channel
     out["top"] = False
     out.loc[keep, "top"] = True
     out["score"] = _credited(awarded, out["share"].to_numpy(), scheme.policy)

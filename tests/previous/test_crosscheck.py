@@ -12,7 +12,7 @@ import pytest
 
 from shiquan_score.cli import main
 from shiquan_score.period import Period
-from shiquan_score.previous.crosscheck import covers_earlier_quarters, ledger_cumulative
+from shiquan_score.previous.crosscheck import coverage, ledger_cumulative
 from tests.conftest import ledger_rows, table_by_name, write_ledger
 from tests.handmade import roster_rows, write_handmade
 
@@ -134,13 +134,30 @@ def test_cumulative_rounds_each_quarter_like_the_published_tables(scheme):
         ("2021-05-01", "财政局、民政局、人社局", "乙", "", "聚焦石泉"),
         ("2021-08-01", "财政局", "丙", "", "部门动态"),
     )
-    assert covers_earlier_quarters(rows, Period(2021, 3))
-    assert covers_earlier_quarters(rows, Period(2021, 4))
-    assert not covers_earlier_quarters(rows.drop(index=1), Period(2021, 3))  # no Q2 row
-    assert not covers_earlier_quarters(rows, Period(2021, 1))  # nothing to check in Q1
     cumulative, unscorable = ledger_cumulative(rows, scheme, Period(2021, 3))
     assert unscorable == 0
     assert cumulative.round(2).to_dict() == {"财政局": 0.34, "民政局": 0.34, "人社局": 0.34}
+
+
+def test_covered_when_the_earlier_rows_account_for_the_previous_figures(scheme):
+    """The one rule: rows in every earlier quarter, giving at least half the previous 累计."""
+    rows = _rows(
+        ("2021-02-01", "财政局", "甲", "", "市政府网站"),  # 1
+        ("2021-05-01", "民政局", "乙", "", "市政府网站"),  # 1
+        ("2021-08-01", "财政局", "丙", "", "部门动态"),
+    )
+    q3 = Period(2021, 3)
+    published = {"部门": pd.Series({"财政局": 1.0, "民政局": 1.0})}
+    assert coverage(rows, scheme, q3, published).covered
+    assert coverage(rows, scheme, q3, {"部门": pd.Series({"财政局": 4.0})}).covered  # 2 of 4
+    cover = coverage(rows, scheme, q3, {"部门": pd.Series({"财政局": 4.5})})  # 2 of 4.5
+    assert (cover.covered, cover.ours, cover.theirs) == (False, 2.0, 4.5)
+    assert list(cover.earlier["row"]) == [4, 5]  # the rows the late-row 提示 name
+    assert not coverage(rows.drop(index=1), scheme, q3, published).covered  # no Q2 row
+    assert not coverage(rows, scheme, Period(2021, 1), published).covered  # nothing before Q1
+    assert coverage(rows, scheme, Period(2021, 4), published).earlier["row"].tolist() == [4, 5, 6]
+    # An all-zero previous table is covered only by rows that give no points either.
+    assert not coverage(rows, scheme, q3, {"部门": pd.Series(dtype=float)}).covered
 
 
 def test_rows_that_cannot_be_scored_are_counted(scheme):

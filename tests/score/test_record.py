@@ -94,16 +94,48 @@ def test_running_ledger_and_record_never_double_count(tmp_path):
 
 def test_record_and_ledger_disagreeing_gives_a_hint_naming_both(tmp_path):
     q2 = _q2_workbook(tmp_path)
-    # the running ledger lost 调研一's Q2 row but covers Q1 and Q2 otherwise
-    ledger = Q1 + Q2[1:] + Q3
+    # the running ledger lost 调研二's Q2 row but covers Q1 and Q2 otherwise (13.5 of the
+    # published 23.5 points): the record says what the Q2 table paid
+    ledger = Q1 + Q2[:1] + Q3
     code, out = _quarter(tmp_path, "q3", ledger, q2)
     assert code == 0
     book = out / BOOK.format("7-9月")
-    assert _scores(book)["农业农村局"] == (10, 13, 23)
+    assert _scores(book)["财政局"] == (5, 5.5, 10.5)
     assert _hints(book, "加分记录不一致") == [
-        "调研信息“调研一”（农业农村局）：上期工作簿 石泉县2021年4-6月信息采用情况统计表.xlsx"
-        " 记录此前已计市级+10，台账中此前各期的记录为没有加分；按较高的一项扣除，本期计10分。"
-        "请核对上期工作簿和台账"
+        "调研信息“调研二”（审计局、财政局）：上期工作簿 石泉县2021年4-6月信息采用情况统计表.xlsx"
+        " 记录此前已计市级+10，台账中此前各期的记录为没有加分；"
+        "按上期工作簿扣除（已发布的表计过的才算已计），本期计10分。请核对上期工作簿和台账"
+    ]
+
+
+LATE = (D(2021, 6, 20), "统计局", "调研三", "调研信息", "县政府网站政务信息、市级")
+LATER = (D(2021, 8, 20), "统计局", "调研三", "调研信息", "省级")
+
+
+def test_a_bonus_logged_late_into_a_published_quarter_was_never_paid(tmp_path):
+    """调研三's June row was logged after the Q2 table went out: that table paid nothing for
+    it, so the province's adoption in Q3 earns the full +20, and 明细, the 调研加分 record and
+    the 上期 cross-check all say so."""
+    q2 = _q2_workbook(tmp_path)
+    code, out = _quarter(tmp_path, "q3", [*Q1, *Q2, LATE, *Q3, LATER], q2)
+    assert code == 0
+    book = out / BOOK.format("7-9月")
+    assert table_by_name(book, "附件2（部门）")["统计局"][8:11] == (20, 0, 20)
+    wb = openpyxl.load_workbook(book)
+    detail = [r for r in wb["明细"].iter_rows(values_only=True) if r[5] == "调研三"]
+    assert [(r[1], r[7], r[8], r[9], r[10]) for r in detail] == [
+        (10, "省级", 20, 20, "调研信息被“省级”采用计20分")
+    ]
+    record = list(wb["调研加分"].iter_rows(min_row=4, values_only=True))
+    assert ("2021Q3", "统计局", "统计局", "调研三", "调研信息", "省级", 20) in record
+    assert _hints(book, "加分记录不一致") == [
+        "调研信息“调研三”（统计局）：上期工作簿 石泉县2021年4-6月信息采用情况统计表.xlsx"
+        " 记录此前已计没有加分，台账中此前各期的记录为市级+10；"
+        "按上期工作簿扣除（已发布的表计过的才算已计），本期计20分。请核对上期工作簿和台账"
+    ]
+    assert _hints(book, "上期核对") == [
+        "统计局：按台账中2021年1-6月的记录算得累计 13 分，上期表为 0 分（台账比上期表多 13 分）。"
+        "本期仍按上期表计算；如上期表有误，请更正后重新运行"
     ]
 
 

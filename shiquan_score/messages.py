@@ -352,8 +352,8 @@ MESSAGES: dict[str, str] = {
     "LATE_ROW_ONE": "日期{day}",
     "LATE_ROWS": "第{first}行至第{last}行（共{n}行）的日期",
     "LATE_ROW_WHAT": (
-        "在已发布的{quarter}内（像是上期表发出后补记的）：本期（{period}）不计分，"
-        "上期表是否已计入无法核对。如上期漏计了，请更正上期表的累计后重新运行；"
+        "在已发布的{quarter}内：本期（{period}）不计分；台账没有记全前几季度，"
+        "是否已计入上期表无法核对。如上期漏计了，请更正上期表的累计后重新运行；"
         "如日期记错了，请改正台账后重新运行"
     ),
     "CROSSCHECK_UNSCORABLE": "（{months}另有 {n} 处无法计分的记录，未计入）",

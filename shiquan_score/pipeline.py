@@ -25,7 +25,6 @@ from shiquan_score.read.inbox import read_contents
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
 from shiquan_score.scheme.notice import load_notice
 from shiquan_score.score.record import (
-    paid_from_ledger,
     record_frame,
     record_notes,
     unchecked,
@@ -119,12 +118,11 @@ def _run(config: Config, notices: list[str]) -> Result:
     notices += [line for line in (cross_line, late_line) if line]
     granted, record_from = last_record(previous, keys, period)
     covered = cover.covered
-    paid = paid_from_ledger(granted, covered)
-    scored, research = score_research(ledger.events, scheme, ledger.history, granted, paid)
+    scored, research = score_research(ledger.events, scheme, ledger.history, granted)
     bonus_notes = record_notes(research, record_from, covered, period)
     record = year_record(
         research,
-        ledger.history if paid else None,
+        ledger.history if granted is None else None,  # the record holds what was paid
         granted,
         scheme,
         period,

@@ -380,7 +380,8 @@ def test_period_follows_last_quarters_table(capsys, q4_inbox, tmp_path):
         f"本期：2020年10-12月（2020Q4）。依据：上期表 {PREVIOUS_Q3.name} 是2020年7-9月的；"
         "台账各季度行数：2020年4-6月 5 行（只到5月5日）、10-12月 1 行（只到11月2日）"
     ) in out
-    assert out[-2].startswith("期别：2020年10-12月。台账共 6 行 = 计分 1 + 不在本期 5")
+    assert out[-3].startswith("期别：2020年10-12月。台账共 6 行 = 计分 1 + 不在本期 5")
+    assert out[-2] == "有 1 条提示，请在工作簿的“问题”表中核对"  # the May rows: one 上期补记
 
 
 def test_ledger_kept_in_the_same_workbook_as_last_quarters_table(capsys, inbox, tmp_path):
@@ -519,7 +520,7 @@ def test_a_quarter_with_nothing_scored_still_gives_the_tables(capsys, q4_inbox, 
     code, out, err = run(capsys, q4_inbox, "--period", "2020Q4", "--out", tmp_path / "out")
     assert code == 0, err
     assert (
-        "台账共 2 行 = 计分 0 + 不在本期 1 + 重复 0 + 有问题 1（其中合计行 1，不计分）" in out[-2]
+        "台账共 2 行 = 计分 0 + 不在本期 1 + 重复 0 + 有问题 1（其中合计行 1，不计分）" in out[-3]
     )
     book = tmp_path / "out" / "石泉县2020年10-12月信息采用情况统计表.xlsx"
     current, previous, total = table_by_name(book, "附件2（部门）")["政府办"][8:11]

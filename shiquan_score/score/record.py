@@ -5,12 +5,12 @@ keeping one ledger file per quarter has no earlier rows to look at: the workbook
 wrote last quarter carries, in its 调研加分 sheet, every research item of the year with the
 bonus already granted. Next quarter grants only the difference.
 
-What counts as already paid is what the published tables paid (paid_from_ledger): last
-quarter's record when there is one — a running ledger's earlier row missing from it was logged
-after that table went out, so its bonus was never paid; a record's bonus missing from the
-ledger was paid all the same. Where the two differ a 提示 names both. With a hand-made previous
-table (no record) the ledger's earlier rows count as paid only when the ledger covers the
-earlier quarters (previous/crosscheck.py coverage(): the same rule as the 上期 cross-check).
+What counts as already paid is what the published tables paid: last quarter's record when
+there is one — a running ledger's earlier row missing from it was logged after that table went
+out, so its bonus was never paid; a record's bonus missing from the ledger was paid all the
+same. Where the two differ a 提示 names both. With a hand-made previous table (no record) the
+ledger's earlier rows are all there is: their bonuses count as paid (RECORD_MISSING tells the
+clerk so when the ledger does not cover the earlier quarters).
 """
 
 from __future__ import annotations
@@ -163,12 +163,6 @@ def record_notes(
             text = msg_each("RECORD_MISSING", n=int(now.sum()), item=item[now].head(1))
             parts.append(_frame(r, "RECORD_MISSING", text))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=PROBLEM_COLUMNS)
-
-
-def paid_from_ledger(granted: pd.DataFrame | None, covered: bool) -> bool:
-    """The ledger's earlier rows say which bonuses were paid: no record of last quarter, and
-    the ledger covers the earlier quarters (its rows account for the published figures)."""
-    return granted is None and covered
 
 
 def unchecked(record_where: str | None, covered: bool, period: Period) -> bool:

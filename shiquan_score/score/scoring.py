@@ -94,12 +94,10 @@ def score_research(
     scheme: Scheme,
     history: pd.DataFrame | None = None,
     granted: pd.DataFrame | None = None,
-    ledger_paid: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """score(), where an earlier bonus is one the published tables paid: last period's
     record (`granted`: score/record.py) when there is one, else the ledger's earlier rows
-    (`history`) when they count as published (`ledger_paid`: score/record.py
-    paid_from_ledger); and the research items that scored a bonus row now, with both earlier
+    (`history`); and the research items that scored a bonus row now, with both earlier
     bonuses side by side (one row each)."""
     out, weight_row = _weighted(events, scheme)
     points = out["points"].to_numpy()
@@ -112,10 +110,8 @@ def score_research(
     record_prior, record_channel = _recorded_bonus(out.iloc[keep], granted)
     if granted is not None:  # what last period's published tables paid
         paid, paid_channel = record_prior, record_channel
-    elif ledger_paid:
+    else:  # a hand-made previous table: the ledger's earlier rows are all there is
         paid, paid_channel = ledger_prior, ledger_channel
-    else:  # the ledger's earlier rows are not what was published: nothing counts as paid
-        paid, paid_channel = np.zeros(len(keep)), np.full(len(keep), "", dtype=object)
     prior = np.zeros(len(out))
     prior[keep] = paid
     awarded = points.copy()

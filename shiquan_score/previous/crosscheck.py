@@ -30,7 +30,8 @@ from shiquan_score.normalise.text import fmt_number
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
 from shiquan_score.scheme.loader import Scheme
-from shiquan_score.score.scoring import round_half_up, score, tally
+from shiquan_score.score.rounding import round_half_up
+from shiquan_score.score.scoring import score, tally
 from shiquan_score.score.standings import floored_scores
 
 CODE = "PREVIOUS_DIFFERS"  # messages.KINDS

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from shiquan_score.scheme.loader import Scheme, TableSpec
-from shiquan_score.score.scoring import round_half_up, round_half_up_array
+from shiquan_score.score.rounding import round_half_up, round_half_up_array
 
 
 def count_key(j: int) -> str:

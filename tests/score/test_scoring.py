@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -10,7 +9,7 @@ from frames import TEXT_COLUMNS, rows
 
 from shiquan_score.normalise.ledger import normalise
 from shiquan_score.period import Period
-from shiquan_score.score.scoring import round_half_up, round_half_up_array, score, tally
+from shiquan_score.score.scoring import score, tally
 
 Q4 = Period(2020, 4)
 
@@ -84,31 +83,6 @@ def test_joint_item_of_three_units_points(scheme):
     out = scored(scheme, ("2020-10-12", "财政局、审计局、统计局", "三家", "政务动态", "市级"))
     assert sum(points_by_unit(out).values()) == pytest.approx(5.0)
     assert out["rule"].iloc[0] == "政务动态被“市级”采用计5分；3个单位联合报送，各得1.67分"
-
-
-@pytest.mark.parametrize(
-    ("value", "shown"),
-    [
-        (0.125, 0.13),
-        (2.675, 2.68),
-        (0.005, 0.01),
-        (1 / 6, 0.17),
-        (5 / 3, 1.67),
-        (18.75, 18.75),
-        (0.1 + 0.2, 0.3),
-        (2.5, 2.5),
-    ],
-)
-def test_round_half_up(value, shown):
-    assert round_half_up(pd.Series([value])).tolist() == [shown]
-
-
-def test_round_half_up_array_keeps_the_shape_and_rounds_each_cell():
-    grid = np.array([[0.005, 1 / 6], [5 / 3, 0.005], [np.nan, 2.5]])
-    rounded = round_half_up_array(grid)
-    assert rounded.shape == (3, 2)
-    assert rounded[:2].tolist() == [[0.01, 0.17], [1.67, 0.01]]
-    assert np.isnan(rounded[2, 0]) and rounded[2, 1] == 2.5
 
 
 def test_bonus_granted_in_an_earlier_quarter_is_not_granted_again(scheme):

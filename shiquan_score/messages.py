@@ -402,6 +402,10 @@ MESSAGES: dict[str, str] = {
         "{item}：上期工作簿 {book} 记录此前已计{recorded}，台账中此前各期的记录为{ledger}；"
         "按上期工作簿扣除（已发布的表计过的才算已计），本期计{now}分。请核对上期工作簿和台账"
     ),
+    "PRIOR_UNCONFIRMED": (
+        "{item}：按台账中此前的记录已计{ledger}，本期计{now}分；但上期核对显示{unit}按台账算得的累计"
+        "比上期表多 {gap} 分，这条加分上期表可能没有计。如上期表漏计了，请更正上期表的累计后重新运行"
+    ),
     "RECORD_MISSING": (
         "上期表是手工做的，没有记录此前各期已计的调研加分：本期有 {n} 条调研信息计了加分（如{item}），"
         "无法核对此前是否已计过，逐条见“调研加分”表的“核对”一列；如已计过，"
@@ -440,6 +444,7 @@ KINDS: dict[str, str] = {
     "OUTSIDE_TABLES": "不在本次的表",
     "RECORD_DISAGREES": "加分记录不一致",
     "RECORD_MISSING": "加分无法核对",
+    "PRIOR_UNCONFIRMED": "加分可能未计",
 }
 
 # Levels of a problem: the 级别 column.

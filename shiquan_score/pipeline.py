@@ -119,7 +119,8 @@ def _run(config: Config, notices: list[str]) -> Result:
     granted, record_from = last_record(previous, keys, period)
     covered = cover.covered
     scored, research = score_research(ledger.events, scheme, ledger.history, granted)
-    bonus_notes = record_notes(research, record_from, covered, period)
+    more = cover.more(totals) if record_from is None else None
+    bonus_notes = record_notes(research, record_from, covered, period, more)
     record = year_record(
         research,
         ledger.history if granted is None else None,  # the record holds what was paid

@@ -40,6 +40,18 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         " 记录此前已计市级+10，台账中此前各期的记录为没有加分；"
         "按上期工作簿扣除（已发布的表计过的才算已计），本期计10分。请核对上期工作簿和台账",
     ),
+    "PRIOR_UNCONFIRMED": (
+        {
+            "item": "调研信息“调研三”（统计局）",
+            "ledger": "市级+10",
+            "now": "10",
+            "unit": "统计局",
+            "gap": "13",
+        },
+        "调研信息“调研三”（统计局）：按台账中此前的记录已计市级+10，本期计10分；"
+        "但上期核对显示统计局按台账算得的累计比上期表多 13 分，这条加分上期表可能没有计。"
+        "如上期表漏计了，请更正上期表的累计后重新运行",
+    ),
     "RECORD_MISSING": (
         {"n": 2, "item": "调研信息“调研一”（农业农村局）"},
         "上期表是手工做的，没有记录此前各期已计的调研加分：本期有 2 条调研信息计了加分"
@@ -1110,6 +1122,7 @@ EXPECTED: dict[str, tuple[dict, str]] = {
 EXPECTED_KINDS: dict[str, str] = {
     "RECORD_DISAGREES": "加分记录不一致",
     "RECORD_MISSING": "加分无法核对",
+    "PRIOR_UNCONFIRMED": "加分可能未计",
     "TOTAL_ROW": "合计行",
     "HIDDEN_ROW": "隐藏行",
     "REPEATED": "重复",

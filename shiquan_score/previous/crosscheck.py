@@ -51,6 +51,16 @@ class Coverage:
     ours: float = 0.0  # the ledger's 累计 over the units compared
     theirs: float = 0.0  # the previous table's
 
+    def more(self, previous: dict[str, pd.Series]) -> pd.Series:
+        """Units whose ledger 累计 is higher than the previous table's, by how much (the
+        cross-check's PREVIOUS_MORE); empty when the ledger does not cover the quarters."""
+        if not self.covered or self.cumulative.empty:
+            return pd.Series(dtype=float)
+        theirs = pd.concat(list(previous.values())) if previous else pd.Series(dtype=float)
+        theirs = theirs.groupby(level=0).sum()
+        gap = self.cumulative - theirs.reindex(self.cumulative.index).fillna(0.0)
+        return gap[gap >= _EPS]
+
 
 def earlier_quarters(period: Period) -> list[Period]:
     return [period.sibling(period.year, q) for q in range(1, period.quarter)]

@@ -127,19 +127,33 @@ def read_record(raw: RawSheet, year: int) -> pd.DataFrame:
 
 
 def record_notes(
-    research: pd.DataFrame, record_where: str | None, covered: bool, period: Period
+    research: pd.DataFrame,
+    record_where: str | None,
+    covered: bool,
+    period: Period,
+    more: pd.Series | None = None,
 ) -> pd.DataFrame:
     """提示 rows: the record and the ledger disagree on an item's earlier bonus; or, with a
     hand-made previous table and no earlier quarters in the ledger, a bonus granted now whose
-    earlier bonuses could not be checked. One per item, not per unit of a joint item."""
+    earlier bonuses could not be checked; or, with a hand-made table, an earlier bonus taken
+    from the ledger for a unit whose ledger 累计 the 上期 cross-check found higher than the
+    table (`more`: unit → points more) — that bonus may be one the table never paid. One per
+    item, not per unit of a joint item."""
+    if record_where is None and more is not None and len(more) and len(research):
+        doubt = (research["ledger_prior"] > 0) & research["unit_name"].isin(more.index)
+        r = research[doubt].drop_duplicates(["where", "row", "units_key", "title"])
+        if len(r):
+            text = msg_each(
+                "PRIOR_UNCONFIRMED",
+                item=_items(r),
+                ledger=_bonuses(r["ledger_channel"], r["ledger_prior"]),
+                now=_numbers(r["awarded"]),
+                unit=r["unit_name"].astype(str),
+                gap=_numbers(r["unit_name"].map(more)),
+            )
+            return _frame(r, "PRIOR_UNCONFIRMED", text)
     research = research.drop_duplicates(["where", "row", "units_key", "title"])
-    item = (
-        "调研信息“"
-        + research["title"].astype(str)
-        + "”（"
-        + research["units_key"].astype(str)
-        + "）"
-    )
+    item = _items(research)
     parts = []
     if record_where is not None:
         both = covered | (research["ledger_prior"] > 0)
@@ -169,6 +183,16 @@ def unchecked(record_where: str | None, covered: bool, period: Period) -> bool:
     """Earlier bonuses cannot be checked: no record (hand-made previous table), Q2-Q4, and
     the ledger does not cover the year's earlier quarters."""
     return record_where is None and period.quarter > 1 and not covered
+
+
+def _items(research: pd.DataFrame) -> pd.Series:
+    return (
+        "调研信息“"
+        + research["title"].astype(str)
+        + "”（"
+        + research["units_key"].astype(str)
+        + "）"
+    )
 
 
 def _frame(rows: pd.DataFrame, code: str, text: pd.Series) -> pd.DataFrame:

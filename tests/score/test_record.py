@@ -139,6 +139,26 @@ def test_a_bonus_logged_late_into_a_published_quarter_was_never_paid(tmp_path):
     ]
 
 
+def test_hand_made_table_and_a_late_bonus_point_at_each_other(tmp_path, scheme):
+    """No record with a hand-made table: the ledger's earlier bonus is deducted (all there is),
+    and since the cross-check finds 统计局's ledger 累计 13 above the table, a 提示 says the
+    bonus may never have been paid and how to put it right."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    published = {"财政局": 5.5, "农业农村局": 13, "审计局": 5}
+    write_simple_tables(inbox / "二季度.xlsx", scheme, published, months="4-6月", year=2021)
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*Q1, *Q2, LATE, *Q3, LATER))
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
+    book = tmp_path / "out" / BOOK.format("7-9月")
+    assert table_by_name(book, "附件2（部门）")["统计局"][8:11] == (10, 0, 10)
+    assert _hints(book, "加分可能未计") == [
+        "调研信息“调研三”（统计局）：按台账中此前的记录已计市级+10，本期计10分；"
+        "但上期核对显示统计局按台账算得的累计比上期表多 13 分，这条加分上期表可能没有计。"
+        "如上期表漏计了，请更正上期表的累计后重新运行"
+    ]
+    assert len(_hints(book, "上期核对")) == 1
+
+
 def test_hand_made_previous_table_gets_a_hint_per_bonus(tmp_path, scheme):
     inbox = tmp_path / "in"
     inbox.mkdir()

@@ -21,6 +21,7 @@ from shiquan_score.messages import msg
 from shiquan_score.normalise.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
+from shiquan_score.table_choice import pick_previous
 
 
 def ledger_quarters(rows: pd.DataFrame, span: int = 3) -> pd.DataFrame:
@@ -55,12 +56,68 @@ def describe(quarters: pd.DataFrame) -> str:
     return msg("ROWS_PER_PERIOD", noun=noun, parts="、".join(parts))
 
 
+def needs(
+    period: Period, quarters: pd.DataFrame, every: list[PreviousTable], span: int = 3
+) -> list[str]:
+    """What a run with `--period` of `period` still lacks to pass the period checks (those of
+    choose_period and previous/table.check_period); empty when it would pass. `every` is
+    every previous table of the inbox, before pick_previous chose among them."""
+    lacking = []
+    if period not in quarters.index and not (period.quarter > 1 and every):
+        lacking.append(msg("NEED_ROWS", label=period.label))
+    before = period.previous()
+    if before is None:  # the first period of a year needs no previous table
+        return lacking
+    kept, _ = pick_previous(every, period, span)
+    dated = [p for p in kept if p.quarter]
+    wrong = [p for p in dated if Period(p.year, p.quarter, span) != before]
+    names = "、".join(dict.fromkeys(p.source or p.where for p in wrong))
+    if not dated:
+        lacking.append(msg("NEED_PREVIOUS", label=before.label))
+    elif wrong:
+        lacking.append(msg("NEED_OTHER_PREVIOUS", label=before.label, names=names))
+    return lacking
+
+
+def suggest(
+    period: Period, quarters: pd.DataFrame, every: list[PreviousTable], span: int = 3
+) -> str:
+    """`--period 2021Q2`, and what else that run needs when it would be refused otherwise."""
+    lacking = needs(period, quarters, every, span)
+    if not lacking:
+        return msg("PERIOD_SUGGESTED", code=period.code)
+    return msg("PERIOD_SUGGESTED_NEEDS", code=period.code, needs="、".join(lacking))
+
+
+def other_period_hint(
+    quarters: pd.DataFrame, requested: str | None, period: Period, every: list[PreviousTable]
+) -> str:
+    """For a refusal for want of last quarter's table: the clerk may have meant an earlier
+    period; the first of the year needs none. Nothing when --period already named it."""
+    if requested or period.previous() is None:
+        return ""
+    opening = period.sibling(period.year, 1)
+    if opening in quarters.index and not needs(opening, quarters, every, period.span):
+        return msg(
+            "PERIOD_OTHER_HINT",
+            label=period.label,
+            suggestion=msg("PERIOD_SUGGESTED", code=opening.code),
+            opening=opening.opening,
+        )
+    return msg("PERIOD_OTHER_HINT_PLAIN", label=period.label, opening=opening.opening)
+
+
 def choose_period(
-    rows: pd.DataFrame, requested: str | None, previous: list[PreviousTable], span: int = 3
+    quarters: pd.DataFrame,
+    requested: str | None,
+    previous: list[PreviousTable],
+    span: int = 3,
+    every: list[PreviousTable] | None = None,
 ) -> tuple[Period, list[str]]:
     """The quarter (or the scheme's period) and the line saying how it was chosen (also when
-    --period gave it)."""
-    quarters = ledger_quarters(rows, span)
+    --period gave it). `quarters` is ledger_quarters() of the ledger rows; `previous` the
+    tables pick_previous kept, `every` all of the inbox's (for the --period suggested)."""
+    every = previous if every is None else every
     if requested:
         period = Period.parse(requested, span)
         # No row in the quarter and nothing carried over (Q1, or no last quarter's table):
@@ -117,7 +174,7 @@ def choose_period(
                 facts=facts,
                 fix=fix,
                 implied=implied.label,
-                code=implied.code,
+                suggestion=suggest(implied, quarters, every, span),
             )
         )
     if implied not in quarters.index:
@@ -127,7 +184,7 @@ def choose_period(
                 start=start,
                 implied=implied.label,
                 facts=facts,
-                code=own.code,
+                suggestion=suggest(own, quarters, every, span),
             )
         )
     return implied, [

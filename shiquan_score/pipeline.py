@@ -16,7 +16,7 @@ from shiquan_score.output.layout import build_grid
 from shiquan_score.output.mark import mark
 from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
 from shiquan_score.period import Period
-from shiquan_score.period_choice import choose_period
+from shiquan_score.period_choice import choose_period, ledger_quarters, other_period_hint
 from shiquan_score.previous.crosscheck import coverage, crosscheck
 from shiquan_score.previous.late import late_rows
 from shiquan_score.previous.table import PreviousTable
@@ -103,14 +103,18 @@ def _run(config: Config, notices: list[str]) -> Result:
     requested = Period.parse(config.period, scheme.span) if config.period else None
     previous, ignored = pick_previous(inbox.previous, requested, scheme.span)
     notices += ignored
-    period, chosen = choose_period(inbox.rows, config.period, previous, scheme.span)
+    quarters = ledger_quarters(inbox.rows, scheme.span)
+    period, chosen = choose_period(
+        quarters, config.period, previous, scheme.span, every=inbox.previous
+    )
     notices += chosen
     ledger = normalise(inbox.rows, scheme, period)
     keys, left_out = choose_tables(scheme, asked, period, previous, ledger)
     notices += left_out
     ledger = hidden_sheets(leave_out(ledger, keys, scheme), inbox.hidden)
     notes, note_problems, note_origins = audit.read_notes(inbox.notes, scheme)
-    totals, read_from = previous_totals(previous, scheme, period, keys)
+    hint = other_period_hint(quarters, config.period, period, inbox.previous)
+    totals, read_from = previous_totals(previous, scheme, period, keys, hint)
     notices += read_from
     cover = coverage(inbox.rows, scheme, period, totals)
     cross, cross_line = crosscheck(cover, scheme, period, totals, previous)

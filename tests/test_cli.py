@@ -99,7 +99,9 @@ def test_missing_previous_table_is_refused(capsys, inbox, tmp_path):
     ]
     assert err == [
         "错误：收件箱里没有附件2（部门）的上期表（2020年7-9月）。"
-        "二至四季度需要上期累计分：请把上季度发布的附件2放入收件箱"
+        "二至四季度需要上期累计分：请把上季度发布的附件2放入收件箱。"
+        "本期2020年10-12月是程序判断的（见上方“本期”一行）；如果要统计别的期，请用 --period 指定"
+        "（一季度不需要上期表，其余各期都要放入上一期的统计表）"
     ]
     assert not (tmp_path / "out").exists()
 
@@ -129,7 +131,8 @@ def test_previous_table_with_a_gap_is_refused(capsys, inbox, tmp_path):
     assert err == [
         f"错误：无法确定本期：上期表 {PREVIOUS_Q3.name} 是2020年4-6月的，据此本期应是2020年7-9月；"
         "但台账中没有2020年7-9月的行（台账各季度行数：2020年10-12月 1 行（只到10月5日））。"
-        "请放入2020年7-9月的台账，或换入正确的上期表，或用 --period 指定期别，如 --period 2020Q4"
+        "请放入2020年7-9月的台账，或换入正确的上期表，或用 --period 指定期别，"
+        f"如 --period 2020Q4（还要把上期表 {PREVIOUS_Q3.name} 换成2020年7-9月的）"
     ]
     # with --period the gap itself is named
     code, _, err = run(capsys, inbox, "--out", tmp_path, "--period", "2020Q4")

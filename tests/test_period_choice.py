@@ -47,7 +47,9 @@ def test_q2_without_last_quarters_table_is_refused_not_turned_into_q1(tmp_path, 
     )
     assert out.err == (
         "错误：收件箱里没有附件2（部门）的上期表（2021年1-3月）。"
-        "二至四季度需要上期累计分：请把上季度发布的附件2放入收件箱\n"
+        "二至四季度需要上期累计分：请把上季度发布的附件2放入收件箱。"
+        "本期2021年4-6月是程序判断的（见上方“本期”一行）；如果要统计别的期，请用 --period 指定，"
+        "如 --period 2021Q1（一季度不需要上期表）\n"
     )
     assert not (tmp_path / "out").exists()
 
@@ -104,3 +106,44 @@ def test_period_option_is_announced(tmp_path, capsys):
     code, out = _run(tmp_path, capsys, _rows(2021, [1, 2, 3]), None, "--period", "2021Q1")
     assert code == 0, out.err
     assert out.out.splitlines()[0] == "本期：2021年1-3月（2021Q1），按 --period 指定"
+
+
+def test_suggested_period_says_which_previous_table_it_needs(tmp_path, capsys):
+    """Last quarter's table is 7-9月 but the ledger ends in June: --period 2021Q2 alone would
+    be refused again (the 7-9月 table is later), so the suggestion says what else it takes —
+    and with that done, the suggested run passes."""
+    code, out = _run(
+        tmp_path, capsys, _rows(2021, list(range(1, 7))), [("上期.xlsx", "7-9月", 2021)]
+    )
+    assert code == 1
+    assert out.err == (
+        "错误：无法确定本期：上期表 上期.xlsx 是2021年7-9月的，据此本期应是2021年10-12月；"
+        "但台账中没有2021年10-12月的行（台账各季度行数：2021年1-3月 9 行、4-6月 9 行）。"
+        "请放入2021年10-12月的台账，或换入正确的上期表，或用 --period 指定期别，"
+        "如 --period 2021Q2（还要把上期表 上期.xlsx 换成2021年1-3月的）\n"
+    )
+    inbox = tmp_path / "收件箱"
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2021Q2"]) == 1
+    assert capsys.readouterr().err == (
+        "错误：上期表 上期.xlsx（附件1（镇）） 是2021年7-9月的，晚于本期2021年4-6月；"
+        "请确认期别（--period），或放入2021年1-3月的附件1\n"
+    )
+    (inbox / "上期.xlsx").unlink()
+    write_simple_tables(inbox / "一季度.xlsx", _scheme(), {"财政局": 1}, months="1-3月", year=2021)
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2021Q2"]) == 0
+
+
+def test_suggested_period_without_rows_says_the_ledger_is_needed(tmp_path, capsys):
+    """Last year's 10-12月 table and a ledger whose 2021 rows start in April: 2021Q1 has no
+    rows, so --period 2021Q1 would be refused; the suggestion says so."""
+    code, out = _run(tmp_path, capsys, _rows(2021, [4, 5, 6]), [("上期.xlsx", "10-12月", 2020)])
+    assert code == 1
+    assert out.err == (
+        "错误：无法确定本期：上期表 上期.xlsx 是2020年10-12月的，据此本期应是2021年1-3月；"
+        "但台账中2021年4-6月已有 9 行、记到了6月，是完整的一个季度（台账各季度行数：2021年4-6月 9 行）。"
+        "如果本期是2021年4-6月，请换入2021年1-3月的统计表；"
+        "如果本期确是2021年1-3月，请用 --period 2021Q1（还要放入2021年1-3月的台账）\n"
+    )
+    inbox = tmp_path / "收件箱"
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2021Q1"]) == 1
+    assert capsys.readouterr().err.startswith("错误：台账里没有2021年1-3月（2021Q1）的行")

@@ -120,7 +120,9 @@ def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
     assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err == (
         "错误：收件箱里没有附件1（镇）的上期表（2020年7-9月）。二至四季度需要上期累计分："
-        "请把上季度发布的附件1放入收件箱；如果本单位不发附件1，请用 --tables 部门 只生成其余的表\n"
+        "请把上季度发布的附件1放入收件箱；如果本单位不发附件1，请用 --tables 部门 只生成其余的表。"
+        "本期2020年10-12月是程序判断的（见上方“本期”一行）；如果要统计别的期，请用 --period 指定"
+        "（一季度不需要上期表，其余各期都要放入上一期的统计表）\n"
     )
     # the clerk chooses: the town row is then not scored, and said so
     assert main([str(inbox), "--out", str(tmp_path / "out"), "--tables", "部门"]) == 0
@@ -134,6 +136,48 @@ def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
         ("台账.xlsx（台账）", 5, "单位", "城关镇", "未计分", "不在本次的表",
          "城关镇属于附件1（镇），本次只生成附件2（部门），未计分"),
     ]  # fmt: skip
+
+
+def test_both_tables_without_previous_are_named_together_and_period_offered(tmp_path, capsys):
+    """Towns and departments both have rows, neither has last quarter's table: no --tables
+    (leaving one out cannot help); --period offered for the first quarter, which has rows —
+    and that run then passes."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    items = [
+        (D(2020, m, 9), unit, f"{m}月{unit}", None, channel)
+        for m in (1, 2, 3, 7, 8, 9)
+        for unit, channel in (("财政局", "部门动态"), ("城关镇", "各镇快讯"))
+    ]
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*items))
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == (
+        "本期：2020年7-9月（2020Q3）。依据：收件箱里没有上期表，取台账中已记完整的最后一个季度；"
+        "台账各季度行数：2020年1-3月 6 行、7-9月 6 行"
+    )
+    assert captured.err == (
+        "错误：收件箱里没有附件1（镇）、附件2（部门）的上期表（2020年4-6月）。二至四季度需要上期累计分："
+        "请把上季度发布的附件1、附件2都放入收件箱。本期2020年7-9月是程序判断的（见上方“本期”一行）；"
+        "如果要统计别的期，请用 --period 指定，如 --period 2020Q1（一季度不需要上期表）\n"
+    )
+    assert "--tables" not in captured.err
+    assert not (tmp_path / "out").exists()
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2020Q1"]) == 0
+    assert (tmp_path / "out" / "石泉县2020年1-3月信息采用情况统计表.xlsx").exists()
+
+
+def test_no_period_hint_when_period_was_given(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 8, 9), "财政局", "八月", None, "部门动态"))
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2020Q3"]) == 1
+    assert capsys.readouterr().err == (
+        "错误：收件箱里没有附件2（部门）的上期表（2020年4-6月）。二至四季度需要上期累计分："
+        "请把上季度发布的附件2放入收件箱\n"
+    )
 
 
 def test_tables_option_names_are_checked(tmp_path, capsys, q4_inbox):

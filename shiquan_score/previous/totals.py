@@ -12,9 +12,15 @@ from shiquan_score.scheme.loader import Scheme
 
 
 def previous_totals(
-    previous: list[PreviousTable], scheme: Scheme, period: Period, keys: list[str] | None = None
+    previous: list[PreviousTable],
+    scheme: Scheme,
+    period: Period,
+    keys: list[str] | None = None,
+    hint: str = "",
 ) -> tuple[dict[str, pd.Series], list[str]]:
-    """上期 per table made (`keys`, default all): last quarter's 累计; Q1 starts from zero."""
+    """上期 per table made (`keys`, default all): last quarter's 累计; Q1 starts from zero.
+    `hint` ends the refusal when a table made has no previous table (period_choice's word on
+    --period)."""
     keys = list(scheme.tables) if keys is None else keys
     notices = []
     tables: dict[str, PreviousTable] = {}
@@ -46,30 +52,34 @@ def previous_totals(
         tables[prev.table] = prev
         notices += prev.merged  # merged units add up
         notices.append(msg("PREV_USED", attachment=attachment, where=prev.where))
-    totals = {}
-    for key in keys:
-        spec = scheme.tables[key]
-        if key in tables:
-            totals[key] = tables[key].totals
-        elif period.previous() is None:
-            totals[key] = pd.Series(dtype=float)
-        else:
-            before = period.previous()
-            others = [k for k in keys if k != key]
-            instead = (
-                msg("PREV_MISSING_INSTEAD", attachment=spec.attachment, others=",".join(others))
-                if others
-                else ""
-            )
-            raise InputError(
-                msg(
-                    "PREV_MISSING",
-                    attachment=spec.attachment,
-                    table=key,
-                    before=before.label,
-                    later=period.later,
-                    before_word=period.before_word,
-                    instead=instead,
-                )
-            )
+    before = period.previous()
+    missing = [k for k in keys if k not in tables and before is not None]
+    if missing:
+        raise InputError(_missing(scheme, period, keys, missing) + hint)
+    totals = {key: tables[key].totals if key in tables else pd.Series(dtype=float) for key in keys}
     return totals, notices
+
+
+def _missing(scheme: Scheme, period: Period, keys: list[str], missing: list[str]) -> str:
+    """Every table made that lacks last quarter's table, named at once; --tables is offered
+    only where the other tables have theirs (leaving one out cannot help when none has)."""
+    before = period.previous()
+    named = "、".join(
+        msg("ATTACHMENT_NAMED", attachment=scheme.tables[k].attachment, table=k) for k in missing
+    )
+    attachments = "、".join(scheme.tables[k].attachment for k in missing)
+    others = [k for k in keys if k not in missing]
+    instead = (
+        msg("PREV_MISSING_INSTEAD", attachment=attachments, others=",".join(others))
+        if others
+        else ""
+    )
+    return msg(
+        "PREV_MISSING" if len(missing) == 1 else "PREV_MISSING_SEVERAL",
+        named=named,
+        attachments=attachments,
+        before=before.label,
+        later=period.later,
+        before_word=period.before_word,
+        instead=instead,
+    )

@@ -422,6 +422,7 @@ MESSAGES: dict[str, str] = {
     # --- our own files in the inbox (read/inbox.py) ---
     "OWN_PROBLEM_LIST": "已跳过 {file}：是本工具生成的问题清单，不是台账",
     "OWN_SIDE_CSV": "已跳过 {file}：是本工具生成的“{sheet}”表（CSV），不是台账",
+    "OWN_AUDIT_SHEET": "已跳过 {where}：是本工具生成的“{sheet}”表（从统计表或问题清单另存的副本），不是台账",
     "OWN_SHEETS_SKIPPED": "{file} 是本工具生成的工作簿，其中的{sheets}表是附表，已跳过",
 }
 

@@ -66,6 +66,10 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"file": "甲_明细.csv", "sheet": "明细"},
         "已跳过 甲_明细.csv：是本工具生成的“明细”表（CSV），不是台账",
     ),
+    "OWN_AUDIT_SHEET": (
+        {"where": "问题清单.xls（问题）", "sheet": "问题"},
+        "已跳过 问题清单.xls（问题）：是本工具生成的“问题”表（从统计表或问题清单另存的副本），不是台账",
+    ),
     "OWN_SHEETS_SKIPPED": (
         {"file": "甲.xlsx", "sheets": "“明细”、“问题”"},
         "甲.xlsx 是本工具生成的工作簿，其中的“明细”、“问题”表是附表，已跳过",

@@ -89,6 +89,12 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
         for raw, found in tables:
             if found or raw.sheet in audit_sheets:
                 continue
+            # A 明细 or 问题 sheet of ours in a file without our mark (a copy the clerk saved,
+            # which loses it) would be read as a ledger, or said to have no ledger header.
+            own = None if published else own_csv(raw)
+            if own:
+                inbox.notices.append(msg("OWN_AUDIT_SHEET", where=raw.where, sheet=own))
+                continue
             if norm(raw.sheet) == norm(scheme.note_sheet):
                 inbox.notes.append(raw)
                 continue

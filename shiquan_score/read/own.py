@@ -68,14 +68,20 @@ def read_mark(path: Path) -> Mark | None:
     )
 
 
+# Rows above an audit sheet's header: its preamble lines and a blank row (output/audit.py).
+_PREAMBLE_ROWS = 10
+
+
 def own_csv(raw) -> str | None:
-    """The audit sheet (明细, 问题) a CSV holds when its first row is that sheet's header."""
+    """The audit sheet (明细, 问题) a sheet or CSV holds when one of its first rows is that
+    sheet's header: the side CSV we write starts with it; a copy the clerk saved from the
+    workbook (Excel's 另存为 CSV, a WPS .xls) keeps the preamble lines above it."""
     from shiquan_score.output.audit import DETAIL, DETAIL_COLUMNS, PROBLEM_NAMES, PROBLEMS
 
-    if raw.cells.empty:
-        return None
-    first = [str(v).strip() for v in raw.cells.iloc[0] if isinstance(v, str)]
-    for sheet, names in ((DETAIL, DETAIL_COLUMNS), (PROBLEMS, PROBLEM_NAMES)):
-        if first == list(names.values()):
-            return sheet
+    headers = ((DETAIL, list(DETAIL_COLUMNS.values())), (PROBLEMS, list(PROBLEM_NAMES.values())))
+    for values in raw.cells.head(_PREAMBLE_ROWS).itertuples(index=False):
+        row = [str(v).strip() for v in values if isinstance(v, str) and v.strip()]
+        for sheet, names in headers:
+            if row == names:
+                return sheet
     return None

@@ -3,6 +3,7 @@ and none of them — 明细, 问题, 调研加分 sheets, 问题清单, side CSV
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -114,6 +115,43 @@ def test_own_problem_list_and_side_csv_are_never_ledgers(tmp_path, capsys):
         "已跳过 石泉县2021年1-3月信息采用情况统计表_明细.csv：是本工具生成的“明细”表（CSV），不是台账"
         in out
     )
+    assert "期别：2021年1-3月。台账共 1 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 0" in out
+
+
+def test_copies_of_our_problem_list_saved_by_the_clerk_are_ours(tmp_path, capsys):
+    """The 问题清单 saved again by the clerk loses our mark: as CSV (Excel's 另存为, GBK, the
+    preamble lines above the header) or as a new workbook. Each is named as ours and left
+    out — never "no ledger header", never a ledger."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2021, 2, 5), "财政所", "一", None, "部门动态"))
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "o1")]) == 1
+    problem_list = tmp_path / "o1" / "石泉县2021年1-3月信息采用情况统计表_问题清单.xlsx"
+    rows = list(openpyxl.load_workbook(problem_list)["问题"].iter_rows(values_only=True))
+    assert rows[3][:2] == ("来源（文件/工作表）", "行号")  # the preamble stands above it
+    inbox2 = tmp_path / "收件箱2"
+    inbox2.mkdir()
+    with (inbox2 / "问题清单.csv").open("w", encoding="gbk", newline="") as fh:
+        csv.writer(fh).writerows([["" if v is None else v for v in row] for row in rows])
+    copy = openpyxl.Workbook()
+    copy.active.title = "问题"
+    for row in rows:
+        copy.active.append(row)
+    copy.save(inbox2 / "问题清单（另存）.xlsx")
+    write_ledger(
+        inbox2 / "台账.xlsx", ledger_rows((D(2021, 2, 5), "财政局", "一", None, "部门动态"))
+    )
+    capsys.readouterr()
+    assert main([str(inbox2), "--out", str(tmp_path / "o2")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "已跳过 问题清单.csv：是本工具生成的“问题”表（CSV），不是台账" in out
+    assert (
+        "已跳过 问题清单（另存）.xlsx（问题）：是本工具生成的“问题”表"
+        "（从统计表或问题清单另存的副本），不是台账"
+    ) in out
+    assert not [line for line in out if "没有台账表头" in line]
     assert "期别：2021年1-3月。台账共 1 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 0" in out
 
 

@@ -270,6 +270,8 @@ MESSAGES: dict[str, str] = {
     ),
     "LEFT_OUT": "{units}属于{tables}，本次只生成{made}，未计分",
     "LEFT_OUT_PART": "{units}属于{tables}，本次只生成{made}，这部分未计分",
+    "LEFT_OUT_ROWS": "台账中有 {n} 行是{tables}的记录，本次只生成{made}，这 {n} 行未计分（计入“有问题”），逐行见“问题”表中问题为“{kind}”的行",
+    "LEFT_OUT_PART_ROWS": "台账中有 {n} 行联合报送的记录含{tables}的单位，本次只生成{made}，这些单位的部分未计分，逐行见“问题”表中问题为“{kind}”的行",
     # --- the inbox (read/inbox.py) ---
     "SKIPPED_FILE": "已跳过 {file}：{why}",
     "AUDIT_SHEETS_SKIPPED": "{file} 中的{sheets}表是统计表的附表，已跳过",

@@ -111,7 +111,9 @@ def _run(config: Config, notices: list[str]) -> Result:
     ledger = normalise(inbox.rows, scheme, period)
     keys, left_out = choose_tables(scheme, asked, period, previous, ledger)
     notices += left_out
-    ledger = hidden_sheets(leave_out(ledger, keys, scheme), inbox.hidden)
+    ledger, outside = leave_out(ledger, keys, scheme)
+    notices += outside
+    ledger = hidden_sheets(ledger, inbox.hidden)
     notes, note_problems, note_origins = audit.read_notes(inbox.notes, scheme)
     hint = other_period_hint(quarters, config.period, period, inbox.previous)
     totals, read_from = previous_totals(previous, scheme, period, keys, hint)

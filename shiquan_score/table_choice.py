@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.errors import InputError
-from shiquan_score.messages import msg
+from shiquan_score.messages import kind, msg
 from shiquan_score.normalise.ledger import (
     INFO,
     NOT_SCORED,
@@ -101,21 +101,26 @@ def _names(scheme: Scheme, keys: list[str]) -> list[str]:
     return [msg("ATTACHMENT_NAMED", attachment=scheme.tables[k].attachment, table=k) for k in keys]
 
 
-def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> Ledger:
-    """Events of units whose table is not made are taken out; a row left with none is 未计分."""
+def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> tuple[Ledger, list[str]]:
+    """Events of units whose table is not made are taken out; a row left with none is 未计分,
+    one 问题 line per row, and one line on screen per table left out saying how many."""
     table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
     events = ledger.events
     outside = events["unit_name"].map(table_of).isin(set(scheme.tables) - set(keys))
     if not outside.any():
-        return ledger
+        return ledger, []
     made = "、".join(_names(scheme, keys))
     gone = events[outside]
     still = events[~outside].groupby(["where", "row"], observed=True).size()
     records, rows = [], ledger.rows.copy()
+    whole_rows: dict[str, int] = {}
+    part_rows: dict[str, int] = {}
     for (where, row), group in gone.groupby(["where", "row"], observed=True, sort=False):
         units = "、".join(dict.fromkeys(group["unit_name"]))
         tables = "、".join(_names(scheme, list(dict.fromkeys(group["unit_name"].map(table_of)))))
         whole = (where, row) not in still.index
+        tally = whole_rows if whole else part_rows
+        tally[tables] = tally.get(tables, 0) + 1
         text = msg("LEFT_OUT" if whole else "LEFT_OUT_PART", units=units, tables=tables, made=made)
         records.append(
             (where, row, "单位", units, NOT_SCORED if whole else INFO, "OUTSIDE_TABLES", text)
@@ -124,7 +129,16 @@ def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> Ledger:
             at = (rows["where"] == where) & (rows["row"] == row) & (rows["status"] == SCORED)
             rows.loc[at, "status"] = PROBLEM
             rows.loc[at, "reason"] = text
+            rows.loc[at, "code"] = "OUTSIDE_TABLES"
     problems = pd.concat(
         [ledger.problems, pd.DataFrame(records, columns=PROBLEM_COLUMNS)], ignore_index=True
     ).sort_values(["where", "row"], kind="stable", ignore_index=True)
-    return Ledger(rows, events[~outside].reset_index(drop=True), problems, ledger.history)
+    label = kind("OUTSIDE_TABLES")
+    notices = [
+        msg("LEFT_OUT_ROWS", tables=tables, n=n, made=made, kind=label)
+        for tables, n in whole_rows.items()
+    ] + [
+        msg("LEFT_OUT_PART_ROWS", tables=tables, n=n, made=made, kind=label)
+        for tables, n in part_rows.items()
+    ]
+    return Ledger(rows, events[~outside].reset_index(drop=True), problems, ledger.history), notices

@@ -128,6 +128,10 @@ def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
     assert main([str(inbox), "--out", str(tmp_path / "out"), "--tables", "部门"]) == 0
     out = capsys.readouterr().out
     assert "本次生成：附件2（部门）（按 --tables 指定）" in out
+    assert (
+        "台账中有 1 行是附件1（镇）的记录，本次只生成附件2（部门），这 1 行未计分（计入“有问题”），"
+        "逐行见“问题”表中问题为“不在本次的表”的行"
+    ) in out.splitlines()
     assert "期别：2020年10-12月。台账共 2 行 = 计分 1 + 不在本期 0 + 重复 0 + 有问题 1" in out
     book = openpyxl.load_workbook(tmp_path / "out" / Q4_BOOK)
     assert book.sheetnames == ["附件2（部门）", "明细", "问题", "调研加分"]
@@ -135,6 +139,41 @@ def test_table_with_rows_but_no_previous_is_refused_by_name(tmp_path, capsys):
     assert problems == [
         ("台账.xlsx（台账）", 5, "单位", "城关镇", "未计分", "不在本次的表",
          "城关镇属于附件1（镇），本次只生成附件2（部门），未计分"),
+    ]  # fmt: skip
+
+
+def test_every_row_left_out_by_tables_is_traceable(tmp_path, capsys, q4_inbox):
+    """--tables 部门: two town rows and a joint town/department row. Screen: one grouped line
+    per kind; 问题 sheet: one line per row, with file, row and unit."""
+    write_ledger(
+        q4_inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 10, 9), "财政局", "十月", None, "部门动态"),
+            (D(2020, 10, 9), "城关镇", "镇一", None, "各镇快讯"),
+            (D(2020, 11, 9), "饶峰镇", "镇二", None, "各镇快讯"),
+            (D(2020, 11, 9), "财政局、池河镇", "联合", None, "聚焦石泉"),
+        ),
+    )
+    assert main([str(q4_inbox), "--out", str(tmp_path / "out"), "--tables", "部门"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "台账中有 2 行是附件1（镇）的记录，本次只生成附件2（部门），这 2 行未计分（计入“有问题”），"
+        "逐行见“问题”表中问题为“不在本次的表”的行"
+    ) in out
+    assert (
+        "台账中有 1 行联合报送的记录含附件1（镇）的单位，本次只生成附件2（部门），这些单位的部分未计分，"
+        "逐行见“问题”表中问题为“不在本次的表”的行"
+    ) in out
+    assert "期别：2020年10-12月。台账共 4 行 = 计分 2 + 不在本期 0 + 重复 0 + 有问题 2" in out
+    book = openpyxl.load_workbook(tmp_path / "out" / Q4_BOOK)
+    lines = [row for row in book["问题"].iter_rows(values_only=True) if row[5] == "不在本次的表"]
+    assert lines == [
+        ("台账.xlsx（台账）", 5, "单位", "城关镇", "未计分", "不在本次的表",
+         "城关镇属于附件1（镇），本次只生成附件2（部门），未计分"),
+        ("台账.xlsx（台账）", 6, "单位", "饶峰镇", "未计分", "不在本次的表",
+         "饶峰镇属于附件1（镇），本次只生成附件2（部门），未计分"),
+        ("台账.xlsx（台账）", 7, "单位", "池河镇", "提示", "不在本次的表",
+         "池河镇属于附件1（镇），本次只生成附件2（部门），这部分未计分"),
     ]  # fmt: skip
 
 

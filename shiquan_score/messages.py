@@ -318,6 +318,9 @@ MESSAGES: dict[str, str] = {
     "ATTACHMENT_NAMED": "{attachment}（{table}）",
     "PREV_IGNORED_OLDER": "已忽略较早的上期表 {where}（{got}），用{use}的",
     "TABLES_REQUESTED": "本次生成：{names}（按 --tables 指定）",
+    "TABLE_ROWS_PROBLEMS": "{attachment}（{table}）：台账中{table}的记录有 {n} 行有问题（逐行见问题清单），本期没有一行{table}的记录能计分，收件箱里也没有它的上期表，本次不生成这张表；改正这些行后重新运行即会生成",
+    "NO_ROW_SCORABLE_ALL": "台账共读取 {read} 行，都有问题（逐行见问题清单），没有一行能计分，本次不生成统计表；请改正这些行后重新运行",
+    "NO_ROW_SCORABLE": "台账共读取 {read} 行，其中 {problem} 行有问题（逐行见问题清单），本期没有一行能计分，本次不生成统计表；请改正这些行后重新运行",
     "TABLE_NOT_MADE": "{attachment}（{table}）：台账中本期没有{table}的采用记录，收件箱里也没有它的上期表，本次不生成这张表",
     # --- which period this run is (period_choice.py) ---
     "ROWS_UNTIL": "（只到{month}月{day}日）",

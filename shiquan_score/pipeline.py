@@ -109,7 +109,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     )
     notices += chosen
     ledger = normalise(inbox.rows, scheme, period)
-    keys, left_out = choose_tables(scheme, asked, period, previous, ledger)
+    keys, left_out = choose_tables(scheme, asked, period, previous, ledger, inbox.rows["unit"])
     notices += left_out
     ledger, outside = leave_out(ledger, keys, scheme)
     notices += outside

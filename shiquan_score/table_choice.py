@@ -17,6 +17,7 @@ import pandas as pd
 from shiquan_score.errors import InputError
 from shiquan_score.messages import kind, msg
 from shiquan_score.normalise.ledger import (
+    ERROR,
     INFO,
     NOT_SCORED,
     PROBLEM,
@@ -28,6 +29,7 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
 from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.vocabulary import Vocabulary
 
 
 def parse_tables(text: str, scheme: Scheme) -> list[str]:
@@ -80,21 +82,59 @@ def choose_tables(
     period: Period,
     previous: list[PreviousTable],
     ledger: Ledger,
+    units: pd.Series | None = None,
 ) -> tuple[list[str], list[str]]:
-    """The tables this run makes, and a line for each left out."""
+    """The tables this run makes, and a line for each left out. `units` are the ledger's
+    单位 cells as written (aligned with ledger.rows): a table whose rows all have problems
+    is said to have them, not to have no records."""
     if requested:
         return requested, [msg("TABLES_REQUESTED", names="、".join(_names(scheme, requested)))]
     table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
     with_rows = {table_of[u] for u in ledger.events["unit_name"].unique()}
     with_previous = {p.table for p in previous}
     keys = [k for k in scheme.tables if k in with_rows or k in with_previous]
+    if not keys and (ledger.problems["level"] == ERROR).any():
+        # Nothing scorable for want of mended rows: no table is written this run (only the
+        # 问题 list), and which tables to make is known once the rows are mended.
+        problem = int((ledger.rows["status"] == PROBLEM).sum())
+        read = len(ledger.rows)
+        if problem == read:
+            return [], [msg("NO_ROW_SCORABLE_ALL", read=read)]
+        return [], [msg("NO_ROW_SCORABLE", read=read, problem=problem)]
+    if not keys:  # nothing scored and no table: still one table per scheme, all zero
+        return list(scheme.tables), []
+    broken = _problem_rows_per_table(ledger, units, scheme)
     notices = []
     for key, spec in scheme.tables.items():
-        if key not in keys:
+        if key in keys:
+            continue
+        if broken.get(key):
+            notices.append(
+                msg("TABLE_ROWS_PROBLEMS", attachment=spec.attachment, table=key, n=broken[key])
+            )
+        else:
             notices.append(msg("TABLE_NOT_MADE", attachment=spec.attachment, table=key))
-    if not keys:  # nothing scored and no table: still one table per scheme, all zero
-        keys = list(scheme.tables)
     return keys, notices
+
+
+def _problem_rows_per_table(
+    ledger: Ledger, units: pd.Series | None, scheme: Scheme
+) -> dict[str, int]:
+    """Table → how many rows with a problem name one of its units (few rows: looked up one
+    distinct 单位 text at a time)."""
+    if units is None:
+        return {}
+    at = (ledger.rows["status"] == PROBLEM).to_numpy()
+    texts = units.to_numpy()[at]
+    if not len(texts):
+        return {}
+    vocab = Vocabulary(scheme)
+    counts: dict[str, int] = {}
+    for text, n in pd.Series(texts, dtype=object).fillna("").astype(str).value_counts().items():
+        found, _, _ = vocab.units_of(text)
+        for table in dict.fromkeys(vocab.table_of[u] for u in found):
+            counts[table] = counts.get(table, 0) + int(n)
+    return counts
 
 
 def _names(scheme: Scheme, keys: list[str]) -> list[str]:

@@ -177,6 +177,68 @@ def test_every_row_left_out_by_tables_is_traceable(tmp_path, capsys, q4_inbox):
     ]  # fmt: skip
 
 
+def test_rows_that_all_have_problems_are_not_called_no_records(tmp_path, capsys):
+    """Q3, no previous table, every row has a problem: the screen says how many rows were read
+    and that all have problems, the 问题 list is written (no refusal for the previous table
+    of tables nobody can yet say are needed)."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2020, 8, 9), "财政所", "一", None, "部门动态"),
+            (D(2020, 9, 9), "城关镇", "二", None, "乱写的渠道"),
+        ),
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert out[1:] == [
+        "台账共读取 2 行，都有问题（逐行见问题清单），没有一行能计分，本次不生成统计表；"
+        "请改正这些行后重新运行",
+        "期别：2020年7-9月。台账共 2 行 = 计分 0 + 不在本期 0 + 重复 0 + 有问题 2",
+    ]
+    problems = tmp_path / "out" / "石泉县2020年7-9月信息采用情况统计表_问题清单.xlsx"
+    assert captured.err.splitlines()[0] == f"发现 2 处错误，未生成统计表。问题清单：{problems}"
+    assert "没有镇的采用记录" not in captured.out
+
+
+def test_no_row_scorable_counts_the_rows_with_problems(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2021, 3, 9), "财政局", "一", None, "乱写的渠道"),
+            (D(2021, 4, 9), "财政局", "二", None, "部门动态"),
+        ),
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2021Q1"]) == 1
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "台账共读取 2 行，其中 1 行有问题（逐行见问题清单），本期没有一行能计分，本次不生成统计表；"
+        "请改正这些行后重新运行",
+        "期别：2021年1-3月。台账共 2 行 = 计分 0 + 不在本期 1 + 重复 0 + 有问题 1",
+    ]
+
+
+def test_a_table_whose_rows_all_have_problems_is_said_so(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(
+        inbox / "台账.xlsx",
+        ledger_rows(
+            (D(2021, 3, 9), "财政局", "一", None, "部门动态"),
+            (D(2021, 3, 9), "城关镇", "二", None, "乱写的渠道"),
+            (D(2021, 3, 19), "石泉县城关镇", "三", None, "各镇快讯x"),
+        ),
+    )
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
+    assert (
+        "附件1（镇）：台账中镇的记录有 2 行有问题（逐行见问题清单），本期没有一行镇的记录能计分，"
+        "收件箱里也没有它的上期表，本次不生成这张表；改正这些行后重新运行即会生成"
+    ) in capsys.readouterr().out.splitlines()
+
+
 def test_both_tables_without_previous_are_named_together_and_period_offered(tmp_path, capsys):
     """Towns and departments both have rows, neither has last quarter's table: no --tables
     (leaving one out cannot help); --period offered for the first quarter, which has rows —

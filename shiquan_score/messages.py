@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
         "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF"
     ),
     "NOTICE_PDF_FAILED": "LibreOffice 没能把 {name} 转成 PDF，需要时用 Word/WPS 另存为 PDF",
+    "NOTICE_TEMPLATE_NOT_FOUND": "找不到通报模板 {path}，请确认 --notice-template 后面写的路径和文件名",
     "NOTICE_TEMPLATE_UNREADABLE": "通报模板 {file} 打不开：请用 Word/WPS 另存为 .docx 后再用",
     "NOTICE_TEMPLATE_MISSING": (
         "通报模板 {file} 里没有{missing}这样的一段（单独一行）：程序要在那里填入内容。"

@@ -14,7 +14,13 @@ from shiquan_score.output import audit, publish
 from shiquan_score.output import mark as M
 from shiquan_score.output.layout import build_grid
 from shiquan_score.output.mark import mark
-from shiquan_score.output.notice.hook import NoticeRequest, make_notice, wanted, workbook_charts
+from shiquan_score.output.notice.hook import (
+    NoticeRequest,
+    make_notice,
+    require_template,
+    wanted,
+    workbook_charts,
+)
 from shiquan_score.period import Period
 from shiquan_score.period_choice import choose_period, ledger_quarters, other_period_hint
 from shiquan_score.previous.crosscheck import coverage, crosscheck
@@ -98,6 +104,7 @@ def _run(config: Config, notices: list[str]) -> Result:
     publish.refuse_out_in_inbox(config.out, config.inbox)
     if config.check_against:  # a missing or misplaced table fails before any work
         require_check_file(config.check_against, config.inbox)
+    require_template(config.notice)  # a mistyped --notice-template fails before any work
     asked = parse_tables(config.tables, scheme) if config.tables else None
     inbox = read_contents(config.inbox, scheme, notices)  # notices kept should it fail
     requested = Period.parse(config.period, scheme.span) if config.period else None

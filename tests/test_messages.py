@@ -91,6 +91,10 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"name": "表_通报.docx"},
         "LibreOffice 没能把 表_通报.docx 转成 PDF，需要时用 Word/WPS 另存为 PDF",
     ),
+    "NOTICE_TEMPLATE_NOT_FOUND": (
+        {"path": "D:/模板/通报模板.docx"},
+        "找不到通报模板 D:/模板/通报模板.docx，请确认 --notice-template 后面写的路径和文件名",
+    ),
     "NOTICE_TEMPLATE_UNREADABLE": (
         {"file": "模板.doc"},
         "通报模板 模板.doc 打不开：请用 Word/WPS 另存为 .docx 后再用",

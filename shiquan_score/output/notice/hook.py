@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shiquan_score.errors import SchemeError
+from shiquan_score.errors import InputError, SchemeError
 from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid
 from shiquan_score.period import Period
@@ -46,6 +46,12 @@ def wanted(request: NoticeRequest) -> bool:
     if not isinstance(enabled, bool):
         raise SchemeError(msg("NOTICE_ENABLED", file=request.rules.name, value=repr(enabled)))
     return enabled
+
+
+def require_template(request: NoticeRequest) -> None:
+    """--notice-template names a file that exists (checked before any work is done)."""
+    if request.template is not None and not request.template.is_file():
+        raise InputError(msg("NOTICE_TEMPLATE_NOT_FOUND", path=request.template))
 
 
 def table_keys(scheme: Scheme, grids: list[Grid]) -> list[str]:

@@ -85,6 +85,16 @@ def test_a_template_without_body_placeholder_is_refused(tmp_path, no_soffice):
     )
 
 
+def test_a_missing_template_is_not_found_before_any_work(tmp_path, no_soffice):
+    template = tmp_path / "没有这个模板.docx"
+    code, out = _run(SAMPLE, "--out", tmp_path / "out", "--notice", "--notice-template", template)
+    assert code == 1
+    assert out.splitlines() == [
+        f"错误：找不到通报模板 {template}，请确认 --notice-template 后面写的路径和文件名"
+    ]
+    assert not (tmp_path / "out").exists()  # nothing written: the workbook neither
+
+
 def test_office_template_keeps_its_styles_and_gets_the_tables(tmp_path, no_soffice):
     import docx
 

@@ -277,6 +277,8 @@ MESSAGES: dict[str, str] = {
     "SKIPPED_FILE": "已跳过 {file}：{why}",
     "AUDIT_SHEETS_SKIPPED": "{file} 中的{sheets}表是统计表的附表，已跳过",
     "MERGED_DOWN_FILLED": "{where} 有 {n} 处上下合并的单元格，已把合并的值填入所合并的每一行",
+    "FILES_REFUSED": "收件箱里有 {n} 个文件不能使用，请逐个处理后重新运行：{lines}",
+    "FILES_REFUSED_LINE": "\n  {n}. {why}",
     "NO_LEDGER": "文件夹 {folder} 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）",
     "LEDGER_EMPTY": "台账 {names} 只有表头，没有采用记录，请先填写台账",
     "PERIOD_BAD": "期别“{text}”写法不对，请写成年份加季度，如 2020Q4",

@@ -201,6 +201,11 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"where": "台账.xlsx（Sheet1）", "n": 2},
         "台账.xlsx（Sheet1） 有 2 处上下合并的单元格，已把合并的值填入所合并的每一行",
     ),
+    "FILES_REFUSED": (
+        {"n": 2, "lines": "\n  1. 甲.xlsx 是空文件\n  2. 乙.xls 是空文件"},
+        "收件箱里有 2 个文件不能使用，请逐个处理后重新运行：\n  1. 甲.xlsx 是空文件\n  2. 乙.xls 是空文件",
+    ),
+    "FILES_REFUSED_LINE": ({"n": 1, "why": "甲.xlsx 是空文件"}, "\n  1. 甲.xlsx 是空文件"),
     "NO_LEDGER": (
         {"folder": "收件箱"},
         "文件夹 收件箱 里没有找到台账（需要有“日期、单位、标题、采用渠道”等表头的表格）",

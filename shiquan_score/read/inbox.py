@@ -56,63 +56,77 @@ def read_inbox(folder: Path, scheme: Scheme, notices: list[str] | None = None) -
     files, skipped = readers.scan_inbox(folder)
     inbox.notices += [msg("SKIPPED_FILE", file=p.name, why=why) for p, why in skipped]
     words = frozenset(scheme.header_aliases)
+    refused = []
     for path in files:
-        mark = read_mark(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
-        if mark is not None and mark.kind != M.TABLES:
-            inbox.notices.append(msg("OWN_PROBLEM_LIST", file=path.name))
-            continue
-        sheets, read = readers.read_file(path, words)
-        inbox.notices += read
-        if mark is not None:
-            _own_workbook(inbox, path, sheets, mark, scheme)
-            continue
-        side = own_csv(sheets[0]) if len(sheets) == 1 and not sheets[0].sheet else None
-        if side:
-            inbox.notices.append(msg("OWN_SIDE_CSV", file=path.name, sheet=side))
-            continue
-        for raw in [raw for raw in sheets if raw.hidden_sheet]:
-            header = _hidden_header(raw, scheme)
-            if header:
-                inbox.hidden.append((raw, header))
-            else:
-                inbox.notices.append(msg("HIDDEN_SHEET_SKIPPED", file=path.name, sheet=raw.sheet))
-        sheets = [raw for raw in sheets if not raw.hidden_sheet]
-        tables = [(raw, identify(raw, scheme)) for raw in sheets]
-        published = any(found for _, found in tables)
-        inbox.previous += [(raw, found) for raw, found in tables if found]
-        # Our own workbook carries 明细 and 问题 sheets: a 明细 has a ledger's headers, but
-        # reading it would score last quarter again.
-        audit_sheets = [raw.sheet for raw, f in tables if published and raw.sheet in AUDIT_SHEETS]
-        if audit_sheets:
-            names = "、".join(f"“{name}”" for name in audit_sheets)
-            inbox.notices.append(msg("AUDIT_SHEETS_SKIPPED", file=path.name, sheets=names))
-        for raw, found in tables:
-            if found or raw.sheet in audit_sheets:
-                continue
-            # A 明细 or 问题 sheet of ours in a file without our mark (a copy the clerk saved,
-            # which loses it) would be read as a ledger, or said to have no ledger header.
-            own = None if published else own_csv(raw)
-            if own:
-                inbox.notices.append(msg("OWN_AUDIT_SHEET", where=raw.where, sheet=own))
-                continue
-            if norm(raw.sheet) == norm(scheme.note_sheet):
-                inbox.notes.append(raw)
-                continue
-            header = locate_header(raw, scheme)
-            if header:
-                if raw.fill_merged_down():
-                    inbox.notices.append(
-                        msg("MERGED_DOWN_FILLED", where=raw.where, n=len(raw.merged_down))
-                    )
-                inbox.ledgers.append(raw)
-                inbox.headers.append(header)
-            else:
-                inbox.notices.append(
-                    msg("NOT_A_LEDGER", where=raw.where, rows=min(len(raw.cells), HEADER_SCAN_ROWS))
-                )
+        try:
+            _read_one(inbox, path, scheme, words)
+        except InputError as exc:  # every file that cannot be used is named, not the first only
+            refused.append(str(exc))
+    if len(refused) == 1:
+        raise InputError(refused[0])
+    if refused:
+        lines = "".join(msg("FILES_REFUSED_LINE", n=i, why=why) for i, why in enumerate(refused, 1))
+        raise InputError(msg("FILES_REFUSED", n=len(refused), lines=lines))
     if not inbox.ledgers:
         raise InputError(msg("NO_LEDGER", folder=folder))
     return inbox
+
+
+def _read_one(inbox: Inbox, path: Path, scheme: Scheme, words: frozenset[str]) -> None:
+    """One file of the inbox: its sheets sorted into ledgers, 备注, previous tables, skipped."""
+    mark = read_mark(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    if mark is not None and mark.kind != M.TABLES:
+        inbox.notices.append(msg("OWN_PROBLEM_LIST", file=path.name))
+        return
+    sheets, read = readers.read_file(path, words)
+    inbox.notices += read
+    if mark is not None:
+        _own_workbook(inbox, path, sheets, mark, scheme)
+        return
+    side = own_csv(sheets[0]) if len(sheets) == 1 and not sheets[0].sheet else None
+    if side:
+        inbox.notices.append(msg("OWN_SIDE_CSV", file=path.name, sheet=side))
+        return
+    for raw in [raw for raw in sheets if raw.hidden_sheet]:
+        header = _hidden_header(raw, scheme)
+        if header:
+            inbox.hidden.append((raw, header))
+        else:
+            inbox.notices.append(msg("HIDDEN_SHEET_SKIPPED", file=path.name, sheet=raw.sheet))
+    sheets = [raw for raw in sheets if not raw.hidden_sheet]
+    tables = [(raw, identify(raw, scheme)) for raw in sheets]
+    published = any(found for _, found in tables)
+    inbox.previous += [(raw, found) for raw, found in tables if found]
+    # Our own workbook carries 明细 and 问题 sheets: a 明细 has a ledger's headers, but
+    # reading it would score last quarter again.
+    audit_sheets = [raw.sheet for raw, f in tables if published and raw.sheet in AUDIT_SHEETS]
+    if audit_sheets:
+        names = "、".join(f"“{name}”" for name in audit_sheets)
+        inbox.notices.append(msg("AUDIT_SHEETS_SKIPPED", file=path.name, sheets=names))
+    for raw, found in tables:
+        if found or raw.sheet in audit_sheets:
+            continue
+        # A 明细 or 问题 sheet of ours in a file without our mark (a copy the clerk saved,
+        # which loses it) would be read as a ledger, or said to have no ledger header.
+        own = None if published else own_csv(raw)
+        if own:
+            inbox.notices.append(msg("OWN_AUDIT_SHEET", where=raw.where, sheet=own))
+            continue
+        if norm(raw.sheet) == norm(scheme.note_sheet):
+            inbox.notes.append(raw)
+            continue
+        header = locate_header(raw, scheme)
+        if header:
+            if raw.fill_merged_down():
+                inbox.notices.append(
+                    msg("MERGED_DOWN_FILLED", where=raw.where, n=len(raw.merged_down))
+                )
+            inbox.ledgers.append(raw)
+            inbox.headers.append(header)
+        else:
+            inbox.notices.append(
+                msg("NOT_A_LEDGER", where=raw.where, rows=min(len(raw.cells), HEADER_SCAN_ROWS))
+            )
 
 
 def _hidden_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] | None:

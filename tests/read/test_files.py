@@ -77,7 +77,10 @@ def test_legacy_xls(capsys, inbox, tmp_path):
     shutil.copy(DATA / "台账_旧版.xls", inbox)
     code = main([str(inbox), "--out", str(tmp_path), "--period", "2020Q4"])
     assert code == 1  # no previous table for Q4: the ledger itself was read fine
-    assert "没有附件1（镇）的上期表" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "错误：收件箱里没有附件1（镇）、附件2（部门）的上期表（2020年7-9月）。"
+        "二至四季度需要上期累计分：请把上季度发布的附件1、附件2都放入收件箱\n"
+    )
     sheets, _ = read_file(inbox / "台账_旧版.xls")
     assert sheets[0].cells.iloc[3].fillna("").tolist()[1:] == [
         "2020-10-09 00:00:00",

@@ -107,6 +107,8 @@ MESSAGES: dict[str, str] = {
     "SCHEME_PLACEHOLDER_SPEC": "{where}：占位符“{shown}”只能写成“{plain}”",
     "SCHEME_PLACEHOLDER_MISSING": "{where}：缺少占位符“{name}”（{why}）",
     "SCHEME_WHY_TITLE_YEAR": "程序靠标题里的年份认出上期表",
+    "SCHEME_PROBLEMS": "以下 {n} 处写法要改，请逐处改正后重新运行：{lines}",
+    "SCHEME_PROBLEM_LINE": "\n  {n}. {why}",
     "SCHEME_PLAIN_TEXT": "{where}：这一项原样印出，不能用占位符“{name}”；请删去或改成具体文字",
     "SCHEME_PLACEHOLDER_NOT_HERE": "{where}：这里不能用占位符“{name}”，可以用的只有：{allowed}",
     "SCHEME_PLACEHOLDER_UNKNOWN_NEAR": "{where}：不认识的占位符“{name}”，是不是“{near}”？这里可以用：{allowed}",

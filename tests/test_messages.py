@@ -410,6 +410,11 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         "rules.toml [[table]] 第1项 title：缺少占位符“{year}”（程序靠标题里的年份认出上期表）",
     ),
     "SCHEME_WHY_TITLE_YEAR": ({}, "程序靠标题里的年份认出上期表"),
+    "SCHEME_PROBLEMS": (
+        {"n": 2, "lines": "\n  1. 甲\n  2. 乙"},
+        "以下 2 处写法要改，请逐处改正后重新运行：\n  1. 甲\n  2. 乙",
+    ),
+    "SCHEME_PROBLEM_LINE": ({"n": 1, "why": "甲"}, "\n  1. 甲"),
     "SCHEME_PLAIN_TEXT": (
         {"where": "rules.toml [[table]] 第1项 sheet", "name": "{months}"},
         "rules.toml [[table]] 第1项 sheet：这一项原样印出，不能用占位符“{months}”；请删去或改成具体文字",

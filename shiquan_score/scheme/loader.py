@@ -19,7 +19,7 @@ from shiquan_score.period import SPANS
 from shiquan_score.scheme.fields import alias_map, need
 from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
 from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
-from shiquan_score.scheme.placeholders import check_plain, check_template
+from shiquan_score.scheme.placeholders import plain_problems, raise_all, template_problems
 from shiquan_score.scheme.roster import check_blocks, read_roster
 from shiquan_score.scheme.weights import Policy, check_classes, read_policy, read_weights
 
@@ -155,7 +155,10 @@ def _first_row(rules: dict, where: str) -> int:
     return row
 
 
-def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSpec]:
+def _tables(
+    rules: dict, weights: pd.DataFrame, where: str, found: list[str]
+) -> dict[str, TableSpec]:
+    """The [[table]] entries; problems of their templates go to `found` (told all at once)."""
     rows = _header_rows(rules, where)
     _first_row(rules, where)
     weighted = set(zip(weights["category"], weights["channel"], strict=True))
@@ -164,7 +167,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
         key = need(t, "key", f"{where} [[table]]")
         label = f"{where} 表“{key}”"
         place = f"{where} [[table]] 第{i}项"
-        check_template(
+        found += template_problems(
             need(t, "title", label),
             f"{place} title",
             ("county", "year", "months"),  # previous/official.py reads a title with months
@@ -172,7 +175,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
         )
         for plain in ("attachment", "sheet", "unranked_text"):
             if isinstance(t.get(plain), str):
-                check_plain(t[plain], f"{place} {plain}")
+                found += plain_problems(t[plain], f"{place} {plain}")
         columns = []
         for j, c in enumerate(need(t, "columns", label, list), start=1):
             clabel = f"{label} 第{j}列"
@@ -180,7 +183,7 @@ def _tables(rules: dict, weights: pd.DataFrame, where: str) -> dict[str, TableSp
             if not 1 <= len(header) <= rows:
                 raise SchemeError(msg("SCHEME_HEADER_DEPTH", label=clabel, rows=rows))
             for part in header:
-                check_template(part, f"{place} columns 第{j}项 header", ("months",))
+                found += template_problems(part, f"{place} columns 第{j}项 header", ("months",))
             header += [header[-1]] * (rows - len(header))
             value = c.get("value", "count" if "count" in c else None)
             if value not in VALUE_KINDS:
@@ -253,19 +256,21 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         if cat not in cat_names:
             raise SchemeError(f"{where} 渠道“{chan}”的 implies “{cat}”不是已定义的类别")
     weights = read_weights(rules, cat_names, chan_names, where)
-    tables = _tables(rules, weights, where)
+    found: list[str] = []  # template typos: every one of the file named in one run
+    tables = _tables(rules, weights, where, found)
     prefixes = list(ledger.get("unit_prefixes", []))
     units, unit_alias = read_roster(roster, tables, prefixes, rwhere)
     check_classes(weights, units, where, rwhere)
     check_blocks(units, tables, rwhere)
     layout = need(rules, "layout", where, dict)
-    check_template(
+    found += template_problems(
         need(layout, "output_name", f"{where} [layout]"),
         f"{where} [layout] output_name",
         ("county", "year", "months"),
     )
     remarks = str(rules.get("remarks", {}).get("text", "")).strip()
-    check_plain(remarks, f"{where} [remarks] text")
+    found += plain_problems(remarks, f"{where} [remarks] text")
+    raise_all(found)
     return Scheme(
         county=need(rules, "county", where),
         name=rules.get("name", ""),

@@ -11,6 +11,7 @@ from shiquan_score import TEMPLATES
 from shiquan_score.errors import SchemeError
 from shiquan_score.messages import msg
 from shiquan_score.scheme.loader import Scheme, load_toml
+from shiquan_score.scheme.placeholders import raise_all
 
 DEFAULT_NOTICE = TEMPLATES / "notice.toml"
 STYLES = ("body", "heading", "subheading", "plain")
@@ -109,12 +110,17 @@ def fields(template: str, where: str) -> list[str]:
         ) from None
 
 
-def _check_fields(template: str, allowed: set[str], where: str) -> None:
-    for name in fields(template, where):
-        if name not in allowed:
-            raise SchemeError(
-                f"{where}用到了不认识的“{{{name}}}”，可用的有：{'、'.join(sorted(allowed))}"
-            )
+def _field_problems(template: str, allowed: set[str], where: str) -> list[str]:
+    """Every unknown name of one template (a stray brace: that alone), each said once."""
+    try:
+        names = fields(template, where)
+    except SchemeError as exc:
+        return [str(exc)]
+    return [
+        f"{where}用到了不认识的“{{{name}}}”，可用的有：{'、'.join(sorted(allowed))}"
+        for name in dict.fromkeys(names)
+        if name not in allowed
+    ]
 
 
 def _header(column) -> str:
@@ -151,7 +157,10 @@ def _counts(data: dict, scheme: Scheme, where: str) -> dict[str, tuple[str, ...]
     return out
 
 
-def _paragraphs(data: dict, notice: NoticeScheme, where: str) -> tuple[Paragraph, ...]:
+def _paragraphs(
+    data: dict, notice: NoticeScheme, where: str, found: list[str]
+) -> tuple[Paragraph, ...]:
+    """The [[paragraph]] entries; their template problems go to `found` (told all at once)."""
     entries = data.get("paragraph", [])
     if not isinstance(entries, list) or not entries:
         raise SchemeError(f"{where} 应至少有一个 [[paragraph]]（正文段落）")
@@ -176,9 +185,9 @@ def _paragraphs(data: dict, notice: NoticeScheme, where: str) -> tuple[Paragraph
             if isinstance(part, dict) and not whole:
                 part = _group(part, label)
                 for text in part.items:
-                    _check_fields(text, allowed, label)
+                    found += _field_problems(text, allowed, label)
             elif isinstance(part, str):
-                _check_fields(part, allowed, label)
+                found += _field_problems(part, allowed, label)
             else:
                 raise SchemeError(
                     f"{label}的 parts 每一项应为文字，或 {{ before, between, items }} 一组，现为 {part!r}"
@@ -256,8 +265,9 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     change = {
         k: _text(data.get("change", {}), k, f"{where} [change]") for k in ("more", "less", "same")
     }
+    found: list[str] = []  # template typos: every one of the file named in one run
     for key in ("more", "less"):
-        _check_fields(change[key], {"n"}, f"{where} [change] 的“{key}”")
+        found += _field_problems(change[key], {"n"}, f"{where} [change] 的“{key}”")
     fonts_data = data.get("fonts", {})
     fonts = {k: _text(fonts_data, k, f"{where} [fonts]") for k in FONT_KEYS}
     sizes = {}
@@ -284,8 +294,12 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     )
     doc = notice.figure_names(per_table=False)
     for key in ("title", "number", "recipients", "signature", "contact"):
-        _check_fields(texts[key], doc, f"{where} 的“{key}”")
-    _check_fields(texts["best_item"], {"name", "score"}, f"{where} 的“best_item”")
-    _check_fields(texts["heading_number"], {"n"}, f"{where} 的“heading_number”")
-    _check_fields(texts["date_format"], {"year", "month", "day"}, f"{where} 的“date_format”")
-    return NoticeScheme(**{**notice.__dict__, "paragraphs": _paragraphs(data, notice, where)})
+        found += _field_problems(texts[key], doc, f"{where} 的“{key}”")
+    found += _field_problems(texts["best_item"], {"name", "score"}, f"{where} 的“best_item”")
+    found += _field_problems(texts["heading_number"], {"n"}, f"{where} 的“heading_number”")
+    found += _field_problems(
+        texts["date_format"], {"year", "month", "day"}, f"{where} 的“date_format”"
+    )
+    paragraphs = _paragraphs(data, notice, where, found)
+    raise_all(found)
+    return NoticeScheme(**{**notice.__dict__, "paragraphs": paragraphs})

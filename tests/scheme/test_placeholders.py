@@ -129,3 +129,27 @@ def test_through_the_command_line_no_key_error(tmp_path, capsys, case):
     assert code == 1
     assert captured.err.splitlines() == [f"错误：{message}"]
     assert "KeyError" not in captured.out + captured.err
+
+
+def test_several_typos_are_named_in_one_run(tmp_path, capsys):
+    """Three placeholder typos in rules.toml (two in one title): all named at once."""
+    rules, roster = rules_variant(
+        tmp_path, TITLE, 'title = "{countyy}{yaer}年信息采用情况统计表（镇）"'
+    )
+    text = rules.read_text(encoding="utf-8").replace(OUTPUT, OUTPUT.replace("{months}", "{monts}"))
+    rules.write_text(text, encoding="utf-8")
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    code = main(
+        [str(inbox), "--rules", str(rules), "--roster", str(roster), "--out", str(tmp_path / "o")]
+    )
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "错误：以下 3 处写法要改，请逐处改正后重新运行：",
+        "  1. rules.toml [[table]] 第1项 title：不认识的占位符“{countyy}”，是不是“{county}”？"
+        "这里可以用：{county}、{year}、{months}",
+        "  2. rules.toml [[table]] 第1项 title：不认识的占位符“{yaer}”，是不是“{year}”？"
+        "这里可以用：{county}、{year}、{months}",
+        "  3. rules.toml [layout] output_name：不认识的占位符“{monts}”，是不是“{months}”？"
+        "这里可以用：{county}、{year}、{months}",
+    ]

@@ -85,6 +85,25 @@ def test_a_template_without_body_placeholder_is_refused(tmp_path, no_soffice):
     )
 
 
+def test_several_typos_in_notice_toml_are_named_in_one_run(tmp_path, no_soffice):
+    from shiquan_score.scheme.notice import DEFAULT_NOTICE
+
+    text = DEFAULT_NOTICE.read_text(encoding="utf-8")
+    text = text.replace('best_item = "{name}（{score}分）"', 'best_item = "{nmae}（{scor}分）"')
+    text = text.replace('heading_number = "{n}、"', 'heading_number = "{m}、"')
+    rules = tmp_path / "notice.toml"
+    rules.write_text(text, encoding="utf-8")
+    code, out = _run(SAMPLE, "--out", tmp_path / "out", "--notice", "--notice-rules", rules)
+    assert code == 1
+    assert out.splitlines()[-4:] == [
+        "错误：以下 3 处写法要改，请逐处改正后重新运行：",
+        "  1. notice.toml 的“best_item”用到了不认识的“{nmae}”，可用的有：name、score",
+        "  2. notice.toml 的“best_item”用到了不认识的“{scor}”，可用的有：name、score",
+        "  3. notice.toml 的“heading_number”用到了不认识的“{m}”，可用的有：n",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_missing_template_is_not_found_before_any_work(tmp_path, no_soffice):
     template = tmp_path / "没有这个模板.docx"
     code, out = _run(SAMPLE, "--out", tmp_path / "out", "--notice", "--notice-template", template)

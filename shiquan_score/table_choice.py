@@ -103,7 +103,8 @@ def choose_tables(
         return [], [msg("NO_ROW_SCORABLE", read=read, problem=problem)]
     if not keys:  # nothing scored and no table: still one table per scheme, all zero
         return list(scheme.tables), []
-    broken = _problem_rows_per_table(ledger, units, scheme)
+    left = [k for k in scheme.tables if k not in keys]
+    broken = _problem_rows_per_table(ledger, units, scheme) if left else {}
     notices = []
     for key, spec in scheme.tables.items():
         if key in keys:

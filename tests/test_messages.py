@@ -1194,6 +1194,51 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     ),
 }
 
+# The look and the office's wording as data (rules.toml [style]; output/audit.py, tools/template.py).
+EXPECTED |= {
+    "SCHEME_STYLE_FONT": (
+        {"where": "rules.toml", "key": "body", "value": "''"},
+        "rules.toml [style] fonts 的“body”应写字体的名称（一行文字，如“仿宋_GB2312”），现为 ''",
+    ),
+    "SCHEME_STYLE_PAPER": (
+        {"where": "rules.toml", "choices": "A4、A3", "value": "'B5'"},
+        "rules.toml [style] 的“paper”应为 A4、A3 之一（纸张大小），现为 'B5'",
+    ),
+    "SCHEME_STYLE_SIZE": (
+        {
+            "where": "rules.toml",
+            "group": "sizes",
+            "key": "body",
+            "least": 5,
+            "most": 72,
+            "value": 100,
+        },
+        "rules.toml [style] sizes 的“body”应为5到72之间的字号（磅），现为 100",
+    ),
+    "SCHEME_STYLE_HEIGHT": (
+        {
+            "where": "rules.toml",
+            "group": "heights",
+            "key": "row",
+            "least": 5,
+            "most": 409,
+            "value": 0,
+        },
+        "rules.toml [style] heights 的“row”应为5到409之间的行高（磅），现为 0",
+    ),
+    "SCHEME_STYLE_MARGIN": (
+        {
+            "where": "rules.toml",
+            "group": "margins",
+            "key": "left",
+            "least": 0,
+            "most": 100,
+            "value": -1,
+        },
+        "rules.toml [style] margins 的“left”应为0到100之间的毫米数，现为 -1",
+    ),
+}
+
 # kind code -> the 问题 column's label
 EXPECTED_KINDS: dict[str, str] = {
     "RECORD_DISAGREES": "加分记录不一致",

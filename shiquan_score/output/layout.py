@@ -14,7 +14,6 @@ from shiquan_score.score.standings import count_key
 
 ATTACHMENT_ROW, TITLE_ROW = 0, 2  # 0-based: 附件 in row 1, the title in row 3
 CJK_PX, DIGIT_PX, PAD_PX = 16, 8, 12
-LINE_PT = 18
 
 
 @dataclass(frozen=True)
@@ -136,18 +135,21 @@ def build_grid(spec: TableSpec, scheme: Scheme, table: pd.DataFrame, period: Per
     last = start + len(unranked)
     names = [scheme.display_name(u, period.end) for u in table.index]
     grid.widths = _widths(columns, table, scheme, names)
+    heights = scheme.style.heights
     if scheme.remarks:
         grid.put(last, 0, last, ncols - 1, scheme.remarks, "remarks")
-        grid.heights[last] = _remarks_height(scheme.remarks, sum(grid.widths))
+        grid.heights[last] = _remarks_height(
+            scheme.remarks, sum(grid.widths), heights["remarks_line"]
+        )
         grid.last_row = last
     else:
         grid.last_row = last - 1
-    grid.heights.update({ATTACHMENT_ROW: 24.75, TITLE_ROW: 39.75})
+    grid.heights.update({ATTACHMENT_ROW: heights["attachment"], TITLE_ROW: heights["title"]})
     for r in range(depth):
         lines = max((p[r].count("\n") + 1 for p in paths), default=1)
-        grid.heights[first + r] = 21.75 if lines == 1 else 36.75
+        grid.heights[first + r] = heights["row"] if lines == 1 else heights["header_wrapped"]
     for r in range(body, last):
-        grid.heights[r] = 21.75
+        grid.heights[r] = heights["row"]
     return grid
 
 
@@ -204,9 +206,10 @@ def _widths(columns, table: pd.DataFrame, scheme: Scheme, names: list[str]) -> l
     return out
 
 
-def _remarks_height(text: str, width_px: int) -> float:
-    """Excel never auto-fits a merged wrapped cell: count the lines ourselves."""
+def _remarks_height(text: str, width_px: int, line_pt: float) -> float:
+    """Excel never auto-fits a merged wrapped cell: count the lines ourselves (each line
+    `line_pt` high, [style] heights.remarks_line), in Excel's steps of 0.75 pt."""
     usable = max(width_px - 2 * PAD_PX, CJK_PX)
     lines = sum(max(1, math.ceil(text_px(p) / usable)) for p in text.split("\n"))
-    points = lines * LINE_PT + 6
+    points = lines * line_pt + 6
     return math.ceil(points / 0.75) * 0.75

@@ -13,6 +13,7 @@ from typing import Any
 
 from shiquan_score.errors import SchemeError
 from shiquan_score.messages import msg
+from shiquan_score.scheme.style import FONT_KEYS, HEIGHT_KEYS, MARGIN_KEYS, SIZE_KEYS
 
 TEXT, TEXTS, FLAG, WHOLE, NUMBER, DAY = "文字", "文字列表", "true 或 false", "整数", "数字", "日期"
 ANY = None
@@ -68,6 +69,14 @@ RULES: dict[str, Any] = {
         }
     ],
     "remarks": {"text": TEXT},
+    "style": {
+        "fonts": dict.fromkeys(FONT_KEYS, TEXT),
+        "sizes": dict.fromkeys(SIZE_KEYS, NUMBER),
+        "heights": dict.fromkeys(HEIGHT_KEYS, NUMBER),
+        "margins": dict.fromkeys(MARGIN_KEYS, NUMBER),
+        "paper": TEXT,
+        "landscape": FLAG,
+    },
 }
 
 ROSTER: dict[str, Any] = {

@@ -21,6 +21,7 @@ from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-expor
 from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
 from shiquan_score.scheme.placeholders import plain_problems, raise_all, template_problems
 from shiquan_score.scheme.roster import check_blocks, read_roster
+from shiquan_score.scheme.style import Style, read_style
 from shiquan_score.scheme.weights import Policy, check_classes, read_policy, read_weights
 
 REQUIRED_FIELDS = ("date", "unit", "title", "channel")
@@ -76,6 +77,7 @@ class Scheme:
     sources: tuple[Path, Path] = field(default=(DEFAULT_RULES, DEFAULT_ROSTER))
     policy: Policy = field(default_factory=Policy)
     span: int = 3  # months per period: rules.toml period = "month" | "quarter" | "half" | "year"
+    style: Style = field(default_factory=Style)  # fonts, sizes, heights, margins ([style])
 
     @cached_property
     def class_weights(self) -> bool:
@@ -293,4 +295,5 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         sources=(rules_path, roster_path),
         policy=read_policy(rules["scoring"], where),
         span=_span(rules, where),
+        style=read_style(rules, where),
     )

@@ -137,11 +137,11 @@ def test_number_format_decimals():
 def test_remarks_height_counts_the_wrapped_lines_in_whole_pixels(scheme):
     # 814 px wide less 12 px padding each side: 790 px a line, a CJK character 16 px.
     # 100 CJK = 1600 px: 3 lines; "ab": 1 line. 4 lines x 18 pt + 6 = 78 pt = 104 px.
-    assert _remarks_height("甲" * 100 + "\nab", 814) == 78.0
-    assert _remarks_height("甲" * 49, 814) == 24.0  # 784 px: one line, 24 pt = 32 px
-    assert _remarks_height("甲" * 50, 814) == 42.0  # 800 px: two lines
+    assert _remarks_height("甲" * 100 + "\nab", 814, 18) == 78.0
+    assert _remarks_height("甲" * 49, 814, 18) == 24.0  # 784 px: one line, 24 pt = 32 px
+    assert _remarks_height("甲" * 50, 814, 18) == 42.0  # 800 px: two lines
     # The sample's 备注: 备注： (1 line) and three rules of 1040, 832 and 1568 px: 2 + 2 + 2.
     widths = [sum(16 if ord(ch) > 0x2E80 else 8 for ch in p) for p in scheme.remarks.split("\n")]
     lines = sum(-(-w // 790) for w in widths)
     assert lines == 7
-    assert _remarks_height(scheme.remarks, 814) == 7 * 18 + 6 == 132
+    assert _remarks_height(scheme.remarks, 814, 18) == 7 * 18 + 6 == 132

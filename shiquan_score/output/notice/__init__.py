@@ -81,6 +81,7 @@ def build_notice(
         attachments=attachments,
         charts=list(options.charts),
         zero_text=scheme.layout.get("zero_text", "——"),
+        style=scheme.style,
     )
     if options.template is not None:
         try:

@@ -23,6 +23,7 @@ from shiquan_score.output.layout import Grid
 from shiquan_score.output.notice import ooxml, page
 from shiquan_score.output.notice.tables import add_table, width_twips
 from shiquan_score.scheme.notice import NoticeScheme
+from shiquan_score.scheme.style import Style
 
 INLINE = (page.NUMBER, page.TITLE, page.RECIPIENTS, page.SIGNATURE, page.DATE)
 INLINE += (page.PUBLIC, page.CONTACT)
@@ -43,6 +44,7 @@ class Content:
     attachments: list[Attachment]
     charts: list[bytes] = field(default_factory=list)
     zero_text: str = "——"
+    style: Style = field(default_factory=Style)  # the tables' fonts and sizes, as the workbook's
 
 
 def _text(p) -> str:
@@ -77,7 +79,7 @@ def fill(document, content: Content, notice: NoticeScheme, where: str) -> None:
             attachment,
             base,
             notice,
-            content.zero_text,
+            content,
         )
 
 
@@ -203,7 +205,7 @@ def _ends_section(p) -> bool:
     return ppr is not None and ppr.find(qn("w:sectPr")) is not None
 
 
-def _attachment(document, at, attachment: Attachment, base, notice: NoticeScheme, zero: str):
+def _attachment(document, at, attachment: Attachment, base, notice: NoticeScheme, content):
     """附件N on line 1, the title on line 3, the table: a new page, a section of its own."""
     body = document.element.body
     before = at.getprevious()
@@ -235,7 +237,7 @@ def _attachment(document, at, attachment: Attachment, base, notice: NoticeScheme
         fixed=False,
     )
     _run_font(title, fonts["title"], sizes["title_size"])
-    table = add_table(document, attachment.grid, zero)._tbl
+    table = add_table(document, attachment.grid, content.zero_text, content.style)._tbl
     tail = _copy_with(at, "")
     ppr = ooxml.props(tail, "w:pPr")
     ooxml.child(ppr, "w:spacing", before=0, after=0, line=20, lineRule="exact")

@@ -12,11 +12,8 @@ from docx.table import Table
 
 from shiquan_score.output.layout import ATTACHMENT_ROW, TITLE_ROW, Grid
 from shiquan_score.output.notice import ooxml
-from shiquan_score.output.workbook import BODY_FONT, HEADER_FONT, TITLE_FONT
+from shiquan_score.scheme.style import Style
 
-TABLE_PT = 12  # 小四, as in the workbook
-BODY_ROW_PT = 18
-CELL_MARGIN_MM = 1  # default margins (1.9 mm) wrap 18.75 in a 64 px column
 BORDER = {"val": "single", "sz": 4, "space": 0, "color": "000000"}
 
 
@@ -50,12 +47,13 @@ def width_twips(grid: Grid) -> int:
     return sum(w * ooxml.PX_TWIPS for w in grid.widths)
 
 
-def add_table(document, grid: Grid, zero_text: str) -> Table:
-    """The grid's header, body and 备注 rows as a Word table appended to `document`'s body."""
+def add_table(document, grid: Grid, zero_text: str, style: Style) -> Table:
+    """The grid's header, body and 备注 rows as a Word table appended to `document`'s body,
+    in the workbook's fonts and sizes (rules.toml [style])."""
     first, last = grid.header[0], grid.last_row
     ncols = len(grid.widths)
     table = document.add_table(rows=last - first + 1, cols=ncols)
-    _table_props(table, grid)
+    _table_props(table, grid, style.margins["notice_cell"])
     widths = [w * ooxml.PX_TWIPS for w in grid.widths]
     # python-docx's table.cell() lays out the whole table on every call: cells are reached
     # through the XML here and through one layout per merge (about 20), not one per cell.
@@ -63,12 +61,12 @@ def add_table(document, grid: Grid, zero_text: str) -> Table:
         trpr = ooxml.props(tr, "w:trPr")
         # No row breaks across pages: a wrapped unit name stays whole, the 备注 stays whole.
         ooxml.child(trpr, "w:cantSplit")
-        # The header keeps the sheet's heights; body rows take BODY_ROW_PT at least (the
-        # sheet's 21.75 pt is for Excel's screen: in Word it pushes a town table of 11 rows
-        # onto a second page), the 备注 its own text's height.
+        # The header keeps the sheet's heights; body rows take heights.notice_row at most
+        # (the sheet's 21.75 pt is for Excel's screen: in Word it pushes a town table of 11
+        # rows onto a second page), the 备注 its own text's height.
         height = grid.heights.get(first + r)
         if first + r > grid.header[1] and height:
-            height = min(height, BODY_ROW_PT)
+            height = min(height, style.heights["notice_row"])
         if height and first + r != last:
             ooxml.child(trpr, "w:trHeight", val=ooxml.twips(height), hRule="atLeast")
         if first + r <= grid.header[1]:
@@ -81,12 +79,14 @@ def add_table(document, grid: Grid, zero_text: str) -> Table:
             cells = table._cells
             cells[(r1 - first) * ncols + c1].merge(cells[(r2 - first) * ncols + c2])
     cells = table._cells
-    for (r1, c1), (_, _, value, style) in found.items():
-        _fill(cells[(r1 - first) * ncols + c1], cell_text(value, style, zero_text), style)
+    for (r1, c1), (_, _, value, kind) in found.items():
+        _fill(cells[(r1 - first) * ncols + c1], cell_text(value, kind, zero_text), kind, style)
     return table
 
 
-def _table_props(table: Table, grid: Grid) -> None:
+def _table_props(table: Table, grid: Grid, cell_margin_mm: float) -> None:
+    """Fixed widths, single borders, centred; `cell_margin_mm` left and right of each cell
+    (Word's default 1.9 mm wraps 18.75 in a 64 px column)."""
     tbl = table._tbl
     tblpr = tbl.tblPr
     for old in tblpr.findall(qn("w:tblStyle")):
@@ -102,9 +102,9 @@ def _table_props(table: Table, grid: Grid) -> None:
         borders.append(element)
     ooxml.child(tblpr, "w:tblLayout", type="fixed")
     margins = ooxml.child(tblpr, "w:tblCellMar")
-    for side, size in (("top", 0), ("left", ooxml.mm(CELL_MARGIN_MM))):
+    for side, size in (("top", 0), ("left", ooxml.mm(cell_margin_mm))):
         _margin(margins, side, size)
-    for side, size in (("bottom", 0), ("right", ooxml.mm(CELL_MARGIN_MM))):
+    for side, size in (("bottom", 0), ("right", ooxml.mm(cell_margin_mm))):
         _margin(margins, side, size)
     ooxml.child(
         tblpr,
@@ -130,10 +130,11 @@ def _margin(parent, side: str, size: int) -> None:
     parent.append(element)
 
 
-def _fill(cell, text: str, style: str) -> None:
-    """One paragraph, formatting reset (a template's 28 pt spacing must not leak in)."""
+def _fill(cell, text: str, kind: str, style: Style) -> None:
+    """One paragraph, formatting reset (a template's 28 pt spacing must not leak in); the
+    header in the header font and size, every other cell in the body's."""
     tcpr = ooxml.props(cell._tc, "w:tcPr")
-    ooxml.child(tcpr, "w:vAlign", val="top" if style == "remarks" else "center")
+    ooxml.child(tcpr, "w:vAlign", val="top" if kind == "remarks" else "center")
     paragraph = cell.paragraphs[0]
     for extra in cell.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
@@ -142,11 +143,10 @@ def _fill(cell, text: str, style: str) -> None:
     ooxml.child(ppr, "w:spacing", before=0, after=0, line=240, lineRule="auto")
     ooxml.child(ppr, "w:ind", left=0, right=0, firstLine=0)
     paragraph.alignment = (
-        WD_ALIGN_PARAGRAPH.LEFT if style == "remarks" else WD_ALIGN_PARAGRAPH.CENTER
+        WD_ALIGN_PARAGRAPH.LEFT if kind == "remarks" else WD_ALIGN_PARAGRAPH.CENTER
     )
-    font = HEADER_FONT if style in ("header", "attachment") else BODY_FONT
-    font = TITLE_FONT if style == "title" else font
+    role = "header" if kind == "header" else "body"
     run = paragraph.add_run(text)
     rpr = ooxml.props(run._r, "w:rPr")
-    ooxml.fonts(rpr, font, TABLE_PT, bold=False)
+    ooxml.fonts(rpr, style.fonts[role], style.sizes[role], bold=False)
     ooxml.language(rpr)

@@ -1,14 +1,11 @@
 """Read every column of an official table (ours or hand-made) by its header path.
 
-The sheet arrives as a text grid: a merged cell's text stands in its top-left cell only, the
-rest are blank. The header rows are flattened into paths such as 新闻动态/部门动态 by filling
-each blank header cell from the left (same parent, so a horizontal merge) or else from above
-(a vertical merge). Each path is then matched to a column of the scheme's table.
+Which sheet is an official table is told by its title (previous/title.py); its header rows
+are flattened and matched to the scheme's columns by previous/headers.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,14 +13,14 @@ import pandas as pd
 from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
-from shiquan_score.period import months_to_quarter, names_period
+from shiquan_score.period import months_to_quarter
+from shiquan_score.previous.headers import column_key, header_paths, label, match_columns
 from shiquan_score.read.sheets import RawSheet
 from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary
 
 ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
 NAME_WORDS = {"单位名称", "单位"}
-_TITLE_SCAN_ROWS = 12
 MAX_HEADER_ROWS = 6
 
 
@@ -43,185 +40,6 @@ class OfficialTable:
     repeated: list[tuple[int, str, str]] = field(default_factory=list)  # (row, name, unit)
     repeated_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # their cells, like rows
     positions: dict[int, int] = field(default_factory=dict)  # scheme column j → sheet column
-
-
-def _title_pattern(template: str, county: str) -> re.Pattern:
-    """A title template as a pattern: {year} captured, {months} any months (7-9月, 三季度)."""
-    parts = re.split(r"(\{county\}|\{year\}|\{months\})", norm(template))
-    regex = "".join(
-        re.escape(county)
-        if p == "{county}"
-        else r"(?P<year>\d{4})"
-        if p == "{year}"
-        else r".{0,12}?"
-        if p == "{months}"
-        else re.escape(p)
-        for p in parts
-    )
-    return re.compile(regex)
-
-
-def identify(raw: RawSheet, scheme: Scheme) -> tuple[str, int, int] | None:
-    """(table key, year, title row position) when this sheet is an official table.
-
-    A title matching several tables' titles (one a prefix of another) is the longest one's.
-    A title without its table's bracket (石泉县2021年信息采用情况统计表, no （部门）) is an
-    official table when the sheet has a 累计 header; its units then say which table it is.
-    """
-    top = raw.cells.head(_TITLE_SCAN_ROWS)
-    county = norm(scheme.county)
-    full = {k: _title_pattern(t.title, county) for k, t in scheme.tables.items()}
-    stems = {k: _title_pattern(_stem(t.title), county) for k, t in scheme.tables.items()}
-    texts = [
-        (pos, norm(value))
-        for pos, values in enumerate(top.itertuples(index=False, name=None))
-        for value in values
-        if isinstance(value, str)
-    ]
-    for pos, text in texts:
-        hits = [
-            (len(scheme.tables[k].title), k, m)
-            for k, p in full.items()
-            if (m := p.search(text)) and _is_title(text, m)
-        ]
-        if hits:
-            _, key, match = max(hits, key=lambda h: h[0])
-            return key, int(match.group("year")), pos
-    for pos, text in texts:
-        match = next(
-            (m for p in stems.values() if (m := p.search(text)) and _is_title(text, m)), None
-        )
-        if match and _has_total_header(texts, scheme):
-            key = _table_by_units(raw, scheme)
-            if key is not None:
-                return key, int(match.group("year")), pos
-    return None
-
-
-# What may stand beside the table's title in its cell: 附件2 before it, a note in brackets
-# after it. A ledger's news title that quotes the table (我县《…统计表（部门）》印发) is not one.
-_BEFORE_TITLE = re.compile(r"(?:附件\d{0,2}[:：]?)?")
-_AFTER_TITLE = re.compile(r"(?:[(（][^()（）]{0,20}[)）]){0,2}[。.]?")
-
-
-def _is_title(text: str, match: re.Match) -> bool:
-    return bool(
-        _BEFORE_TITLE.fullmatch(text[: match.start()])
-        and _AFTER_TITLE.fullmatch(text[match.end() :])
-    )
-
-
-def _stem(title: str) -> str:
-    """A title template without its last bracketed part: …统计表（部门） → …统计表."""
-    cut = max(title.rfind("（"), title.rfind("("))
-    return title[:cut] if cut > 0 and title.rstrip().endswith(("）", ")")) else title
-
-
-def _has_total_header(texts: list[tuple[int, str]], scheme: Scheme) -> bool:
-    words = {
-        norm(w)
-        for spec in scheme.tables.values()
-        for c in spec.columns
-        if c.value == "total"
-        for w in (c.header[-1], *c.aliases)
-    }
-    return any(text in words for _, text in texts)
-
-
-def _table_by_units(raw: RawSheet, scheme: Scheme) -> str | None:
-    """The table most of the sheet's unit names belong to; None if none or a tie."""
-    vocab = Vocabulary(scheme)
-    table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
-    names = pd.unique(raw.cells.to_numpy().ravel())
-    found = pd.Series(
-        [table_of[u] for v in names if isinstance(v, str) and (u := vocab.unit(v))], dtype=object
-    ).value_counts()
-    if found.empty or (len(found) > 1 and found.iloc[0] == found.iloc[1]):
-        return None
-    return str(found.index[0])
-
-
-def title_notice(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) -> str | None:
-    """A notice when the table was told by its units because its title names no table."""
-    key, _, pos = found
-    if pos < 0:  # our own workbook, told by its mark
-        return None
-    spec = scheme.tables[key]
-    county = norm(scheme.county)
-    row = [v.strip() for v in raw.cells.iloc[pos] if isinstance(v, str)]
-    if any(_title_pattern(spec.title, county).search(norm(v)) for v in row):
-        return None
-    stem = _title_pattern(_stem(spec.title), county)
-    title = next((v for v in row if stem.search(norm(v))), "")
-    return msg(
-        "PREV_TITLE_GUESSED", where=raw.where, title=title, attachment=spec.attachment, table=key
-    )
-
-
-def column_key(path: tuple[str, ...]) -> tuple[str, ...]:
-    """A header path for matching: months row dropped, normalised, consecutive repeats removed."""
-    return _squeeze(norm(p) for p in path if not _is_months(p))
-
-
-def label(path: tuple[str, ...]) -> str:
-    """A header path as the clerk reads it: 新闻动态/部门动态, 得分情况（分）/本期."""
-    return "/".join(_squeeze(re.sub(r"\s+", "", str(p)) for p in path if not _is_months(p)))
-
-
-def _is_months(part: str) -> bool:
-    return names_period(part) or "{months}" in str(part)
-
-
-def _squeeze(parts) -> tuple[str, ...]:
-    out: list[str] = []
-    for p in parts:
-        if p and (not out or out[-1] != p):
-            out.append(p)
-    return tuple(out)
-
-
-def match_columns(spec: TableSpec, keys: list[tuple[str, ...]]) -> list[int | None]:
-    """Each read key → the scheme column it names: exact path, else the one shortest unique
-    suffix; a key still unmatched whose last part is one of a column's aliases (上期累计 for
-    累计) takes that column when nothing else did."""
-    ours = [column_key(c.header) for c in spec.columns]
-    matched: list[int | None] = []
-    for key in keys:
-        found = [j for j, k in enumerate(ours) if k == key]
-        for n in range(1, len(key) + 1):
-            if found:
-                break
-            tail = key[-n:]
-            hits = [j for j, k in enumerate(ours) if k[-n:] == tail]
-            found = hits if len(hits) == 1 else []
-        matched.append(found[0] if found else None)
-    alias_of = {norm(a): j for j, c in enumerate(spec.columns) for a in c.aliases}
-    taken = set(matched)
-    for i, key in enumerate(keys):
-        j = alias_of.get(key[-1]) if key and matched[i] is None else None
-        if j is not None and j not in taken:
-            matched[i] = j
-            taken.add(j)
-    return matched
-
-
-def header_paths(cells: pd.DataFrame, first: int, last: int) -> list[tuple[str, ...]]:
-    """Header rows first..last (positions) → one path per column, merged cells filled in."""
-    grid = cells.to_numpy()
-    width = cells.shape[1]
-    paths: list[list[str]] = [[] for _ in range(width)]
-    for r in range(first, last + 1):
-        for c in range(width):
-            value = grid[r, c]
-            text = str(value).strip() if isinstance(value, str) and value.strip() else ""
-            if not text:
-                same_parent = c > 0 and paths[c - 1][: r - first] == paths[c][: r - first]
-                if same_parent and paths[c - 1][r - first]:
-                    text = paths[c - 1][r - first]
-                elif r > first:
-                    text = paths[c][r - first - 1]
-            paths[c].append(text)
-    return [tuple(p) for p in paths]
 
 
 def name_words(spec: TableSpec) -> set[str]:

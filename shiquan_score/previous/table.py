@@ -10,7 +10,8 @@ from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
-from shiquan_score.previous.official import cell_number, identify, read_official, title_notice
+from shiquan_score.previous.official import cell_number, read_official
+from shiquan_score.previous.title import identify, title_notice
 from shiquan_score.read import files as readers
 from shiquan_score.read.sheets import RawSheet
 from shiquan_score.scheme.loader import Scheme

@@ -11,7 +11,8 @@ import pandas as pd
 
 from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
-from shiquan_score.previous.official import OfficialTable, cell_number, label
+from shiquan_score.previous.headers import label
+from shiquan_score.previous.official import OfficialTable, cell_number
 from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.score.standings import count_key
 

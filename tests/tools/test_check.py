@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 
 from shiquan_score.cli import main
-from shiquan_score.previous.official import column_key, header_paths, match_columns
+from shiquan_score.previous.headers import column_key, header_paths, match_columns
 from tests.conftest import PREVIOUS_Q3, SAMPLE
 from tests.handmade import seed_rows, write_handmade
 

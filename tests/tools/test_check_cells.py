@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.period import Period
-from shiquan_score.previous.official import OfficialTable, label
+from shiquan_score.previous.headers import label
+from shiquan_score.previous.official import OfficialTable
 from shiquan_score.score.standings import count_key
 from shiquan_score.tools.check_cells import COLUMNS, TableDiff
 

@@ -20,7 +20,6 @@ from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary
 
 ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}
-NAME_WORDS = {"单位名称", "单位"}
 MAX_HEADER_ROWS = 6
 
 
@@ -42,10 +41,12 @@ class OfficialTable:
     positions: dict[int, int] = field(default_factory=dict)  # scheme column j → sheet column
 
 
-def name_words(spec: TableSpec) -> set[str]:
-    """The name column's header, its aliases and 单位名称/单位, normalised."""
+def name_words(spec: TableSpec, scheme: Scheme) -> set[str]:
+    """The name column's header and aliases, and the ledger's words for a unit column
+    (单位名称, 单位, 报送单位 …), normalised: a hand-made table may head it with either."""
     column = next(c for c in spec.columns if c.value == "name")
-    return NAME_WORDS | {norm(column.header[-1]), *(norm(a) for a in column.aliases)}
+    words = (column.header[-1], *column.aliases, *scheme.field_words.get("unit", ()))
+    return {norm(w) for w in words}
 
 
 def _find_name_header(cells: pd.DataFrame, start: int, words: set[str]) -> tuple[int, int] | None:
@@ -62,7 +63,7 @@ def read_official(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
     spec = scheme.tables[key]
     cells = raw.cells
     grid = cells.to_numpy()
-    at = _find_name_header(cells, max(title_pos, 0), name_words(spec))
+    at = _find_name_header(cells, max(title_pos, 0), name_words(spec, scheme))
     if at is None:
         raise InputError(msg("PREV_NO_NAME_HEADER", where=raw.where))
     header_row, name_col = at

@@ -15,14 +15,6 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.loader import LEDGER_FIELDS, REQUIRED_FIELDS, Scheme
 
 HEADER_SCAN_ROWS = 200  # a long preamble (notes, a copy of the rules) may stand above it
-_FIELD_NAMES = {
-    "date": "日期",
-    "unit": "单位",
-    "title": "标题",
-    "category": "类别",
-    "channel": "采用渠道",
-    "remark": "备注",
-}
 
 
 @dataclass
@@ -86,7 +78,7 @@ def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] |
     best = max(candidates, key=len, default={})
     if len(best) >= 3:
         pos = candidates.index(best)
-        missing = [_FIELD_NAMES[f] for f in REQUIRED_FIELDS if f not in best]
+        missing = [scheme.field_word(f) for f in REQUIRED_FIELDS if f not in best]
         raise InputError(
             msg("HEADER_MISSING", where=raw.where, row=raw.rows[pos], columns="、".join(missing))
         )

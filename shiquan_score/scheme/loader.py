@@ -78,6 +78,15 @@ class Scheme:
     policy: Policy = field(default_factory=Policy)
     span: int = 3  # months per period: rules.toml period = "month" | "quarter" | "half" | "year"
     style: Style = field(default_factory=Style)  # fonts, sizes, heights, margins ([style])
+    # field -> its header spellings as [ledger].columns lists them (the first is the one a
+    # template prints and a message names)
+    field_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def field_word(self, name: str) -> str:
+        """The header a ledger column is named by: 日期 for date (the field's own name when
+        the rules list no spelling)."""
+        words = self.field_words.get(name, ())
+        return words[0] if words else name
 
     @cached_property
     def class_weights(self) -> bool:
@@ -296,4 +305,5 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         policy=read_policy(rules["scoring"], where),
         span=_span(rules, where),
         style=read_style(rules, where),
+        field_words={f: tuple(a) for f, a in ledger["columns"].items()},
     )

@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 from shiquan_score.errors import InputError
-from shiquan_score.normalise.text import norm
 from shiquan_score.output.workbook import atomic_workbook
 from shiquan_score.period import parse_any
 from shiquan_score.scheme.loader import LEDGER_FIELDS, Scheme, load_scheme
@@ -53,11 +52,7 @@ def make_template(
 
 def header_words(scheme: Scheme) -> dict[str, str]:
     """field → the header text a template uses: the first spelling listed in rules.toml."""
-    words: dict[str, str] = {}
-    for key, name in scheme.header_aliases.items():
-        if key != norm(name):  # the field's own English name comes first; skip it
-            words.setdefault(name, key)
-    return {f: words[f] for f in LEDGER_FIELDS if f in words}
+    return {f: scheme.field_word(f) for f in LEDGER_FIELDS if scheme.field_words.get(f)}
 
 
 def unit_choices(scheme: Scheme, year: int | None) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from shiquan_score.previous.official import cell_number, read_official
+from shiquan_score.previous.official import cell_number, name_words, read_official
 from shiquan_score.previous.title import identify
 from shiquan_score.read.files import read_file
 
@@ -55,3 +55,17 @@ def test_the_sample_previous_table_is_read_column_by_column(scheme, sheet, key):
 )
 def test_cell_numbers(value, number):
     assert cell_number(value) == number
+
+
+def test_the_name_header_is_any_of_the_schemes_words_for_a_unit(scheme):
+    """The name column's header and aliases, and the ledger's spellings of 单位."""
+    assert name_words(scheme.tables["部门"], scheme) == {
+        "单位名称",
+        "单位",
+        "部门名称",
+        "镇名称",
+        "报送单位",
+        "供稿单位",
+        "报送部门",
+        "来稿单位",
+    }

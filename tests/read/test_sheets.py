@@ -6,8 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from shiquan_score import DEFAULT_ROSTER
 from shiquan_score.errors import InputError
 from shiquan_score.read.sheets import RawSheet, ledger_rows, locate_header
+from shiquan_score.scheme.loader import load_scheme
+from tests.schemes import variant
 
 
 def _raw(cells, first_row=1, **options):
@@ -61,6 +64,20 @@ def test_a_header_missing_a_required_column_is_refused_with_the_row(scheme):
         "台账.xlsx（台账） 第3行像是台账表头，但缺少“采用渠道”列；"
         "请补上该列，或在规则文件 [ledger].columns 中加入该表头的写法"
     )
+
+
+def test_the_missing_column_is_named_as_the_rules_file_spells_it(tmp_path):
+    """The first spelling of [ledger].columns.channel, not a word of the program."""
+    rules = variant(
+        tmp_path,
+        'columns.channel = ["采用渠道", ',
+        'columns.channel = ["采用栏目名称", "采用渠道", ',
+    )
+    other = load_scheme(rules, DEFAULT_ROSTER)
+    cells = [["日期", "单位", "标题", "类别"], ["2020-10-12", "财政局", "t", "新闻动态"]]
+    with pytest.raises(InputError) as caught:
+        locate_header(_raw(cells, first_row=3), other)
+    assert "缺少“采用栏目名称”列" in str(caught.value)
 
 
 def test_a_sheet_without_a_header_is_no_ledger(scheme):

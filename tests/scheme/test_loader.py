@@ -146,3 +146,15 @@ def test_load_toml_gives_the_data_or_says_which_file_and_where(tmp_path):
     with pytest.raises(SchemeError) as exc:
         load_toml(tmp_path / "无.toml")
     assert str(exc.value) == f"找不到规则文件 {tmp_path / '无.toml'}，请检查路径"
+
+
+def test_each_ledger_field_is_named_by_its_first_spelling(scheme):
+    assert {f: scheme.field_word(f) for f in scheme.field_words} == {
+        "date": "日期",
+        "unit": "单位",
+        "title": "标题",
+        "category": "类别",
+        "channel": "采用渠道",
+        "remark": "备注",
+    }
+    assert scheme.field_word("nothing") == "nothing"

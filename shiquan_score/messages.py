@@ -407,6 +407,38 @@ MESSAGES: dict[str, str] = {
     "CHECK_SUMMARY_MORE": "  ……另有 {n} 处，见工作簿的“{sheet}”表",
     "CHECK_SUMMARY_SEE": "  详见工作簿的“{sheet}”表",
     "CHECK_EMPTY_CELL": "（空）",
+    # --- the audit sheets' names, headers and first lines (output/audit.py) ---
+    "SHEET_DETAIL": "明细",
+    "SHEET_PROBLEMS": "问题",
+    "SHEET_CHECK": "核对",
+    "SHEET_RECORD": "调研加分",
+    "COL_WHERE": "来源（文件/工作表）",
+    "COL_ROW": "行号",
+    "COL_SHARE": "份额",
+    "COL_POINTS": "分值",
+    "COL_SCORE": "得分",
+    "COL_RULE": "计分说明",
+    "COL_COLUMN": "列",
+    "COL_VALUE": "内容",
+    "COL_LEVEL": "级别",
+    "COL_KIND": "问题",
+    "COL_MESSAGE": "说明及处理办法",
+    "DETAIL_PREAMBLE": (
+        "{sheet}：每一条计分的采用一行。联合报送的信息每个单位各占一份；"
+        "“{points}”是规则分值，“{score}”是该单位实得（{points} × {share}{best}）。"
+    ),
+    "DETAIL_PREAMBLE_BEST": "，{categories}加分只取最高一项",
+    "RECORD_PREAMBLE": (
+        "{sheet}：{year}年内到本期（{months}）为止，每条{categories}已计的最高加分"
+        "（同一信息被多次采用的，以最高分记）。下一季度运行时读取本表，只补计差额，不重复计分。"
+    ),
+    # --- a ledger field named when the rules file lists no header for it (scheme/loader.py) ---
+    "FIELD_DATE": "日期",
+    "FIELD_UNIT": "单位",
+    "FIELD_TITLE": "标题",
+    "FIELD_CATEGORY": "类别",
+    "FIELD_CHANNEL": "采用渠道",
+    "FIELD_REMARK": "备注",
     # --- the 问题 sheet's first lines (output/audit.py) ---
     "SHEET_ACCOUNT": (
         "{period}：台账共读取 {read} 行 = 计分 {scored} 行 + 不在本期 {out} 行"

@@ -163,12 +163,12 @@ def _run(config: Config, notices: list[str]) -> Result:
         notices += stale
         return result
     grids = [build_grid(scheme.tables[key], scheme, tables[key], period) for key in keys]
-    detail = audit.detail_sheet(scored, audit.shown_names(scored, scheme, period))
+    detail = audit.detail_sheet(scored, audit.shown_names(scored, scheme, period), scheme)
     sheets = {audit.DETAIL: detail, audit.PROBLEMS: problem_sheet}
     if config.check_against:  # compare with a hand-made table → 核对 sheet
         result.check = check_against(config.check_against, scheme, period, tables)
         sheets[audit.CHECK] = result.check.sheet()
-    sheets[audit.RECORD] = audit.record_sheet(record_frame(record), period)
+    sheets[audit.RECORD] = audit.record_sheet(record_frame(record), period, scheme)
     zero_text = scheme.layout.get("zero_text", "——")
     # issue 13: a broken notice.toml fails before anything is written
     wording = load_notice(config.notice.rules, scheme) if wanted(config.notice) else None

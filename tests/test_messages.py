@@ -1237,6 +1237,47 @@ EXPECTED |= {
         },
         "rules.toml [style] margins 的“left”应为0到100之间的毫米数，现为 -1",
     ),
+    "SHEET_DETAIL": ({}, "明细"),
+    "SHEET_PROBLEMS": ({}, "问题"),
+    "SHEET_CHECK": ({}, "核对"),
+    "SHEET_RECORD": ({}, "调研加分"),
+    "COL_WHERE": ({}, "来源（文件/工作表）"),
+    "COL_ROW": ({}, "行号"),
+    "COL_SHARE": ({}, "份额"),
+    "COL_POINTS": ({}, "分值"),
+    "COL_SCORE": ({}, "得分"),
+    "COL_RULE": ({}, "计分说明"),
+    "COL_COLUMN": ({}, "列"),
+    "COL_VALUE": ({}, "内容"),
+    "COL_LEVEL": ({}, "级别"),
+    "COL_KIND": ({}, "问题"),
+    "COL_MESSAGE": ({}, "说明及处理办法"),
+    "DETAIL_PREAMBLE": (
+        {
+            "sheet": "明细",
+            "points": "分值",
+            "score": "得分",
+            "share": "份额",
+            "best": "，调研信息加分只取最高一项",
+        },
+        "明细：每一条计分的采用一行。联合报送的信息每个单位各占一份；"
+        "“分值”是规则分值，“得分”是该单位实得（分值 × 份额，调研信息加分只取最高一项）。",
+    ),
+    "DETAIL_PREAMBLE_BEST": (
+        {"categories": "调研信息、批示"},
+        "，调研信息、批示加分只取最高一项",
+    ),
+    "RECORD_PREAMBLE": (
+        {"sheet": "调研加分", "year": 2021, "months": "4-6月", "categories": "调研信息"},
+        "调研加分：2021年内到本期（4-6月）为止，每条调研信息已计的最高加分"
+        "（同一信息被多次采用的，以最高分记）。下一季度运行时读取本表，只补计差额，不重复计分。",
+    ),
+    "FIELD_DATE": ({}, "日期"),
+    "FIELD_UNIT": ({}, "单位"),
+    "FIELD_TITLE": ({}, "标题"),
+    "FIELD_CATEGORY": ({}, "类别"),
+    "FIELD_CHANNEL": ({}, "采用渠道"),
+    "FIELD_REMARK": ({}, "备注"),
 }
 
 # kind code -> the 问题 column's label

@@ -17,52 +17,72 @@ from shiquan_score.read.sheets import RawSheet, note_rows
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.vocabulary import Vocabulary
 from shiquan_score.scheme.weights import FLOORS
+from shiquan_score.score.record import COLUMNS as RECORD_COLUMNS
 from shiquan_score.score.standings import count_key
 
-DETAIL, PROBLEMS, CHECK, RECORD = "明细", "问题", "核对", "调研加分"
+DETAIL, PROBLEMS = msg("SHEET_DETAIL"), msg("SHEET_PROBLEMS")
+CHECK, RECORD = msg("SHEET_CHECK"), msg("SHEET_RECORD")
 AUDIT_SHEETS = (DETAIL, PROBLEMS, CHECK, RECORD)
-DETAIL_COLUMNS = {
-    "where": "来源（文件/工作表）",
-    "row": "行号",
-    "date": "日期",
-    "unit_name": "单位",
-    "share": "份额",
-    "title": "标题",
-    "category_name": "类别",
-    "channel_name": "采用渠道",
-    "points": "分值",
-    "score": "得分",
-    "rule": "计分说明",
+WHERE, ROW = msg("COL_WHERE"), msg("COL_ROW")
+PROBLEM_NAMES = {
+    "where": WHERE,
+    "row": ROW,
+    "column": msg("COL_COLUMN"),
+    "value": msg("COL_VALUE"),
+    "level": msg("COL_LEVEL"),
+    "code": msg("COL_KIND"),
+    "message": msg("COL_MESSAGE"),
 }
 # Caps: long text wraps no further than this (pixels).
-DETAIL_WIDTHS = {"来源（文件/工作表）": 360, "标题": 400, "计分说明": 560}
-PROBLEM_NAMES = {
-    "where": "来源（文件/工作表）",
-    "row": "行号",
-    "column": "列",
-    "value": "内容",
-    "level": "级别",
-    "code": "问题",
-    "message": "说明及处理办法",
-}
-PROBLEM_WIDTHS = {"来源（文件/工作表）": 360, "内容": 240, "说明及处理办法": 720}
+PROBLEM_WIDTHS = {WHERE: 360, PROBLEM_NAMES["value"]: 240, PROBLEM_NAMES["message"]: 720}
 
 
-def detail_sheet(scored: pd.DataFrame, names: dict[str, str]) -> FrameSheet:
+def detail_columns(scheme: Scheme) -> dict[str, str]:
+    """The 明细 sheet's headers: the ledger's fields as the rules file names them (日期, 单位,
+    标题, 类别, 采用渠道), the program's own columns from the catalogue."""
+    return {
+        "where": WHERE,
+        "row": ROW,
+        "date": scheme.field_word("date"),
+        "unit_name": scheme.field_word("unit"),
+        "share": msg("COL_SHARE"),
+        "title": scheme.field_word("title"),
+        "category_name": scheme.field_word("category"),
+        "channel_name": scheme.field_word("channel"),
+        "points": msg("COL_POINTS"),
+        "score": msg("COL_SCORE"),
+        "rule": msg("COL_RULE"),
+    }
+
+
+def best_of_categories(scheme: Scheme) -> list[str]:
+    """The categories whose bonuses count only the highest (调研信息), in the rules' order."""
+    weights = scheme.weights
+    return list(dict.fromkeys(weights.loc[weights["best_of"], "category"]))
+
+
+def detail_sheet(scored: pd.DataFrame, names: dict[str, str], scheme: Scheme) -> FrameSheet:
     """One row per scored adoption: source, row, unit (as the table names it), share, points
     and the rule in words, in ledger order."""
-    frame = scored[list(DETAIL_COLUMNS)]
+    columns = detail_columns(scheme)
+    frame = scored[list(columns)]
     frame["unit_name"] = _per_distinct(frame["unit_name"], names.get)
     frame["date"] = _per_distinct(frame["date"], lambda d: d.isoformat())
     if not _in_ledger_order(frame):
         frame = frame.sort_values(["where", "row"], kind="stable")
+    best = best_of_categories(scheme)
     preamble = (
-        "明细：每一条计分的采用一行。联合报送的信息每个单位各占一份；"
-        "“分值”是规则分值，“得分”是该单位实得（分值 × 份额，调研信息加分只取最高一项）。",
+        msg(
+            "DETAIL_PREAMBLE",
+            sheet=DETAIL,
+            points=columns["points"],
+            score=columns["score"],
+            share=columns["share"],
+            best=msg("DETAIL_PREAMBLE_BEST", categories="、".join(best)) if best else "",
+        ),
     )
-    return FrameSheet(
-        frame.rename(columns=DETAIL_COLUMNS).reset_index(drop=True), DETAIL_WIDTHS, preamble
-    )
+    widths = {WHERE: 360, columns["title"]: 400, columns["rule"]: 560}
+    return FrameSheet(frame.rename(columns=columns).reset_index(drop=True), widths, preamble)
 
 
 def _per_distinct(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
@@ -163,7 +183,7 @@ def read_notes(
         {
             "where": bad["where"],
             "row": bad["row"],
-            "column": "单位",
+            "column": scheme.field_word("unit"),
             "value": bad["unit_raw"],
             "level": ERROR,
             "code": "UNKNOWN_UNIT",
@@ -193,7 +213,7 @@ def note_conflicts(
                 (
                     where,
                     int(row_number),
-                    "备注",
+                    scheme.field_word("remark"),
                     row["note"],
                     INFO,
                     "NOTE_NOT_PRINTED",
@@ -230,13 +250,20 @@ def floor_notes(tables: dict[str, pd.DataFrame], scheme: Scheme) -> pd.DataFrame
     return pd.DataFrame(records, columns=PROBLEM_COLUMNS)
 
 
-def record_sheet(frame: pd.DataFrame, period: Period) -> FrameSheet:
+def record_sheet(frame: pd.DataFrame, period: Period, scheme: Scheme) -> FrameSheet:
     """The year's research items with the bonus each has been granted (score/record.py)."""
     preamble = (
-        f"调研加分：{period.year}年内到本期（{period.months}）为止，每条调研信息已计的最高加分"
-        "（同一信息被多次采用的，以最高分记）。下一季度运行时读取本表，只补计差额，不重复计分。",
+        msg(
+            "RECORD_PREAMBLE",
+            sheet=RECORD,
+            year=period.year,
+            months=period.months,
+            categories="、".join(best_of_categories(scheme)),
+        ),
     )
-    return FrameSheet(frame, {"标题": 400, "报送单位": 200}, preamble)
+    return FrameSheet(
+        frame, {RECORD_COLUMNS["title"]: 400, RECORD_COLUMNS["units_key"]: 200}, preamble
+    )
 
 
 def all_problems(*parts: pd.DataFrame) -> pd.DataFrame:

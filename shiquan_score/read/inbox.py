@@ -13,7 +13,8 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.output import mark as M
 from shiquan_score.output.audit import AUDIT_SHEETS
 from shiquan_score.period import Period, parse_any
-from shiquan_score.previous.table import PreviousTable, identify, read_previous
+from shiquan_score.previous.table import PreviousTable, read_previous
+from shiquan_score.previous.title import identify
 from shiquan_score.read import files as readers
 from shiquan_score.read.own import own_csv, read_mark
 from shiquan_score.read.sheets import HEADER_SCAN_ROWS, RawSheet, ledger_rows, locate_header
@@ -83,7 +84,7 @@ def _read_one(inbox: Inbox, path: Path, scheme: Scheme, words: frozenset[str]) -
     if mark is not None:
         _own_workbook(inbox, path, sheets, mark, scheme)
         return
-    side = own_csv(sheets[0]) if len(sheets) == 1 and not sheets[0].sheet else None
+    side = own_csv(sheets[0], scheme) if len(sheets) == 1 and not sheets[0].sheet else None
     if side:
         inbox.notices.append(msg("OWN_SIDE_CSV", file=path.name, sheet=side))
         return
@@ -108,7 +109,7 @@ def _read_one(inbox: Inbox, path: Path, scheme: Scheme, words: frozenset[str]) -
             continue
         # A 明细 or 问题 sheet of ours in a file without our mark (a copy the clerk saved,
         # which loses it) would be read as a ledger, or said to have no ledger header.
-        own = None if published else own_csv(raw)
+        own = None if published else own_csv(raw, scheme)
         if own:
             inbox.notices.append(msg("OWN_AUDIT_SHEET", where=raw.where, sheet=own))
             continue

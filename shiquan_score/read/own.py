@@ -72,13 +72,14 @@ def read_mark(path: Path) -> Mark | None:
 _PREAMBLE_ROWS = 10
 
 
-def own_csv(raw) -> str | None:
+def own_csv(raw, scheme) -> str | None:
     """The audit sheet (明细, 问题) a sheet or CSV holds when one of its first rows is that
     sheet's header: the side CSV we write starts with it; a copy the clerk saved from the
     workbook (Excel's 另存为 CSV, a WPS .xls) keeps the preamble lines above it."""
-    from shiquan_score.output.audit import DETAIL, DETAIL_COLUMNS, PROBLEM_NAMES, PROBLEMS
+    from shiquan_score.output.audit import DETAIL, PROBLEM_NAMES, PROBLEMS, detail_columns
 
-    headers = ((DETAIL, list(DETAIL_COLUMNS.values())), (PROBLEMS, list(PROBLEM_NAMES.values())))
+    detail = list(detail_columns(scheme).values())
+    headers = ((DETAIL, detail), (PROBLEMS, list(PROBLEM_NAMES.values())))
     for values in raw.cells.head(_PREAMBLE_ROWS).itertuples(index=False):
         row = [str(v).strip() for v in values if isinstance(v, str) and v.strip()]
         for sheet, names in headers:

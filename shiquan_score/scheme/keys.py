@@ -19,6 +19,15 @@ TEXT, TEXTS, FLAG, WHOLE, NUMBER, DAY = "文字", "文字列表", "true 或 fals
 ANY = None
 
 LEDGER_FIELDS = ("date", "unit", "title", "category", "channel", "remark")
+# The word for a field when the rules file lists no header for it (catalogue codes).
+FIELD_CODES = {
+    "date": "FIELD_DATE",
+    "unit": "FIELD_UNIT",
+    "title": "FIELD_TITLE",
+    "category": "FIELD_CATEGORY",
+    "channel": "FIELD_CHANNEL",
+    "remark": "FIELD_REMARK",
+}
 
 RULES: dict[str, Any] = {
     "county": ANY,

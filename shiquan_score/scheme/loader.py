@@ -17,8 +17,8 @@ from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.period import SPANS
 from shiquan_score.scheme.fields import alias_map, need
+from shiquan_score.scheme.keys import FIELD_CODES, ROSTER, RULES, check_keys
 from shiquan_score.scheme.keys import LEDGER_FIELDS as LEDGER_FIELDS  # re-exported
-from shiquan_score.scheme.keys import ROSTER, RULES, check_keys
 from shiquan_score.scheme.placeholders import plain_problems, raise_all, template_problems
 from shiquan_score.scheme.roster import check_blocks, read_roster
 from shiquan_score.scheme.style import Style, read_style
@@ -83,10 +83,10 @@ class Scheme:
     field_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def field_word(self, name: str) -> str:
-        """The header a ledger column is named by: 日期 for date (the field's own name when
+        """The header a ledger column is named by: 日期 for date (the catalogue's word when
         the rules list no spelling)."""
         words = self.field_words.get(name, ())
-        return words[0] if words else name
+        return words[0] if words else msg(FIELD_CODES[name])
 
     @cached_property
     def class_weights(self) -> bool:

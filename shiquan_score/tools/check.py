@@ -20,7 +20,7 @@ from shiquan_score.output.workbook import FrameSheet
 from shiquan_score.period import Period
 from shiquan_score.previous.headers import label
 from shiquan_score.previous.official import OfficialTable, read_official
-from shiquan_score.previous.table import identify
+from shiquan_score.previous.title import identify
 from shiquan_score.read import files as readers
 from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary

@@ -7,10 +7,13 @@ import pyarrow as pa
 import pytest
 from frames import TEXT_COLUMNS, rows
 
+from shiquan_score import DEFAULT_ROSTER
 from shiquan_score.normalise.ledger import normalise
-from shiquan_score.output.audit import detail_sheet
+from shiquan_score.output.audit import detail_sheet, record_sheet
 from shiquan_score.period import Period
+from shiquan_score.scheme.loader import load_scheme
 from shiquan_score.score.scoring import score
+from tests.schemes import variant
 
 Q4 = Period(2020, 4)
 ITEMS = (
@@ -45,6 +48,48 @@ def test_detail_rows_are_the_same_for_any_text_dtype(scheme, dtype):
     if dtype is not None:
         events = events.astype({c: dtype for c in TEXT_COLUMNS})
     names = {"财政局": "财政局（新）", "审计局": "审计局", "统计局": "统计局"}
-    frame = detail_sheet(score(events, scheme), names).frame
+    frame = detail_sheet(score(events, scheme), names, scheme).frame
     assert frame.columns.tolist()[:4] == ["来源（文件/工作表）", "行号", "日期", "单位"]
     assert frame.astype(object).to_numpy().tolist() == EXPECTED
+
+
+def test_the_detail_sheet_speaks_the_schemes_words(scheme, tmp_path):
+    """Headers of the ledger's fields as [ledger].columns spells them first; the preamble
+    names the best-of categories the rules have, and none when they have none."""
+    rules = variant(
+        tmp_path,
+        ('columns.channel = ["采用渠道", ', 'best_of = ["市级", "省级", "国家级"]\n'),
+        ('columns.channel = ["采用栏目", "采用渠道", ', ""),
+    )
+    other = load_scheme(rules, DEFAULT_ROSTER)
+    events = normalise(rows(*ITEMS[2:]), other, Q4).events
+    page = detail_sheet(score(events, other), {"财政局": "财政局", "审计局": "审计局"}, other)
+    assert page.frame.columns.tolist() == [
+        "来源（文件/工作表）",
+        "行号",
+        "日期",
+        "单位",
+        "份额",
+        "标题",
+        "类别",
+        "采用栏目",
+        "分值",
+        "得分",
+        "计分说明",
+    ]
+    assert page.preamble == (
+        "明细：每一条计分的采用一行。联合报送的信息每个单位各占一份；"
+        "“分值”是规则分值，“得分”是该单位实得（分值 × 份额）。",
+    )
+    shipped = detail_sheet(score(events, scheme), {"财政局": "财政局"}, scheme).preamble
+    assert shipped[0].endswith("（分值 × 份额，调研信息加分只取最高一项）。")
+
+
+def test_the_record_sheet_names_the_best_of_categories(scheme):
+    frame = pd.DataFrame(columns=["标题", "报送单位"])
+    page = record_sheet(frame, Period(2021, 2), scheme)
+    assert page.preamble == (
+        "调研加分：2021年内到本期（4-6月）为止，每条调研信息已计的最高加分"
+        "（同一信息被多次采用的，以最高分记）。下一季度运行时读取本表，只补计差额，不重复计分。",
+    )
+    assert page.widths == {"标题": 400, "报送单位": 200}

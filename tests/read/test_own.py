@@ -11,8 +11,9 @@ from pathlib import Path
 import openpyxl
 
 from shiquan_score.cli import main
-from shiquan_score.output.audit import DETAIL_COLUMNS
+from shiquan_score.output.audit import detail_columns
 from shiquan_score.read.own import read_mark
+from shiquan_score.scheme.loader import load_scheme
 from tests.conftest import ROOT, SAMPLE, ledger_rows, table_by_name, write_ledger
 
 D = dt.date
@@ -96,7 +97,7 @@ def test_own_problem_list_and_side_csv_are_never_ledgers(tmp_path, capsys):
     inbox2 = tmp_path / "收件箱2"
     inbox2.mkdir()
     shutil.copy(problem_list, inbox2)
-    header = ",".join(DETAIL_COLUMNS.values())
+    header = ",".join(detail_columns(load_scheme()).values())
     row = "台账.xlsx（台账）,4,2021-02-05,财政局,1,一,新闻动态,部门动态,0.5,0.5,新闻动态被“部门动态”采用计0.5分"
     (inbox2 / "石泉县2021年1-3月信息采用情况统计表_明细.csv").write_text(
         f"\ufeff{header}\n{row}\n", encoding="utf-8"

@@ -59,6 +59,62 @@ MESSAGES: dict[str, str] = {
     "NOTICE_PDF_WRITTEN": "已生成通报 PDF：{file}",
     "TEMPLATE_YEAR": "{year}年",
     "TEMPLATE_ANY_YEAR": "不限年份",
+    # --- the blank ledger (tools/template.py); the office's words come from the scheme ---
+    "TEMPLATE_FILE_NAME": "台账模板.xlsx",
+    "TEMPLATE_NOT_XLSX": "台账模板的文件名应以 .xlsx 结尾，如 --template {example}（现为 {name}）",
+    "TEMPLATE_BAD_YEAR": "年份“{text}”写法不对，请写成 2021 或 2021Q1",
+    "TEMPLATE_LEDGER_SHEET": "台账",
+    "TEMPLATE_GUIDE_SHEET": "填写说明",
+    "TEMPLATE_LIST_SHEET": "下拉名单",
+    "TEMPLATE_TITLE": "{county}{years}政府信息采用台账",
+    "TEMPLATE_WITHIN_YEAR": "{year}年内",
+    "TEMPLATE_BETWEEN_YEARS": "{first}年至{last}年之间",
+    "TEMPLATE_DATE_INPUT": "填采用日期，如 {year}-03-15",
+    "TEMPLATE_DATE_TITLE": "日期不对",
+    "TEMPLATE_DATE_ERROR": "请填写{within}的日期，如 {year}-03-15。不要写成文字或只写月份。",
+    "TEMPLATE_NOT_LISTED": "{column}不在列表中",
+    "TEMPLATE_UNIT_ERROR": (
+        "不在单位名单中。联合报送写多个单位、用“、”隔开时，请点“是”；"
+        "其他情况请从下拉列表选择，或先把单位加入单位名单。"
+    ),
+    "TEMPLATE_CATEGORY_ERROR": "请从下拉列表选择类别；新闻栏目的采用可以不填类别。",
+    "TEMPLATE_CHANNEL_ERROR": (
+        "不在渠道列表中。同一信息被几个渠道采用、用“、”隔开时，请点“是”；其他情况请从下拉列表选择。"
+    ),
+    "TEMPLATE_NOTE_UNIT_ERROR": "请从下拉列表选择单位（一行写一个单位）。",
+    "TEMPLATE_NOTE_HINT": "常用的备注是{notes}，也可以写其他文字。",
+    "GUIDE_TITLE": "{title} {sheet}",
+    "GUIDE_SOURCE": "本模板按 {rules}（{name}）和 {roster}（单位名单）生成。",
+    "GUIDE_RULES": "计分规则",
+    "GUIDE_ROWS": (
+        "在“{sheet}”表中，每一条被采用的信息填一行。不要改动表头文字，不要合并单元格。"
+        "一年的台账可以记在同一个表里，程序只统计所选的季度。"
+    ),
+    "GUIDE_DATE": "{column}：填采用日期，如 {example}",
+    "GUIDE_DATE_YEAR": "（只能填{year}年的日期）",
+    "GUIDE_DATE_REAL": "。请填真正的日期，不要写成文字。",
+    "GUIDE_UNIT": (
+        "{column}：从下拉列表中选择。两个以上单位联合报送的，写在一个格子里，用“、”隔开"
+        "（Excel/WPS 会提示不在列表中，点“是”即可），每个单位各得相同的份额。"
+        "名单里没有的单位，请先加入 {roster}。"
+    ),
+    "GUIDE_CATEGORY": "{column}：从下拉列表中选择。采用渠道为 {channels} 的可以不填类别。",
+    "GUIDE_CHANNEL": (
+        "{column}：从下拉列表中选择。同一信息被几个渠道采用的，可以每个渠道填一行"
+        "（标题相同），也可以写在一个格子里，用“、”隔开。"
+    ),
+    "GUIDE_DUPLICATES": "同一单位、同一标题、同一渠道只计一次，重复的行会在“问题”表中列出。",
+    "GUIDE_NOTES": (
+        "“{sheet}”表：某单位的{category}{note}时，在该表填写单位和“{note}”，"
+        "统计表会在该单位的{category}格中印出这句话。"
+    ),
+    "GUIDE_NOTES_ANY": (
+        "“{sheet}”表：需要在统计表中说明某单位的{category}时，在该表填写单位和备注，"
+        "统计表会在该单位的{category}格中印出这句话。"
+    ),
+    "GUIDE_RENAMED": "单位更名后，新旧名称都可以用，累计分不断；统计表印出该期使用的名称。",
+    "GUIDE_RUN": "填好后把本文件放进收件箱文件夹，运行：python convert.py 收件箱文件夹。",
+    "GUIDE_REMARKS": "计分规则（印在统计表下方的备注）：",
     "TEMPLATE_WRITTEN": "已生成台账模板（{scope}）：{file}",
     "TEMPLATE_ONLY": "只生成了台账模板，没有统计；要统计请去掉 --template 再运行",
     "NOTICE_KEPT": "{name} 与本次生成的不同（可能已修改过），已改名保留为 {kept}",

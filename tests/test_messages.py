@@ -1280,6 +1280,90 @@ EXPECTED |= {
     "FIELD_REMARK": ({}, "备注"),
 }
 
+# The blank ledger's words (tools/template.py).
+EXPECTED |= {
+    "TEMPLATE_FILE_NAME": ({}, "台账模板.xlsx"),
+    "TEMPLATE_NOT_XLSX": (
+        {"example": "台账模板.xlsx", "name": "模板.xls"},
+        "台账模板的文件名应以 .xlsx 结尾，如 --template 台账模板.xlsx（现为 模板.xls）",
+    ),
+    "TEMPLATE_BAD_YEAR": ({"text": "明年"}, "年份“明年”写法不对，请写成 2021 或 2021Q1"),
+    "TEMPLATE_LEDGER_SHEET": ({}, "台账"),
+    "TEMPLATE_GUIDE_SHEET": ({}, "填写说明"),
+    "TEMPLATE_LIST_SHEET": ({}, "下拉名单"),
+    "TEMPLATE_TITLE": ({"county": "石泉县", "years": "2021年"}, "石泉县2021年政府信息采用台账"),
+    "TEMPLATE_WITHIN_YEAR": ({"year": 2021}, "2021年内"),
+    "TEMPLATE_BETWEEN_YEARS": ({"first": 2000, "last": 2099}, "2000年至2099年之间"),
+    "TEMPLATE_DATE_INPUT": ({"year": 2021}, "填采用日期，如 2021-03-15"),
+    "TEMPLATE_DATE_TITLE": ({}, "日期不对"),
+    "TEMPLATE_DATE_ERROR": (
+        {"within": "2021年内", "year": 2021},
+        "请填写2021年内的日期，如 2021-03-15。不要写成文字或只写月份。",
+    ),
+    "TEMPLATE_NOT_LISTED": ({"column": "单位"}, "单位不在列表中"),
+    "TEMPLATE_UNIT_ERROR": (
+        {},
+        "不在单位名单中。联合报送写多个单位、用“、”隔开时，请点“是”；其他情况请从下拉列表选择，或先把单位加入单位名单。",
+    ),
+    "TEMPLATE_CATEGORY_ERROR": ({}, "请从下拉列表选择类别；新闻栏目的采用可以不填类别。"),
+    "TEMPLATE_CHANNEL_ERROR": (
+        {},
+        "不在渠道列表中。同一信息被几个渠道采用、用“、”隔开时，请点“是”；其他情况请从下拉列表选择。",
+    ),
+    "TEMPLATE_NOTE_UNIT_ERROR": ({}, "请从下拉列表选择单位（一行写一个单位）。"),
+    "TEMPLATE_NOTE_HINT": (
+        {"notes": "“省市暂未反馈”"},
+        "常用的备注是“省市暂未反馈”，也可以写其他文字。",
+    ),
+    "GUIDE_TITLE": (
+        {"sheet": "填写说明", "title": "石泉县2021年政府信息采用台账"},
+        "石泉县2021年政府信息采用台账 填写说明",
+    ),
+    "GUIDE_SOURCE": (
+        {
+            "name": "石泉县政府信息采用计分办法（2020年）",
+            "roster": "roster.toml",
+            "rules": "rules.toml",
+        },
+        "本模板按 rules.toml（石泉县政府信息采用计分办法（2020年））和 roster.toml（单位名单）生成。",
+    ),
+    "GUIDE_RULES": ({}, "计分规则"),
+    "GUIDE_ROWS": (
+        {"sheet": "台账"},
+        "在“台账”表中，每一条被采用的信息填一行。不要改动表头文字，不要合并单元格。一年的台账可以记在同一个表里，程序只统计所选的季度。",
+    ),
+    "GUIDE_DATE": (
+        {"column": "“日期”", "example": "2021-03-15"},
+        "“日期”：填采用日期，如 2021-03-15",
+    ),
+    "GUIDE_DATE_YEAR": ({"year": 2021}, "（只能填2021年的日期）"),
+    "GUIDE_DATE_REAL": ({}, "。请填真正的日期，不要写成文字。"),
+    "GUIDE_UNIT": (
+        {"column": "“单位”", "roster": "roster.toml"},
+        "“单位”：从下拉列表中选择。两个以上单位联合报送的，写在一个格子里，用“、”隔开（Excel/WPS 会提示不在列表中，点“是”即可），每个单位各得相同的份额。名单里没有的单位，请先加入 roster.toml。",
+    ),
+    "GUIDE_CATEGORY": (
+        {"channels": "部门动态、各镇快讯", "column": "“类别”"},
+        "“类别”：从下拉列表中选择。采用渠道为 部门动态、各镇快讯 的可以不填类别。",
+    ),
+    "GUIDE_CHANNEL": (
+        {"column": "“采用渠道”"},
+        "“采用渠道”：从下拉列表中选择。同一信息被几个渠道采用的，可以每个渠道填一行（标题相同），也可以写在一个格子里，用“、”隔开。",
+    ),
+    "GUIDE_DUPLICATES": ({}, "同一单位、同一标题、同一渠道只计一次，重复的行会在“问题”表中列出。"),
+    "GUIDE_NOTES": (
+        {"category": "调研信息", "note": "省市暂未反馈", "sheet": "备注"},
+        "“备注”表：某单位的调研信息省市暂未反馈时，在该表填写单位和“省市暂未反馈”，统计表会在该单位的调研信息格中印出这句话。",
+    ),
+    "GUIDE_NOTES_ANY": (
+        {"category": "调研信息", "sheet": "备注"},
+        "“备注”表：需要在统计表中说明某单位的调研信息时，在该表填写单位和备注，统计表会在该单位的调研信息格中印出这句话。",
+    ),
+    "GUIDE_RENAMED": ({}, "单位更名后，新旧名称都可以用，累计分不断；统计表印出该期使用的名称。"),
+    "GUIDE_RUN": ({}, "填好后把本文件放进收件箱文件夹，运行：python convert.py 收件箱文件夹。"),
+    "GUIDE_REMARKS": ({}, "计分规则（印在统计表下方的备注）："),
+}
+
 # kind code -> the 问题 column's label
 EXPECTED_KINDS: dict[str, str] = {
     "RECORD_DISAGREES": "加分记录不一致",

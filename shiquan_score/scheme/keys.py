@@ -39,6 +39,7 @@ RULES: dict[str, Any] = {
         "channel_separators": TEXTS,
         "unit_prefixes": TEXTS,
         "note_sheet": TEXT,
+        "common_notes": TEXTS,
         "total_words": TEXTS,
         "footer_words": TEXTS,
     },

@@ -81,6 +81,7 @@ class Scheme:
     # field -> its header spellings as [ledger].columns lists them (the first is the one a
     # template prints and a message names)
     field_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    common_notes: list[str] = field(default_factory=list)  # 省市暂未反馈: offered in the template
 
     def field_word(self, name: str) -> str:
         """The header a ledger column is named by: 日期 for date (the catalogue's word when
@@ -306,4 +307,5 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         span=_span(rules, where),
         style=read_style(rules, where),
         field_words={f: tuple(a) for f, a in ledger["columns"].items()},
+        common_notes=list(ledger.get("common_notes", [])),
     )

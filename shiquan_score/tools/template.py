@@ -1,8 +1,10 @@
 """A blank ledger (台账) for the scheme: canonical columns, dropdowns, a date check, instructions.
 
 Everything a clerk sees comes from the scheme: header words from rules.toml [ledger].columns,
-units from roster.toml, categories and channels from rules.toml. The lists sit on a hidden
-sheet because an inline dropdown list is limited to 255 characters.
+units from roster.toml, categories and channels from rules.toml, the usual notes from
+[ledger].common_notes, the title's size from [style]; the instructions are the catalogue's
+(messages.py, TEMPLATE_* and GUIDE_*). The lists sit on a hidden sheet because an inline
+dropdown list is limited to 255 characters.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import datetime as dt
 from pathlib import Path
 
 from shiquan_score.errors import InputError
+from shiquan_score.messages import msg
 from shiquan_score.output.workbook import atomic_workbook
 from shiquan_score.period import parse_any
 from shiquan_score.scheme.loader import LEDGER_FIELDS, Scheme, load_scheme
 
-LEDGER_SHEET, GUIDE_SHEET, LIST_SHEET = "台账", "填写说明", "下拉名单"
-TEMPLATE_NAME = "台账模板.xlsx"
+LEDGER_SHEET, GUIDE_SHEET = msg("TEMPLATE_LEDGER_SHEET"), msg("TEMPLATE_GUIDE_SHEET")
+LIST_SHEET = msg("TEMPLATE_LIST_SHEET")
+TEMPLATE_NAME = msg("TEMPLATE_FILE_NAME")
 HEADER_ROW = 1  # 0-based: the title in row 1, the header in row 2
 FILLABLE_ROWS = 3000  # rows below the header that carry the dropdowns and the date check
 # Defined names for the dropdown lists (ASCII: every Excel and WPS version accepts them).
@@ -38,15 +42,13 @@ def make_template(
 ) -> tuple[Path, int | None]:
     """The --template command: check the file name and the year, load the scheme, write."""
     if target.suffix.lower() != ".xlsx":
-        raise InputError(
-            f"台账模板的文件名应以 .xlsx 结尾，如 --template 台账模板.xlsx（现为 {target.name}）"
-        )
+        raise InputError(msg("TEMPLATE_NOT_XLSX", example=TEMPLATE_NAME, name=target.name))
     year = None
     if period:
         try:  # a year, or any period of it: 2021, 2021Q1, 2021-03, 2021H1
             year = parse_any(period).year
         except InputError:
-            raise InputError(f"年份“{period}”写法不对，请写成 2021 或 2021Q1") from None
+            raise InputError(msg("TEMPLATE_BAD_YEAR", text=period)) from None
     return write_template(load_scheme(rules, roster), target, year), year
 
 
@@ -74,35 +76,47 @@ def choices(scheme: Scheme, year: int | None) -> dict[str, list[str]]:
     }
 
 
+def ledger_title(scheme: Scheme, year: int | None) -> str:
+    years = msg("TEMPLATE_YEAR", year=year) if year else ""
+    return msg("TEMPLATE_TITLE", county=scheme.county, years=years)
+
+
+def note_categories(scheme: Scheme) -> list[str]:
+    """The categories of the note columns (调研信息): where a 备注 is printed."""
+    pairs = [p for spec in scheme.tables.values() for c in spec.columns if c.note for p in c.count]
+    return list(dict.fromkeys(category for category, _ in pairs))
+
+
 def guide_lines(scheme: Scheme, year: int | None, words: dict[str, str]) -> list[str]:
     """The 填写说明 sheet, one paragraph per line."""
-    w = {f: f"“{words.get(f, f)}”" for f in LEDGER_FIELDS}
-    years = f"{year}年" if year else ""
+    w = {f: f"“{words.get(f, scheme.field_word(f))}”" for f in LEDGER_FIELDS}
     example = f"{year or 2021}-03-15"
-    implied = "、".join(scheme.implies)
     rules, roster = (p.name for p in scheme.sources)
+    items = [
+        msg("GUIDE_ROWS", sheet=LEDGER_SHEET),
+        msg("GUIDE_DATE", column=w["date"], example=example)
+        + (msg("GUIDE_DATE_YEAR", year=year) if year else "")
+        + msg("GUIDE_DATE_REAL"),
+        msg("GUIDE_UNIT", column=w["unit"], roster=roster),
+        msg("GUIDE_CATEGORY", column=w["category"], channels="、".join(scheme.implies)),
+        msg("GUIDE_CHANNEL", column=w["channel"]),
+        msg("GUIDE_DUPLICATES"),
+    ]
+    categories, notes = "、".join(note_categories(scheme)), scheme.common_notes
+    if categories and notes:
+        items.append(
+            msg("GUIDE_NOTES", sheet=scheme.note_sheet, category=categories, note=notes[0])
+        )
+    elif categories:
+        items.append(msg("GUIDE_NOTES_ANY", sheet=scheme.note_sheet, category=categories))
+    items += [msg("GUIDE_RENAMED"), msg("GUIDE_RUN")]
     lines = [
-        f"{scheme.county}{years}政府信息采用台账 填写说明",
-        f"本模板按 {rules}（{scheme.name or '计分规则'}）和 {roster}（单位名单）生成。",
-        f"1. 在“{LEDGER_SHEET}”表中，每一条被采用的信息填一行。不要改动表头文字，不要合并单元格。"
-        "一年的台账可以记在同一个表里，程序只统计所选的季度。",
-        f"2. {w['date']}：填采用日期，如 {example}"
-        + (f"（只能填{year}年的日期）" if year else "")
-        + "。请填真正的日期，不要写成文字。",
-        f"3. {w['unit']}：从下拉列表中选择。两个以上单位联合报送的，写在一个格子里，用“、”隔开"
-        "（Excel/WPS 会提示不在列表中，点“是”即可），每个单位各得相同的份额。"
-        f"名单里没有的单位，请先加入 {roster}。",
-        f"4. {w['category']}：从下拉列表中选择。采用渠道为 {implied} 的可以不填类别。",
-        f"5. {w['channel']}：从下拉列表中选择。同一信息被几个渠道采用的，可以每个渠道填一行"
-        "（标题相同），也可以写在一个格子里，用“、”隔开。",
-        "6. 同一单位、同一标题、同一渠道只计一次，重复的行会在“问题”表中列出。",
-        f"7. “{scheme.note_sheet}”表：某单位的调研信息省市暂未反馈时，在该表填写单位和"
-        "“省市暂未反馈”，统计表会在该单位的调研信息格中印出这句话。",
-        "8. 单位更名后，新旧名称都可以用，累计分不断；统计表印出该期使用的名称。",
-        "9. 填好后把本文件放进收件箱文件夹，运行：python convert.py 收件箱文件夹。",
+        msg("GUIDE_TITLE", title=ledger_title(scheme, year), sheet=GUIDE_SHEET),
+        msg("GUIDE_SOURCE", rules=rules, name=scheme.name or msg("GUIDE_RULES"), roster=roster),
+        *(f"{n}. {text}" for n, text in enumerate(items, start=1)),
     ]
     if scheme.remarks:
-        lines += ["", "计分规则（印在统计表下方的备注）：", *scheme.remarks.splitlines()]
+        lines += ["", msg("GUIDE_REMARKS"), *scheme.remarks.splitlines()]
     return lines
 
 
@@ -113,7 +127,13 @@ def write_template(scheme: Scheme, target: Path, year: int | None = None) -> Pat
     first, last = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else _neutral_range()
     with atomic_workbook(target) as wb:
         fmt = {
-            "title": wb.add_format({"bold": True, "font_size": 16, "valign": "vcenter"}),
+            "title": wb.add_format(
+                {
+                    "bold": True,
+                    "font_size": scheme.style.sizes["ledger_title"],
+                    "valign": "vcenter",
+                }
+            ),
             "head": wb.add_format(
                 {"bold": True, "border": 1, "align": "center", "valign": "vcenter"}
             ),
@@ -128,9 +148,9 @@ def write_template(scheme: Scheme, target: Path, year: int | None = None) -> Pat
         notes = wb.add_worksheet(scheme.note_sheet)
         guide = wb.add_worksheet(GUIDE_SHEET)
         hidden = wb.add_worksheet(LIST_SHEET)
-        _list_sheet(wb, hidden, lists, fmt)
+        _list_sheet(wb, hidden, lists, fmt, scheme)
         _ledger_sheet(ledger, scheme, words, year, (first, last), fmt)
-        _notes_sheet(notes, words, fmt)
+        _notes_sheet(notes, words, fmt, scheme.common_notes)
         guide.set_column(0, 0, GUIDE_WIDTH, fmt["guide"])
         for sheet in (ledger, notes, guide):
             _print_setup(sheet)
@@ -154,10 +174,9 @@ def _neutral_range() -> tuple[dt.date, dt.date]:
     return dt.date(_NEUTRAL_YEARS[0], 1, 1), dt.date(_NEUTRAL_YEARS[1], 12, 31)
 
 
-def _list_sheet(wb, sheet, lists: dict[str, list[str]], fmt) -> None:
-    titles = {"unit": "单位", "category": "类别", "channel": "采用渠道"}
+def _list_sheet(wb, sheet, lists: dict[str, list[str]], fmt, scheme: Scheme) -> None:
     for c, (key, values) in enumerate(lists.items()):
-        sheet.write_string(0, c, titles[key], fmt["head"])
+        sheet.write_string(0, c, scheme.field_word(key), fmt["head"])
         sheet.set_column(c, c, 24)
         for r, value in enumerate(values, start=1):
             sheet.write_string(r, c, value)
@@ -168,8 +187,7 @@ def _list_sheet(wb, sheet, lists: dict[str, list[str]], fmt) -> None:
 
 def _ledger_sheet(sheet, scheme, words, year, dates, fmt) -> None:
     fields = list(words)
-    title = f"{scheme.county}{f'{year}年' if year else ''}政府信息采用台账"
-    sheet.write_string(0, 0, title, fmt["title"])
+    sheet.write_string(0, 0, ledger_title(scheme, year), fmt["title"])
     sheet.set_row(0, 30)
     for c, field in enumerate(fields):
         sheet.write_string(HEADER_ROW, c, words[field], fmt["head_fill"])
@@ -178,7 +196,11 @@ def _ledger_sheet(sheet, scheme, words, year, dates, fmt) -> None:
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     top, bottom = HEADER_ROW + 1, HEADER_ROW + FILLABLE_ROWS
     col = {f: c for c, f in enumerate(fields)}
-    year_text = f"{year}年内" if year else f"{dates[0].year}年至{dates[1].year}年之间"
+    year_text = (
+        msg("TEMPLATE_WITHIN_YEAR", year=year)
+        if year
+        else msg("TEMPLATE_BETWEEN_YEARS", first=dates[0].year, last=dates[1].year)
+    )
     sheet.data_validation(
         top,
         col["date"],
@@ -190,10 +212,9 @@ def _ledger_sheet(sheet, scheme, words, year, dates, fmt) -> None:
             "minimum": dates[0],
             "maximum": dates[1],
             "input_title": words["date"],
-            "input_message": f"填采用日期，如 {dates[0].year if year else 2021}-03-15",
-            "error_title": "日期不对",
-            "error_message": f"请填写{year_text}的日期，如 {year or 2021}-03-15。"
-            "不要写成文字或只写月份。",
+            "input_message": msg("TEMPLATE_DATE_INPUT", year=dates[0].year if year else 2021),
+            "error_title": msg("TEMPLATE_DATE_TITLE"),
+            "error_message": msg("TEMPLATE_DATE_ERROR", within=year_text, year=year or 2021),
         },
     )
     _list_check(sheet, (top, col["unit"], bottom), "unit", words, lenient=True)
@@ -205,26 +226,25 @@ def _ledger_sheet(sheet, scheme, words, year, dates, fmt) -> None:
 def _list_check(sheet, cells, key: str, words, lenient: bool) -> None:
     """A dropdown; lenient ones only warn, so a joint item (甲、乙) can still be typed."""
     messages = {
-        "unit": "不在单位名单中。联合报送写多个单位、用“、”隔开时，请点“是”；"
-        "其他情况请从下拉列表选择，或先把单位加入单位名单。",
-        "category": "请从下拉列表选择类别；新闻栏目的采用可以不填类别。",
-        "channel": "不在渠道列表中。同一信息被几个渠道采用、用“、”隔开时，请点“是”；"
-        "其他情况请从下拉列表选择。",
+        "unit": "TEMPLATE_UNIT_ERROR",
+        "category": "TEMPLATE_CATEGORY_ERROR",
+        "channel": "TEMPLATE_CHANNEL_ERROR",
     }
     top, col, bottom = cells
     options = {
         "validate": "list",
         "source": f"={LIST_NAMES[key]}",
-        "error_title": f"{words[key]}不在列表中",
-        "error_message": messages[key],
+        "error_title": msg("TEMPLATE_NOT_LISTED", column=words[key]),
+        "error_message": msg(messages[key]),
     }
     if lenient:
         options["error_type"] = "warning"
     sheet.data_validation(top, col, bottom, col, options)
 
 
-def _notes_sheet(sheet, words, fmt) -> None:
-    """The 备注 sheet: 单位 and 备注, read by the converter (e.g. 省市暂未反馈)."""
+def _notes_sheet(sheet, words, fmt, common: list[str]) -> None:
+    """The 备注 sheet: 单位 and 备注, read by the converter; the usual notes offered (e.g.
+    省市暂未反馈, [ledger].common_notes), any other text allowed."""
     for c, field in enumerate(("unit", "remark")):
         sheet.write_string(0, c, words[field], fmt["head_fill"])
         sheet.set_column(c, c, 26 if field == "unit" else 20, fmt["text"])
@@ -237,10 +257,12 @@ def _notes_sheet(sheet, words, fmt) -> None:
         {
             "validate": "list",
             "source": f"={LIST_NAMES['unit']}",
-            "error_title": f"{words['unit']}不在列表中",
-            "error_message": "请从下拉列表选择单位（一行写一个单位）。",
+            "error_title": msg("TEMPLATE_NOT_LISTED", column=words["unit"]),
+            "error_message": msg("TEMPLATE_NOTE_UNIT_ERROR"),
         },
     )
+    if not common:
+        return
     sheet.data_validation(
         1,
         1,
@@ -248,9 +270,9 @@ def _notes_sheet(sheet, words, fmt) -> None:
         1,
         {
             "validate": "list",
-            "source": ["省市暂未反馈"],
+            "source": list(common),
             "error_type": "information",
-            "error_title": "备注",
-            "error_message": "常用的备注是“省市暂未反馈”，也可以写其他文字。",
+            "error_title": words["remark"],
+            "error_message": msg("TEMPLATE_NOTE_HINT", notes="、".join(f"“{n}”" for n in common)),
         },
     )

@@ -65,7 +65,7 @@ RULES_MISTAKES = [
         'note_sheet = "备注"',
         'note_sheet = "备注"\nzebra = "红"',
         "rules.toml [ledger]：不认识的项“zebra”。这里可以写的项：columns、unit_separators、"
-        "channel_separators、unit_prefixes、note_sheet、total_words、footer_words",
+        "channel_separators、unit_prefixes、note_sheet、common_notes、total_words、footer_words",
     ),
     (
         "[remarks]\n",

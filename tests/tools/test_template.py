@@ -12,6 +12,7 @@ from shiquan_score.cli import main
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, load_scheme
 from shiquan_score.tools.template import TEMPLATE_NAME, write_template
 from tests.conftest import ROOT, table_by_name
+from tests.schemes import variant
 
 D = dt.date
 KEPT_COPY = ROOT / "templates" / TEMPLATE_NAME
@@ -193,3 +194,28 @@ def test_help_and_docs_tell_the_clerk_about_each_tool(capsys):
         f"templates/{TEMPLATE_NAME}",
     ):
         assert needle in docs
+
+
+def test_the_usual_notes_and_the_note_line_come_from_the_scheme(tmp_path):
+    """[ledger].common_notes offered in the 备注 column; none listed: any text, no dropdown,
+    and the 填写说明 line names no note."""
+    rules = variant(
+        tmp_path, 'common_notes = ["省市暂未反馈"]', 'common_notes = ["待反馈", "已报送"]'
+    )
+    target = write_template(load_scheme(rules, DEFAULT_ROSTER), tmp_path / "甲.xlsx", 2021)
+    wb = openpyxl.load_workbook(target)
+    assert validations(wb["备注"])["B2:B3001"] == ("list", '"待反馈,已报送"', None, "information")
+    notes = wb["备注"].data_validations.dataValidation[1]
+    assert notes.error == "常用的备注是“待反馈”、“已报送”，也可以写其他文字。"
+    assert wb["填写说明"]["A9"].value == (
+        "7. “备注”表：某单位的调研信息待反馈时，在该表填写单位和“待反馈”，"
+        "统计表会在该单位的调研信息格中印出这句话。"
+    )
+    rules = variant(tmp_path, 'common_notes = ["省市暂未反馈"]', "common_notes = []")
+    target = write_template(load_scheme(rules, DEFAULT_ROSTER), tmp_path / "乙.xlsx", 2021)
+    wb = openpyxl.load_workbook(target)
+    assert list(validations(wb["备注"])) == ["A2:A3001"]
+    assert wb["填写说明"]["A9"].value == (
+        "7. “备注”表：需要在统计表中说明某单位的调研信息时，在该表填写单位和备注，"
+        "统计表会在该单位的调研信息格中印出这句话。"
+    )

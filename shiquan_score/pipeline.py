@@ -159,7 +159,9 @@ def _run(config: Config, notices: list[str]) -> Result:
     problem_sheet = audit.problem_sheet(problems, summary, period)
     if (problems["level"] == ERROR).any():
         marked = mark(period.code, scheme.name, M.PROBLEM_LIST, [(M.PROBLEMS, audit.PROBLEMS)])
-        result.problems_file, stale = publish.publish_problems(targets, problem_sheet, marked)
+        result.problems_file, stale = publish.publish_problems(
+            targets, problem_sheet, marked, scheme.style
+        )
         notices += stale
         return result
     grids = [build_grid(scheme.tables[key], scheme, tables[key], period) for key in keys]
@@ -182,7 +184,7 @@ def _run(config: Config, notices: list[str]) -> Result:
         [(key, scheme.tables[key].sheet) for key in keys] + [(roles[n], n) for n in sheets],
     )
     result.workbook, stale = publish.publish_tables(
-        targets, grids, sheets, zero_text, decorate, marked
+        targets, grids, sheets, zero_text, decorate, marked, scheme.style
     )
     notices += stale
     if wording is not None:

@@ -15,6 +15,7 @@ from shiquan_score.output.replace import folder_lock, remove
 from shiquan_score.output.workbook import FrameSheet, write_workbook
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.style import Style
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,17 @@ def targets(scheme: Scheme, period: Period, out: Path) -> Targets:
 
 
 def publish_problems(
-    targets: Targets, sheet: FrameSheet, mark: dict[str, str] | None = None
+    targets: Targets,
+    sheet: FrameSheet,
+    mark: dict[str, str] | None = None,
+    style: Style | None = None,
 ) -> tuple[Path, list[str]]:
     """Only the 问题 list; a workbook of an earlier run stays, and the clerk is warned off it."""
     make_folder(targets.problems.parent)
     with folder_lock(targets.problems.parent):
-        written = write_workbook(targets.problems, [], {PROBLEMS: sheet}, properties=mark)
+        written = write_workbook(
+            targets.problems, [], {PROBLEMS: sheet}, properties=mark, style=style
+        )
     notices = []
     if targets.table.exists():
         notices.append(msg("STALE_WORKBOOK", file=targets.table))
@@ -59,6 +65,7 @@ def publish_tables(
     zero_text: str,
     decorate=None,
     mark: dict[str, str] | None = None,
+    style: Style | None = None,
 ) -> tuple[Path, list[str]]:
     """The statistics workbook; our own 问题 list of an earlier failed run no longer applies.
 
@@ -80,6 +87,7 @@ def publish_tables(
                 decorate=decorate,
                 kept=kept,
                 properties=mark,
+                style=style,
             )
         except BaseException:
             if aside is not None:

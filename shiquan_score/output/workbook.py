@@ -15,10 +15,10 @@ from shiquan_score.output.atomic import atomic_workbook, make_folder, share_mode
 from shiquan_score.output.csv_file import csv_into
 from shiquan_score.output.layout import Grid
 from shiquan_score.output.replace import remove, replace
+from shiquan_score.scheme.style import Style
 
 EXCEL_CELL_LIMIT = 32767
 EXCEL_ROW_LIMIT = 1_048_576
-BODY_FONT, HEADER_FONT, TITLE_FONT = "仿宋_GB2312", "黑体", "方正小标宋简体"
 _BOX = {"border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
 
 
@@ -36,20 +36,32 @@ class FrameSheet:
 SHEET_ROWS_MAX = 20_000
 
 
-def _formats(zero: str) -> dict[str, dict]:
-    body = {"font_name": BODY_FONT, "font_size": 12, **_BOX}
+def _formats(zero: str, style: Style) -> dict[str, dict]:
+    """The cell formats of every sheet, fonts and sizes from rules.toml [style]."""
+    fonts, sizes = style.fonts, style.sizes
+    body = {"font_name": fonts["body"], "font_size": sizes["body"], **_BOX}
     styles = {
-        "attachment": {"font_name": HEADER_FONT, "font_size": 16},
-        "title": {"font_name": TITLE_FONT, "font_size": 22, "align": "center", "valign": "vcenter"},
-        "header": {"font_name": HEADER_FONT, "font_size": 12, "bold": False, **_BOX},
+        "attachment": {"font_name": fonts["header"], "font_size": sizes["attachment"]},
+        "title": {
+            "font_name": fonts["title"],
+            "font_size": sizes["title"],
+            "align": "center",
+            "valign": "vcenter",
+        },
+        "header": {
+            "font_name": fonts["header"],
+            "font_size": sizes["header"],
+            "bold": False,
+            **_BOX,
+        },
         "name": body,
         "note": body,
         "unranked": body,
         "block": {**body, "bold": True, "align": "left"},  # 一类单位 … above a block
         "rank": {**body, "num_format": "0"},
         "remarks": {
-            "font_name": BODY_FONT,
-            "font_size": 12,
+            "font_name": fonts["body"],
+            "font_size": sizes["remarks"],
             "border": 1,
             "align": "left",
             "valign": "top",
@@ -63,7 +75,7 @@ def _formats(zero: str) -> dict[str, dict]:
             "valign": "vcenter",
         },
         "audit": {"valign": "top"},
-        "audit_title": {"bold": True, "font_size": 12},
+        "audit_title": {"bold": True, "font_size": sizes["audit_title"]},
     }
     for d, pattern in enumerate(["0", "0.0", "0.00"]):
         styles[f"count{d}"] = {**body, "num_format": f'{pattern};-{pattern};"{zero}"'}
@@ -71,7 +83,16 @@ def _formats(zero: str) -> dict[str, dict]:
     return styles
 
 
-def _render_grid(workbook, sheet, grid: Grid, formats) -> None:
+def _page(sheet, style: Style) -> None:
+    """Paper and orientation of every sheet ([style] paper, landscape)."""
+    sheet.set_paper(style.paper_code)
+    if style.landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+
+
+def _render_grid(workbook, sheet, grid: Grid, formats, style: Style) -> None:
     for c, width in enumerate(grid.widths):
         sheet.set_column_pixels(c, c, width)
     for r, height in grid.heights.items():
@@ -83,14 +104,13 @@ def _render_grid(workbook, sheet, grid: Grid, formats) -> None:
     for cell in grid.cells:
         _write(sheet, cell.row, cell.col, cell.value, formats[cell.style])
     last_col = len(grid.widths) - 1
-    sheet.set_paper(9)
-    sheet.set_landscape()
+    _page(sheet, style)
     sheet.center_horizontally()
     sheet.repeat_rows(*grid.header)
     sheet.print_area(0, 0, grid.last_row, last_col)
     sheet.fit_to_pages(1, 0)
     sheet.hide_gridlines(2)
-    sheet.set_margins(left=36 / 25.4, right=36 / 25.4, top=28 / 25.4, bottom=26 / 25.4)
+    sheet.set_margins(**style.margins_inches())
 
 
 def _write(sheet, row: int, col: int, value, fmt) -> None:
@@ -103,7 +123,7 @@ def _write(sheet, row: int, col: int, value, fmt) -> None:
         sheet.write_string(row, col, str(value), fmt)
 
 
-def _render_frame(sheet, page: FrameSheet, formats) -> None:
+def _render_frame(sheet, page: FrameSheet, formats, style: Style) -> None:
     """An audit sheet: preamble lines, bold header, frozen, filterable; cells as values."""
     frame = page.frame
     for r, line in enumerate(page.preamble):
@@ -133,8 +153,7 @@ def _render_frame(sheet, page: FrameSheet, formats) -> None:
     sheet.freeze_panes(top + 1, 0)
     if len(frame.columns):
         sheet.autofilter(top, 0, top + max(len(frame), 1), len(frame.columns) - 1)
-    sheet.set_paper(9)
-    sheet.set_landscape()
+    _page(sheet, style)
     sheet.repeat_rows(top)
     sheet.fit_to_pages(1, 0)
 
@@ -178,10 +197,13 @@ def write_workbook(
     decorate=None,
     kept: list[Path] | None = None,
     properties: dict[str, str] | None = None,
+    style: Style | None = None,
 ) -> Path:
     """Write the official sheets and the audit sheets to `target` atomically; with `kept`,
     an earlier workbook of other content is kept (see atomic_workbook); `properties` are
-    custom document properties (the tool's mark, output/mark.py)."""
+    custom document properties (the tool's mark, output/mark.py); `style` the scheme's
+    fonts, sizes, margins and paper (today's look when None)."""
+    style = style or Style()
     small = {name: page for name, page in frames.items() if len(page.frame) <= SHEET_ROWS_MAX}
     check_limits({name: page.frame for name, page in small.items()})
     csv = {name: target.with_name(f"{target.stem}_{name}.csv") for name in frames}
@@ -198,9 +220,9 @@ def write_workbook(
         with atomic_workbook(target, kept) as workbook:
             for name, value in (properties or {}).items():
                 workbook.set_custom_property(name, value, "text")
-            formats = {k: workbook.add_format(v) for k, v in _formats(zero_text).items()}
+            formats = {k: workbook.add_format(v) for k, v in _formats(zero_text, style).items()}
             for grid in grids:
-                _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats)
+                _render_grid(workbook, workbook.add_worksheet(grid.sheet), grid, formats, style)
             for name, page in frames.items():
                 if name in side:
                     page = FrameSheet(
@@ -216,7 +238,7 @@ def write_workbook(
                             ),
                         ),
                     )
-                _render_frame(workbook.add_worksheet(name), page, formats)
+                _render_frame(workbook.add_worksheet(name), page, formats, style)
             if decorate is not None:  # issue 13: the --chart charts, drawn last
                 decorate(workbook)
         for name, temp in staged.items():

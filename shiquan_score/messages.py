@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "GUIDE_REMARKS": "计分规则（印在统计表下方的备注）：",
     "TEMPLATE_WRITTEN": "已生成台账模板（{scope}）：{file}",
     "TEMPLATE_ONLY": "只生成了台账模板，没有统计；要统计请去掉 --template 再运行",
+    "CHART_TITLE": "{attachment}　{total}得分（{previous}＋{current}）",
     "NOTICE_KEPT": "{name} 与本次生成的不同（可能已修改过），已改名保留为 {kept}",
     "NOTICE_NO_SOFFICE": (
         "未找到 LibreOffice（soffice），没有生成通报的 PDF；需要时用 Word/WPS 另存为 PDF"
@@ -500,6 +501,7 @@ MESSAGES: dict[str, str] = {
         "{period}：台账共读取 {read} 行 = 计分 {scored} 行 + 不在本期 {out} 行"
         " + 重复 {duplicate} 行 + 有问题 {problem} 行{not_records}"
     ),
+    "SHEET_ROWS_UNIT": " 行",
     "SHEET_ERRORS": "有 {n} 处错误（级别为“错误”），改正台账后重新运行才会生成统计表。",
     "SHEET_NO_ERRORS": "没有错误。“未计分”的行按规则不计分；“提示”请核对。",
     # --- the 备注 sheet (output/audit.py) ---

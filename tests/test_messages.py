@@ -1362,6 +1362,11 @@ EXPECTED |= {
     "GUIDE_RENAMED": ({}, "单位更名后，新旧名称都可以用，累计分不断；统计表印出该期使用的名称。"),
     "GUIDE_RUN": ({}, "填好后把本文件放进收件箱文件夹，运行：python convert.py 收件箱文件夹。"),
     "GUIDE_REMARKS": ({}, "计分规则（印在统计表下方的备注）："),
+    "CHART_TITLE": (
+        {"attachment": "附件2", "total": "累计", "previous": "上期", "current": "本期"},
+        "附件2　累计得分（上期＋本期）",
+    ),
+    "SHEET_ROWS_UNIT": ({}, " 行"),
 }
 
 # kind code -> the 问题 column's label

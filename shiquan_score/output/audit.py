@@ -138,7 +138,7 @@ def problem_sheet(problems: pd.DataFrame, counts: dict[str, int], period: Period
         out=counts["out"],
         duplicate=counts["duplicate"],
         problem=counts["problem"],
-        not_records=not_records(counts, " 行"),
+        not_records=not_records(counts, msg("SHEET_ROWS_UNIT")),
     )
     errors = int((problems["level"] == ERROR).sum())
     verdict = msg("SHEET_ERRORS", n=errors) if errors else msg("SHEET_NO_ERRORS")

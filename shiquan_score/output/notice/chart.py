@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid, visible_columns
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme, TableSpec
@@ -38,11 +39,14 @@ class Bars:
     previous_col: int
     current_col: int
     title: str
+    previous_label: str  # the table's own words for its 上期 and 本期 columns
+    current_label: str
 
 
 def bars(spec: TableSpec, table: pd.DataFrame, grid: Grid, scheme: Scheme, period: Period) -> Bars:
     """The ranked units in table order with their 上期 and 本期, and where the grid has them."""
     columns = [c.value for _, c in visible_columns(spec, table)]
+    words = {c.value: c.header[-1].replace("\n", "") for c in spec.columns}
     ranked = table[table["ranked"]]
     return Bars(
         names=[scheme.display_name(u, period.end) for u in ranked.index],
@@ -52,7 +56,15 @@ def bars(spec: TableSpec, table: pd.DataFrame, grid: Grid, scheme: Scheme, perio
         name_col=columns.index("name"),
         previous_col=columns.index("previous"),
         current_col=columns.index("current"),
-        title=f"{spec.attachment}　累计得分（上期＋本期）",
+        title=msg(
+            "CHART_TITLE",
+            attachment=spec.attachment,
+            total=words["total"],
+            previous=words["previous"],
+            current=words["current"],
+        ),
+        previous_label=words["previous"],
+        current_label=words["current"],
     )
 
 
@@ -63,8 +75,8 @@ def add_workbook_chart(workbook, sheet_name: str, b: Bars, anchor_col: int) -> N
     last = b.first_row + len(b.names) - 1
     quoted = "'" + sheet_name.replace("'", "''") + "'"
     for label, col, shade in (
-        ("上期", b.previous_col, SHADES[0]),
-        ("本期", b.current_col, SHADES[1]),
+        (b.previous_label, b.previous_col, SHADES[0]),
+        (b.current_label, b.current_col, SHADES[1]),
     ):
         chart.add_series(
             {
@@ -111,7 +123,9 @@ def chart_png(b: Bars) -> bytes:
         height = 0.32 * len(b.names) + 1.4
         fig, ax = plt.subplots(figsize=(6.3, height), dpi=DPI)
         y = range(len(b.names))
-        ax.barh(y, b.previous, color=SHADES[0], edgecolor="black", linewidth=0.5, label="上期")
+        ax.barh(
+            y, b.previous, color=SHADES[0], edgecolor="black", linewidth=0.5, label=b.previous_label
+        )
         ax.barh(
             y,
             b.current,
@@ -119,7 +133,7 @@ def chart_png(b: Bars) -> bytes:
             color=SHADES[1],
             edgecolor="black",
             linewidth=0.5,
-            label="本期",
+            label=b.current_label,
         )
         ax.set_yticks(list(y), b.names, fontsize=9)
         ax.invert_yaxis()

@@ -52,7 +52,16 @@ def test_workbook_chart_stacks_previous_and_current_of_the_ranked_units(made):
 
 def test_png_is_the_same_bytes_each_time_and_in_the_docx(made):
     bars = Bars(
-        ["城关镇", "池河镇"], [98.5, 83], [31, 38], 7, 0, 12, 11, "附件1　累计得分（上期＋本期）"
+        ["城关镇", "池河镇"],
+        [98.5, 83],
+        [31, 38],
+        7,
+        0,
+        12,
+        11,
+        "附件1　累计得分（上期＋本期）",
+        "上期",
+        "本期",
     )
     first = chart_png(bars)
     assert first == chart_png(bars)

@@ -9,6 +9,7 @@ import pytest
 
 from shiquan_score.errors import SchemeError
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme, load_toml
+from tests.schemes import variant
 
 
 def test_default_scheme(scheme):
@@ -157,4 +158,10 @@ def test_each_ledger_field_is_named_by_its_first_spelling(scheme):
         "channel": "采用渠道",
         "remark": "备注",
     }
-    assert scheme.field_word("nothing") == "nothing"
+
+
+def test_a_field_the_rules_spell_not_is_named_by_the_catalogue(tmp_path):
+    rules = variant(tmp_path, 'columns.category = ["类别", "信息类别", "类型", "信息类型"]\n', "")
+    other = load_scheme(rules, DEFAULT_ROSTER)
+    assert "category" not in other.field_words
+    assert other.field_word("category") == "类别"

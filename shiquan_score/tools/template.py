@@ -17,6 +17,7 @@ from shiquan_score.messages import msg
 from shiquan_score.output.workbook import atomic_workbook
 from shiquan_score.period import parse_any
 from shiquan_score.scheme.loader import LEDGER_FIELDS, Scheme, load_scheme
+from shiquan_score.scheme.style import Style
 
 LEDGER_SHEET, GUIDE_SHEET = msg("TEMPLATE_LEDGER_SHEET"), msg("TEMPLATE_GUIDE_SHEET")
 LIST_SHEET = msg("TEMPLATE_LIST_SHEET")
@@ -153,7 +154,7 @@ def write_template(scheme: Scheme, target: Path, year: int | None = None) -> Pat
         _notes_sheet(notes, words, fmt, scheme.common_notes)
         guide.set_column(0, 0, GUIDE_WIDTH, fmt["guide"])
         for sheet in (ledger, notes, guide):
-            _print_setup(sheet)
+            _print_setup(sheet, scheme.style)
         ledger.repeat_rows(HEADER_ROW)
         for r, line in enumerate(guide_lines(scheme, year, words)):
             guide.write_string(r, 0, line, fmt["title"] if r == 0 else fmt["guide"])
@@ -163,10 +164,14 @@ def write_template(scheme: Scheme, target: Path, year: int | None = None) -> Pat
     return target
 
 
-def _print_setup(sheet) -> None:
-    """A4 landscape, one page wide: the clerk may print the ledger or the instructions."""
-    sheet.set_paper(9)
-    sheet.set_landscape()
+def _print_setup(sheet, style: Style) -> None:
+    """The scheme's paper ([style] paper, landscape), one page wide: the clerk may print the
+    ledger or the instructions."""
+    sheet.set_paper(style.paper_code)
+    if style.landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
     sheet.fit_to_pages(1, 0)
 
 

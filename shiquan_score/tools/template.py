@@ -88,6 +88,12 @@ def note_categories(scheme: Scheme) -> list[str]:
     return list(dict.fromkeys(category for category, _ in pairs))
 
 
+def takes_notes(scheme: Scheme) -> bool:
+    """The scheme prints 备注 notes (it has note columns) and names the note sheet's 备注 header:
+    only then does the template carry the 备注 sheet and its line in 填写说明."""
+    return bool(note_categories(scheme)) and bool(scheme.field_words.get("remark"))
+
+
 def guide_lines(scheme: Scheme, year: int | None, words: dict[str, str]) -> list[str]:
     """The 填写说明 sheet, one paragraph per line."""
     w = {f: f"“{words.get(f, scheme.field_word(f))}”" for f in LEDGER_FIELDS}
@@ -104,11 +110,11 @@ def guide_lines(scheme: Scheme, year: int | None, words: dict[str, str]) -> list
         msg("GUIDE_DUPLICATES"),
     ]
     categories, notes = "、".join(note_categories(scheme)), scheme.common_notes
-    if categories and notes:
+    if takes_notes(scheme) and notes:
         items.append(
             msg("GUIDE_NOTES", sheet=scheme.note_sheet, category=categories, note=notes[0])
         )
-    elif categories:
+    elif takes_notes(scheme):
         items.append(msg("GUIDE_NOTES_ANY", sheet=scheme.note_sheet, category=categories))
     items += [msg("GUIDE_RENAMED"), msg("GUIDE_RUN")]
     lines = [
@@ -146,14 +152,15 @@ def write_template(scheme: Scheme, target: Path, year: int | None = None) -> Pat
             "guide": wb.add_format({"text_wrap": True, "valign": "top"}),
         }
         ledger = wb.add_worksheet(LEDGER_SHEET)
-        notes = wb.add_worksheet(scheme.note_sheet)
+        notes = wb.add_worksheet(scheme.note_sheet) if takes_notes(scheme) else None
         guide = wb.add_worksheet(GUIDE_SHEET)
         hidden = wb.add_worksheet(LIST_SHEET)
         _list_sheet(wb, hidden, lists, fmt, scheme)
         _ledger_sheet(ledger, scheme, words, year, (first, last), fmt)
-        _notes_sheet(notes, words, fmt, scheme.common_notes)
+        if notes is not None:
+            _notes_sheet(notes, words, fmt, scheme.common_notes)
         guide.set_column(0, 0, GUIDE_WIDTH, fmt["guide"])
-        for sheet in (ledger, notes, guide):
+        for sheet in (s for s in (ledger, notes, guide) if s is not None):
             _print_setup(sheet, scheme.style)
         ledger.repeat_rows(HEADER_ROW)
         for r, line in enumerate(guide_lines(scheme, year, words)):

@@ -219,3 +219,23 @@ def test_the_usual_notes_and_the_note_line_come_from_the_scheme(tmp_path):
         "7. “备注”表：需要在统计表中说明某单位的调研信息时，在该表填写单位和备注，"
         "统计表会在该单位的调研信息格中印出这句话。"
     )
+
+
+@pytest.mark.parametrize("example", ["安宁县_分类排名", "平安县_扣分与批示"])
+def test_a_scheme_that_prints_no_notes_gets_a_template_without_the_notes_sheet(
+    example, tmp_path, capsys
+):
+    """Neither example prints 备注 notes (no note columns; 安宁县 names no 备注 header either,
+    and its template crashed on that): no 备注 sheet, no note line in 填写说明."""
+    folder = ROOT / "templates" / "examples" / example
+    scheme_args = ["--rules", folder / "rules.toml", "--roster", folder / "roster.toml"]
+    target = tmp_path / "模板.xlsx"
+    code, out, err = run(capsys, "--template", target, "--period", "2021", *scheme_args)
+    assert (code, err) == (0, [])
+    assert out == [f"已生成台账模板（2021年）：{target}"]
+    scheme = load_scheme(folder / "rules.toml", folder / "roster.toml")
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["台账", "填写说明", "下拉名单"]
+    guide = [c.value for c in wb["填写说明"]["A"]]
+    assert not any(f"“{scheme.note_sheet}”表" in (line or "") for line in guide)
+    assert [line.split(".")[0] for line in guide[2:10]] == [str(n) for n in range(1, 9)]

@@ -21,6 +21,7 @@ from shiquan_score.messages import (
     msg,
     msg_each,
 )
+from tests.messages_more import EXPECTED as MORE
 
 PACKAGE = Path(messages.__file__).parent
 CALLS = {"msg", "msg_each", "kind", "level"}
@@ -1399,6 +1400,8 @@ EXPECTED_KINDS: dict[str, str] = {
     "OUTSIDE_TABLES": "不在本次的表",
 }
 EXPECTED_LEVELS = {"ERROR": "错误", "NOT_SCORED": "未计分", "INFO": "提示"}
+assert not set(EXPECTED) & set(MORE), "a code's text is written in one place only"
+EXPECTED |= MORE
 
 
 def test_every_code_has_its_exact_text_here():
@@ -1492,3 +1495,9 @@ def test_every_call_names_a_known_code_and_every_code_is_used():
                 assert code in known, f"{path.name}:{node.lineno} names unknown code {code!r}"
     assert set(MESSAGES) - used == set(), "codes in the catalogue that no module uses"
     assert set(KINDS) - used == set(), "problem kinds that no module uses"
+
+
+def test_listing_joins_with_the_chinese_list_mark():
+    assert messages.listing(["甲", "乙", "丙"]) == "甲、乙、丙"
+    assert messages.listing(iter(["甲"])) == "甲"
+    assert messages.listing([]) == ""

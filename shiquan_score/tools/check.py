@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from shiquan_score.errors import InputError
-from shiquan_score.messages import msg
+from shiquan_score.messages import listing, msg
 from shiquan_score.normalise.text import fmt_number
+from shiquan_score.output.audit import CHECK as SHEET
 from shiquan_score.output.layout import visible_columns
 from shiquan_score.output.workbook import FrameSheet
 from shiquan_score.period import Period
@@ -24,11 +25,10 @@ from shiquan_score.previous.title import identify
 from shiquan_score.read import files as readers
 from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary
-from shiquan_score.tools.check_cells import COLUMNS, TableDiff
+from shiquan_score.tools.check_cells import COLUMNS, HEADERS, TableDiff
 
-SHEET = "核对"
-WIDTHS = {"表": 60, "行号": 50, "单位": 140, "列": 200, "核对表": 90, "程序计算": 90}
-WIDTHS |= {"可能原因": 160, "说明": 520}
+WIDTHS = {"table": 60, "row": 50, "unit": 140, "column": 200, "theirs": 90, "ours": 90}
+WIDTHS |= {"cause": 160, "detail": 520}
 SHOWN = 10
 
 
@@ -39,7 +39,9 @@ class CheckResult:
     lines: list[str] = field(default_factory=list)  # heading, then one line per table or lack
 
     def sheet(self) -> FrameSheet:
-        return FrameSheet(self.differences, WIDTHS, tuple(self.lines))
+        headers = {key: msg(code) for key, code in HEADERS.items()}
+        widths = {headers[key]: width for key, width in WIDTHS.items()}
+        return FrameSheet(self.differences.rename(columns=headers), widths, tuple(self.lines))
 
 
 def require_check_file(path: Path, inbox: Path) -> None:
@@ -56,7 +58,7 @@ def read_check_file(path: Path, scheme: Scheme) -> list[OfficialTable]:
     visible = [raw for raw in sheets if not raw.hidden_sheet]
     found = [(raw, hit) for raw in visible if (hit := identify(raw, scheme))]
     if not found:
-        titles = "、".join(
+        titles = listing(
             f"“{t.title.format(county=scheme.county, year='××××')}”" for t in scheme.tables.values()
         )
         raise InputError(msg("CHECK_NO_TABLE", file=path.name, titles=titles))
@@ -122,26 +124,29 @@ def compare(
             lacks.append(msg("CHECK_COLUMN_LACKING", attachment=att, column=label(column.header)))
     diff = TableDiff(spec, scheme, period, theirs)
     vocab = Vocabulary(scheme)
+    unit_column = msg("CHECK_UNIT_COLUMN")
     for row, name in theirs.unknown:
-        near = "、".join(vocab.nearest_units(name)) or "无"
-        diff.add(row, name, "单位名称", name, "", "单位不在名单中",
-                 f"单位名单中没有“{name}”，最接近的是：{near}")  # fmt: skip
+        near = listing(vocab.nearest_units(name)) or msg("CHECK_NO_NEAREST")
+        diff.add(row, name, unit_column, name, "", msg("CHECK_CAUSE_UNKNOWN_UNIT"),
+                 msg("CHECK_DETAIL_UNKNOWN_UNIT", name=name, near=near))  # fmt: skip
     for row, name, unit in theirs.repeated:
         first = theirs.rows.loc[unit, "row"]
-        diff.add(row, name, "单位名称", name, "", "单位重复",
-                 f"与第{first}行是同一单位（{unit}），只核对了第{first}行")  # fmt: skip
+        diff.add(row, name, unit_column, name, "", msg("CHECK_CAUSE_UNIT_TWICE"),
+                 msg("CHECK_DETAIL_UNIT_TWICE", first=first, unit=unit))  # fmt: skip
     table_of = scheme.units.set_index("unit")["table"]
     for unit in theirs.rows.index.difference(ours.index, sort=False):
         r = theirs.rows.loc[unit]
         other = scheme.tables[table_of[unit]].attachment
-        diff.add(int(r["row"]), r["name"], "单位名称", r["name"], "", "单位放错表",
-                 f"{unit}属于{other}，不应列在本表")  # fmt: skip
+        diff.add(int(r["row"]), r["name"], unit_column, r["name"], "",
+                 msg("CHECK_CAUSE_WRONG_TABLE"),
+                 msg("CHECK_DETAIL_WRONG_TABLE", unit=unit, other=other))  # fmt: skip
     for unit, mine in ours.iterrows():
         if unit in theirs.rows.index:
             diff.unit(mine, theirs.rows.loc[unit])
         else:
             name = scheme.display_name(unit, period.end)
-            diff.add("", name, "单位名称", "", name, "单位缺失", "核对表中没有这个单位")
+            diff.add("", name, unit_column, "", name, msg("CHECK_CAUSE_UNIT_MISSING"),
+                     msg("CHECK_DETAIL_UNIT_MISSING"))  # fmt: skip
     return diff.frame(), lacks
 
 
@@ -155,13 +160,13 @@ def summary(result: CheckResult) -> list[str]:
         lines.append(
             msg(
                 "CHECK_SUMMARY_DIFF",
-                table=d["表"],
-                unit=d["单位"],
-                column=d["列"],
-                theirs=_show(d["核对表"]),
-                ours=_show(d["程序计算"]),
-                cause=d["可能原因"],
-                detail=d["说明"],
+                table=d["table"],
+                unit=d["unit"],
+                column=d["column"],
+                theirs=_show(d["theirs"]),
+                ours=_show(d["ours"]),
+                cause=d["cause"],
+                detail=d["detail"],
             )
         )
     if len(result.differences) > SHOWN:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from shiquan_score.messages import listing, msg
 from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
 from shiquan_score.previous.headers import label
@@ -16,7 +17,18 @@ from shiquan_score.previous.official import OfficialTable, cell_number
 from shiquan_score.scheme.loader import Scheme, TableSpec
 from shiquan_score.score.standings import count_key
 
-COLUMNS = ["表", "行号", "单位", "列", "核对表", "程序计算", "可能原因", "说明"]
+COLUMNS = ["table", "row", "unit", "column", "theirs", "ours", "cause", "detail"]
+# The 核对 sheet's headers, in the order of COLUMNS.
+HEADERS = {
+    "table": "CHECK_COL_TABLE",
+    "row": "CHECK_COL_ROW",
+    "unit": "CHECK_COL_UNIT",
+    "column": "CHECK_COL_COLUMN",
+    "theirs": "CHECK_COL_THEIRS",
+    "ours": "CHECK_COL_OURS",
+    "cause": "CHECK_COL_CAUSE",
+    "detail": "CHECK_COL_DETAIL",
+}
 SCORES = ("current", "previous", "total", "rank")
 EPS = 0.005  # scores are shown to 2 decimals
 
@@ -64,8 +76,8 @@ class TableDiff:
             if j not in self.theirs.labels:
                 their_counts[j] = ours
                 if ours:
-                    self.add(row, name, label(column.header), "", ours, "核对表缺少此列",
-                             "本单位在这一列有采用，核对表没有这一列")  # fmt: skip
+                    self.add(row, name, label(column.header), "", ours,
+                             msg("CHECK_CAUSE_NO_COLUMN"), msg("CHECK_DETAIL_NO_COLUMN"))  # fmt: skip
                 continue
             value = theirs[j]
             got = cell_number(value)
@@ -73,14 +85,15 @@ class TableDiff:
             if got is None:
                 if ours == 0 and mine["note"] and norm(value) == norm(mine["note"]):
                     continue  # the same note (省市暂未反馈) on both sides
-                self.add(row, name, self.theirs.labels[j], str(value), ours, "条数格是文字",
-                         "核对表此格写的是文字，不是条数")  # fmt: skip
+                self.add(row, name, self.theirs.labels[j], str(value), ours,
+                         msg("CHECK_CAUSE_COUNT_TEXT"), msg("CHECK_DETAIL_COUNT_TEXT"))  # fmt: skip
                 differ = True
             elif abs(got - ours) >= EPS:
-                detail = "该单位此项的每一条记录见“明细”表"
+                detail = msg("CHECK_DETAIL_COUNT")
                 if abs(abs(got - ours) % 1 - 0.5) < EPS:
-                    detail += "；联合报送的信息每个单位各计一份（如0.5条），请核对是否按份额计"
-                self.add(row, name, self.theirs.labels[j], got, ours, "条数不同", detail)
+                    detail += msg("CHECK_DETAIL_COUNT_SHARE")
+                cause = msg("CHECK_CAUSE_COUNT")
+                self.add(row, name, self.theirs.labels[j], got, ours, cause, detail)
                 differ = True
         return their_counts, differ
 
@@ -91,7 +104,8 @@ class TableDiff:
             got = cell_number(theirs[j]) if j in self.theirs.labels else None
             if got:
                 self.add(int(theirs["row"]), theirs["name"], self.theirs.labels[j], got, "",
-                         "不计分单位有分数", "该单位不计分、不排名，核对表却给出了分数或名次")  # fmt: skip
+                         msg("CHECK_CAUSE_UNRANKED_SCORED"),
+                         msg("CHECK_DETAIL_UNRANKED_SCORED"))  # fmt: skip
                 return
 
     def _scores(self, mine, theirs, their_counts, counts_differ) -> None:
@@ -104,19 +118,20 @@ class TableDiff:
             j = self.kind["rank" if "rank" in shown else shown[0]]
             kind = self.spec.columns[j].value
             self.add(row, name, self.theirs.labels[j], _text(theirs[j]), _num(mine[kind]),
-                     "计分单位未计分", "该单位计分、排名，核对表却没有给它分数和名次")  # fmt: skip
+                     msg("CHECK_CAUSE_RANKED_UNSCORED"),
+                     msg("CHECK_DETAIL_RANKED_UNSCORED"))  # fmt: skip
             return
         for kind in shown:
             if got[kind] is None:
                 j = self.kind[kind]
                 self.add(row, name, self.theirs.labels[j], str(theirs[j]), _num(mine[kind]),
-                         "分数格是文字", "核对表此格写的是文字，不是分数")  # fmt: skip
+                         msg("CHECK_CAUSE_SCORE_TEXT"), msg("CHECK_DETAIL_SCORE_TEXT"))  # fmt: skip
         differ = {k: v is not None and abs(v - _num(mine[k])) >= EPS for k, v in got.items()}
         causes = {
             "current": lambda: self._why_current(mine, got, their_counts, counts_differ),
             "previous": lambda: (
-                "上期与上期表不符",
-                f"本次的上期取自上期表的累计（{fmt_number(_num(mine['previous']))} 分）",
+                msg("CHECK_CAUSE_PREVIOUS"),
+                msg("CHECK_DETAIL_PREVIOUS", points=fmt_number(_num(mine["previous"]))),
             ),
             "total": lambda: self._why_total(got, differ),
             "rank": lambda: self._why_rank(mine.name, got),
@@ -135,37 +150,40 @@ class TableDiff:
         expected = sum(their_counts.get(j, 0.0) * w for j, w in self.weights.items()) + best_of
         if abs(expected - got["current"]) >= EPS:
             return (
-                "本期分数与各项条数不符",
-                f"按核对表本行的条数算，本期应为 {fmt_number(expected)} 分",
+                msg("CHECK_CAUSE_CURRENT_VS_COUNTS"),
+                msg("CHECK_DETAIL_CURRENT_VS_COUNTS", points=fmt_number(expected)),
             )
         if counts_differ:
-            return "条数不同", "核对表本行的条数与台账不同，本期分数随之不同"
-        return "本期分数不同", "请对照“明细”表中该单位的每一条记录"
+            return msg("CHECK_CAUSE_COUNT"), msg("CHECK_DETAIL_CURRENT_FROM_COUNTS")
+        return msg("CHECK_CAUSE_CURRENT"), msg("CHECK_DETAIL_CURRENT")
 
     def _why_total(self, got, differ) -> tuple[str, str]:
         if got["current"] is not None and got["previous"] is not None:
             added = got["current"] + got["previous"]
             if abs(added - got["total"]) >= EPS:
-                return "累计≠本期+上期", (
-                    f"核对表本行本期 + 上期 = {fmt_number(added)} 分，"
-                    f"累计却是 {fmt_number(got['total'])} 分"
+                return msg("CHECK_CAUSE_TOTAL_SUM"), msg(
+                    "CHECK_DETAIL_TOTAL_SUM",
+                    added=fmt_number(added),
+                    total=fmt_number(got["total"]),
                 )
         if differ["current"] or differ["previous"]:
-            return "本期或上期不同", "本期或上期分数不同，累计随之不同"
-        return "累计不同", "请核对本行的本期、上期和累计"
+            return msg("CHECK_CAUSE_TOTAL_PARTS"), msg("CHECK_DETAIL_TOTAL_PARTS")
+        return msg("CHECK_CAUSE_TOTAL"), msg("CHECK_DETAIL_TOTAL")
 
     def _why_rank(self, unit: str, got) -> tuple[str, str]:
         total = got["total"]
         if total is None:
-            return "名次不同", "核对表没有累计分，无法判断原因"
+            return msg("CHECK_CAUSE_RANK"), msg("CHECK_DETAIL_RANK_NO_TOTAL")
         rank = 1 + sum(v > total + EPS for v in self.their_totals.values())
         tied = [u for u, v in self.their_totals.items() if u != unit and abs(v - total) < EPS]
         if rank != got["rank"] and tied:
-            others = "、".join(self.scheme.display_name(u, self.period.end) for u in tied)
-            return "并列名次被排开", f"与{others}累计同为 {fmt_number(total)} 分，应并列第{rank}名"
+            others = listing(self.scheme.display_name(u, self.period.end) for u in tied)
+            return msg("CHECK_CAUSE_TIE_SPLIT"), msg(
+                "CHECK_DETAIL_TIE_SPLIT", others=others, total=fmt_number(total), rank=rank
+            )
         if rank != got["rank"]:
-            return "排名与累计分不符", f"按核对表的累计分应为第{rank}名"
-        return "累计不同", "累计分不同，名次随之变化"
+            return msg("CHECK_CAUSE_RANK_VS_TOTAL"), msg("CHECK_DETAIL_RANK_VS_TOTAL", rank=rank)
+        return msg("CHECK_CAUSE_TOTAL"), msg("CHECK_DETAIL_RANK_FROM_TOTAL")
 
 
 def _column_weights(spec: TableSpec, scheme: Scheme) -> dict[int, float]:

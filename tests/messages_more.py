@@ -127,4 +127,112 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     "CHECK_CAUSE_RANK_VS_TOTAL": ({}, "排名与累计分不符"),
     "CHECK_DETAIL_RANK_VS_TOTAL": ({"rank": 3}, "按核对表的累计分应为第3名"),
     "CHECK_DETAIL_RANK_FROM_TOTAL": ({}, "累计分不同，名次随之变化"),
+    "SCHEME_FILE_MISSING": (
+        {"path": "templates/规则.toml"},
+        "找不到规则文件 templates/规则.toml，请检查路径",
+    ),
+    "SCHEME_KEY_MISSING": (
+        {"where": "rules.toml [ledger]", "key": "columns"},
+        "rules.toml [ledger] 缺少“columns”一项",
+    ),
+    "SCHEME_KEY_KIND": (
+        {"where": "rules.toml [[table]]", "key": "key", "kind": "文字", "value": "3"},
+        "rules.toml [[table]] 的“key”应为文字，现为 3",
+    ),
+    "KIND_TEXT": ({}, "文字"),
+    "KIND_LIST": ({}, "列表"),
+    "KIND_TABLE": ({}, "表"),
+    "KIND_BOOL": ({}, "true 或 false"),
+    "KIND_OTHER": ({}, "正确的类型"),
+    "SCHEME_ALIAS_TWICE": (
+        {
+            "where": "roster.toml",
+            "what": "单位",
+            "alias": "财政",
+            "first": "县财政局",
+            "second": "县税务局",
+        },
+        "roster.toml：单位别名“财政”同时指向“县财政局”和“县税务局”，请删去其中一个",
+    ),
+    "SCHEME_WHAT_HEADER": ({}, "表头"),
+    "SCHEME_WHAT_CATEGORY": ({}, "类别"),
+    "SCHEME_WHAT_CHANNEL": ({}, "渠道"),
+    "SCHEME_WHAT_UNIT": ({}, "单位"),
+    "SCHEME_LEDGER_FIELD": (
+        {"where": "rules.toml", "field": "unit"},
+        "rules.toml [ledger].columns 缺少“unit”（台账必需的列）",
+    ),
+    "SCHEME_AT_TABLE": ({"where": "rules.toml", "key": "镇"}, "rules.toml 表“镇”"),
+    "SCHEME_AT_TABLE_ENTRY": ({"where": "rules.toml", "i": 2}, "rules.toml [[table]] 第2项"),
+    "SCHEME_AT_COLUMN": ({"label": "rules.toml 表“镇”", "j": 3}, "rules.toml 表“镇” 第3列"),
+    "SCHEME_AT_HEADER": (
+        {"place": "rules.toml [[table]] 第1项", "j": 4},
+        "rules.toml [[table]] 第1项 columns 第4项 header",
+    ),
+    "SCHEME_COLUMN_VALUE": (
+        {"label": "rules.toml 表“镇” 第3列", "kinds": "name、count"},
+        "rules.toml 表“镇” 第3列 的 value 应为 name、count 之一",
+    ),
+    "SCHEME_COLUMN_PAIR": (
+        {"label": "rules.toml 表“镇” 第3列", "pair": "工作信息·市级"},
+        "rules.toml 表“镇” 第3列 统计的“工作信息·市级”不是规则中有分值的类别和渠道",
+    ),
+    "SCHEME_COLUMN_ALIASES": (
+        {"label": "rules.toml 表“镇” 第9列"},
+        'rules.toml 表“镇” 第9列 的 aliases 应为文字列表，如 ["累计得分"]',
+    ),
+    "SCHEME_TABLE_NEEDS": (
+        {"label": "rules.toml 表“镇”", "value": "rank"},
+        'rules.toml 表“镇” 应恰好有一列 value = "rank"',
+    ),
+    "SCHEME_TABLE_TWICE": (
+        {"label": "rules.toml 表“部门”"},
+        "rules.toml 表“部门” 有两列统计同一种类别和渠道",
+    ),
+    "SCHEME_IMPLIES": (
+        {"where": "rules.toml", "channel": "国务院", "category": "调研"},
+        "rules.toml 渠道“国务院”的 implies “调研”不是已定义的类别",
+    ),
+    "SCHEME_JOINT_SPLIT": ({}, "平分"),
+    "SCHEME_JOINT_FULL": ({}, "每个单位计全分"),
+    "SCHEME_JOINT_FIXED": ({}, "每个单位计固定分"),
+    "SCHEME_FLOOR_CURRENT": ({}, "本期"),
+    "SCHEME_FLOOR_TOTAL": ({}, "累计"),
+    "SCHEME_CHOICE": ({"key": "split", "meaning": "平分"}, "split（平分）"),
+    "SCHEME_FLOOR_CHOICE": ({"key": "total", "score": "累计"}, "total（累计不低于0）"),
+    "SCHEME_AT_WEIGHT": ({"where": "rules.toml", "i": 5}, "rules.toml weights 第5项"),
+    "SCHEME_WEIGHT_CATEGORY": (
+        {"label": "rules.toml weights 第5项", "category": "调研"},
+        "rules.toml weights 第5项 的类别“调研”未在 [[category]] 中定义",
+    ),
+    "SCHEME_WEIGHT_CHANNEL": (
+        {"label": "rules.toml weights 第5项", "channel": "县级"},
+        "rules.toml weights 第5项 的渠道“县级”未在 [[channel]] 中定义",
+    ),
+    "SCHEME_IN_CLASS": ({"klass": "一类"}, "（一类）"),
+    "SCHEME_WEIGHT_TWICE": (
+        {"where": "rules.toml", "pair": "工作信息·市级", "which": "（一类）"},
+        "rules.toml weights 中“工作信息·市级”（一类）出现了两次",
+    ),
+    "SCHEME_BEST_OF_UNWEIGHTED": (
+        {"where": "rules.toml", "category": "调研信息", "channels": "省级、国家级"},
+        "rules.toml 类别“调研信息”的 best_of 中 省级、国家级 没有分值",
+    ),
+    "SCHEME_AT_UNIT": ({"where": "roster.toml", "n": 12}, "roster.toml 第12个单位"),
+    "SCHEME_AT_UNIT_NAMED": (
+        {"label": "roster.toml 第12个单位", "name": "城关镇"},
+        "roster.toml 第12个单位（城关镇）",
+    ),
+    "SCHEME_UNIT_TABLE": (
+        {"label": "roster.toml 第12个单位（城关镇）", "table": "乡镇", "tables": "镇、部门"},
+        "roster.toml 第12个单位（城关镇）的 table “乡镇”不是规则文件中的表（镇、部门）",
+    ),
+    "SCHEME_UNIT_FORMER": (
+        {"label": "roster.toml 第12个单位（城关镇）"},
+        "roster.toml 第12个单位（城关镇）的 former 每项应写 name 和 until（日期，如 2021-05-31）",
+    ),
+    "SCHEME_UNIT_TWICE": (
+        {"where": "roster.toml", "unit": "城关镇"},
+        "roster.toml 中单位“城关镇”出现了两次",
+    ),
 }

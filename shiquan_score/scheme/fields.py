@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from shiquan_score.errors import SchemeError
+from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 
 
 def need(data: dict, key: str, where: str, kind: type = str):
     if key not in data:
-        raise SchemeError(f"{where} 缺少“{key}”一项")
+        raise SchemeError(msg("SCHEME_KEY_MISSING", where=where, key=key))
     value = data[key]
     if not isinstance(value, kind):
+        shown = msg(_KIND_NAMES.get(kind, "KIND_OTHER"))
         raise SchemeError(
-            f"{where} 的“{key}”应为{_KIND_NAMES.get(kind, '正确的类型')}，现为 {value!r}"
+            msg("SCHEME_KEY_KIND", where=where, key=key, kind=shown, value=repr(value))
         )
     return value
 
 
-_KIND_NAMES = {str: "文字", list: "列表", dict: "表", bool: "true 或 false"}
+_KIND_NAMES = {str: "KIND_TEXT", list: "KIND_LIST", dict: "KIND_TABLE", bool: "KIND_BOOL"}
 
 
 def alias_map(entries: list[tuple[str, list[str]]], what: str, where: str) -> dict[str, str]:
@@ -30,7 +32,14 @@ def alias_map(entries: list[tuple[str, list[str]]], what: str, where: str) -> di
                 continue
             if mapping.get(key, name) != name:
                 raise SchemeError(
-                    f"{where}：{what}别名“{alias}”同时指向“{mapping[key]}”和“{name}”，请删去其中一个"
+                    msg(
+                        "SCHEME_ALIAS_TWICE",
+                        where=where,
+                        what=what,
+                        alias=alias,
+                        first=mapping[key],
+                        second=name,
+                    )
                 )
             mapping[key] = name
     return mapping

@@ -13,7 +13,7 @@ import pandas as pd
 
 from shiquan_score import DEFAULT_ROSTER, DEFAULT_RULES
 from shiquan_score.errors import SchemeError
-from shiquan_score.messages import msg
+from shiquan_score.messages import listing, msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.period import SPANS
 from shiquan_score.scheme.fields import alias_map, need
@@ -114,7 +114,7 @@ def load_toml(path: Path) -> dict:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        raise SchemeError(f"找不到规则文件 {path}，请检查路径") from None
+        raise SchemeError(msg("SCHEME_FILE_MISSING", path=path)) from None
     except tomllib.TOMLDecodeError as exc:  # its text is English: only the place is kept
         at = re.search(r"at line (\d+), column (\d+)", str(exc))
         message = (
@@ -129,9 +129,11 @@ def _header_aliases(ledger: dict, where: str) -> dict[str, str]:
     columns = need(ledger, "columns", f"{where} [ledger]", dict)
     for required in REQUIRED_FIELDS:
         if required not in columns:
-            raise SchemeError(f"{where} [ledger].columns 缺少“{required}”（台账必需的列）")
+            raise SchemeError(msg("SCHEME_LEDGER_FIELD", where=where, field=required))
     return alias_map(
-        [(f, list(a)) for f, a in columns.items()], "表头", f"{where} [ledger].columns"
+        [(f, list(a)) for f, a in columns.items()],
+        msg("SCHEME_WHAT_HEADER"),
+        f"{where} [ledger].columns",
     )
 
 
@@ -177,8 +179,8 @@ def _tables(
     tables: dict[str, TableSpec] = {}
     for i, t in enumerate(need(rules, "table", where, list), start=1):
         key = need(t, "key", f"{where} [[table]]")
-        label = f"{where} 表“{key}”"
-        place = f"{where} [[table]] 第{i}项"
+        label = msg("SCHEME_AT_TABLE", where=where, key=key)
+        place = msg("SCHEME_AT_TABLE_ENTRY", where=where, i=i)
         found += template_problems(
             need(t, "title", label),
             f"{place} title",
@@ -190,25 +192,27 @@ def _tables(
                 found += plain_problems(t[plain], f"{place} {plain}")
         columns = []
         for j, c in enumerate(need(t, "columns", label, list), start=1):
-            clabel = f"{label} 第{j}列"
+            clabel = msg("SCHEME_AT_COLUMN", label=label, j=j)
             header = [str(h) for h in need(c, "header", clabel, list)]
             if not 1 <= len(header) <= rows:
                 raise SchemeError(msg("SCHEME_HEADER_DEPTH", label=clabel, rows=rows))
             for part in header:
-                found += template_problems(part, f"{place} columns 第{j}项 header", ("months",))
+                found += template_problems(
+                    part, msg("SCHEME_AT_HEADER", place=place, j=j), ("months",)
+                )
             header += [header[-1]] * (rows - len(header))
             value = c.get("value", "count" if "count" in c else None)
             if value not in VALUE_KINDS:
-                raise SchemeError(f"{clabel} 的 value 应为 {'、'.join(VALUE_KINDS)} 之一")
+                raise SchemeError(
+                    msg("SCHEME_COLUMN_VALUE", label=clabel, kinds=listing(VALUE_KINDS))
+                )
             pairs = tuple(tuple(p) for p in c.get("count", []))
             for pair in pairs:
                 if len(pair) != 2 or pair not in weighted:
-                    raise SchemeError(
-                        f"{clabel} 统计的“{'·'.join(pair)}”不是规则中有分值的类别和渠道"
-                    )
+                    raise SchemeError(msg("SCHEME_COLUMN_PAIR", label=clabel, pair="·".join(pair)))
             aliases = c.get("aliases", [])
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise SchemeError(f'{clabel} 的 aliases 应为文字列表，如 ["累计得分"]')
+                raise SchemeError(msg("SCHEME_COLUMN_ALIASES", label=clabel))
             columns.append(
                 Column(
                     tuple(header),
@@ -222,10 +226,10 @@ def _tables(
         kinds = [c.value for c in columns]
         for needed in ("name", "current", "previous", "total", "rank"):
             if kinds.count(needed) != 1:
-                raise SchemeError(f'{label} 应恰好有一列 value = "{needed}"')
+                raise SchemeError(msg("SCHEME_TABLE_NEEDS", label=label, value=needed))
         covered = [p for c in columns for p in c.count]
         if len(covered) != len(set(covered)):
-            raise SchemeError(f"{label} 有两列统计同一种类别和渠道")
+            raise SchemeError(msg("SCHEME_TABLE_TWICE", label=label))
         tables[key] = TableSpec(
             key=key,
             attachment=need(t, "attachment", label),
@@ -266,7 +270,7 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
     implies = {c["name"]: c["implies"] for c in chans if c.get("implies")}
     for chan, cat in implies.items():
         if cat not in cat_names:
-            raise SchemeError(f"{where} 渠道“{chan}”的 implies “{cat}”不是已定义的类别")
+            raise SchemeError(msg("SCHEME_IMPLIES", where=where, channel=chan, category=cat))
     weights = read_weights(rules, cat_names, chan_names, where)
     found: list[str] = []  # template typos: every one of the file named in one run
     tables = _tables(rules, weights, where, found)
@@ -293,8 +297,12 @@ def load_scheme(rules_path: Path = DEFAULT_RULES, roster_path: Path = DEFAULT_RO
         note_sheet=ledger.get("note_sheet", "备注"),
         total_words=frozenset(norm(w) for w in ledger.get("total_words", ["合计"])),
         footer_words=frozenset(norm(w) for w in ledger.get("footer_words", [])),
-        category_alias=alias_map([(c["name"], c.get("aliases", [])) for c in cats], "类别", where),
-        channel_alias=alias_map([(c["name"], c.get("aliases", [])) for c in chans], "渠道", where),
+        category_alias=alias_map(
+            [(c["name"], c.get("aliases", [])) for c in cats], msg("SCHEME_WHAT_CATEGORY"), where
+        ),
+        channel_alias=alias_map(
+            [(c["name"], c.get("aliases", [])) for c in chans], msg("SCHEME_WHAT_CHANNEL"), where
+        ),
         implies=implies,
         weights=weights,
         units=units,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from shiquan_score.errors import SchemeError
-from shiquan_score.messages import msg
+from shiquan_score.messages import listing, msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.fields import alias_map, need
 
@@ -32,7 +32,7 @@ def check_blocks(units: pd.DataFrame, tables: dict[str, TableSpec], where: str) 
                         unit=name,
                         shown=shown,
                         table=key,
-                        classes="、".join(spec.classes),
+                        classes=listing(spec.classes),
                     )
                 )
 
@@ -41,31 +41,29 @@ def read_roster(roster: dict, tables: dict[str, TableSpec], prefixes: list[str],
     entries = need(roster, "unit", where, list)
     records, aliases = [], []
     for i, u in enumerate(entries):
-        label = f"{where} 第{i + 1}个单位"
+        label = msg("SCHEME_AT_UNIT", where=where, n=i + 1)
         name = need(u, "name", label)
-        table = need(u, "table", f"{label}（{name}）")
+        named = msg("SCHEME_AT_UNIT_NAMED", label=label, name=name)
+        table = need(u, "table", named)
         if table not in tables:
             raise SchemeError(
-                f"{label}（{name}）的 table “{table}”不是规则文件中的表（{'、'.join(tables)}）"
+                msg("SCHEME_UNIT_TABLE", label=named, table=table, tables=listing(tables))
             )
-        ranked = need(u, "ranked", f"{label}（{name}）", bool)
+        ranked = need(u, "ranked", named, bool)
         former = []
         for f in u.get("former", []):
             until = f.get("until")
             if not isinstance(until, dt.date) or not f.get("name"):
-                raise SchemeError(
-                    f"{label}（{name}）的 former 每项应写 name 和 until（日期，如 2021-05-31）"
-                )
+                raise SchemeError(msg("SCHEME_UNIT_FORMER", label=named))
             former.append({"name": f["name"], "until": until})
         former.sort(key=lambda f: f["until"])
         records.append((name, table, ranked, i, former, u.get("class", "")))
         aliases.append((name, [*u.get("aliases", []), *(f["name"] for f in former)]))
     units = pd.DataFrame(records, columns=["unit", "table", "ranked", "order", "former", "class"])
     if units["unit"].duplicated().any():
-        raise SchemeError(
-            f"{where} 中单位“{units.loc[units['unit'].duplicated(), 'unit'].iloc[0]}”出现了两次"
-        )
-    mapping = alias_map(aliases, "单位", where)
+        twice = units.loc[units["unit"].duplicated(), "unit"].iloc[0]
+        raise SchemeError(msg("SCHEME_UNIT_TWICE", where=where, unit=twice))
+    mapping = alias_map(aliases, msg("SCHEME_WHAT_UNIT"), where)
     # Names written with a county prefix ("石泉县财政局", "县财政局") are stripped before lookup,
     # so a roster alias that itself starts with a prefix must not collide after stripping.
     for key, unit in list(mapping.items()):

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from shiquan_score.errors import SchemeError
-from shiquan_score.messages import msg
+from shiquan_score.messages import listing, msg
 
-JOINT = {"split": "平分", "full": "每个单位计全分", "fixed": "每个单位计固定分"}
-FLOORS = {"current": "本期", "total": "累计"}
+JOINT = {
+    "split": msg("SCHEME_JOINT_SPLIT"),
+    "full": msg("SCHEME_JOINT_FULL"),
+    "fixed": msg("SCHEME_JOINT_FIXED"),
+}
+FLOORS = {"current": msg("SCHEME_FLOOR_CURRENT"), "total": msg("SCHEME_FLOOR_TOTAL")}
 WEIGHT_COLUMNS = ["category", "channel", "points", "best_of", "class"]
 
 
@@ -36,7 +40,7 @@ def read_policy(scoring: dict, where: str) -> Policy:
     place = f"{where} [scoring]"
     joint = scoring.get("joint", "split")
     if joint not in JOINT:
-        choices = "、".join(f"{k}（{v}）" for k, v in JOINT.items())
+        choices = listing(msg("SCHEME_CHOICE", key=k, meaning=v) for k, v in JOINT.items())
         raise SchemeError(msg("SCHEME_JOINT", place=place, choices=choices, value=repr(joint)))
     points = scoring.get("joint_points")
     if joint == "fixed":
@@ -46,7 +50,7 @@ def read_policy(scoring: dict, where: str) -> Policy:
         raise SchemeError(msg("SCHEME_JOINT_POINTS_UNUSED", place=place))
     floor = scoring.get("floor")
     if floor is not None and floor not in FLOORS:
-        choices = "、".join(f"{k}（{v}不低于0）" for k, v in FLOORS.items())
+        choices = listing(msg("SCHEME_FLOOR_CHOICE", key=k, score=v) for k, v in FLOORS.items())
         raise SchemeError(msg("SCHEME_FLOOR", place=place, choices=choices, value=repr(floor)))
     return Policy(joint, float(points or 0), floor)
 
@@ -55,21 +59,20 @@ def read_weights(rules: dict, categories: set[str], channels: set[str], where: s
     """The weights as a frame (category, channel, points, best_of, class); refuse what is wrong."""
     scoring = rules.get("scoring")
     if not isinstance(scoring, dict) or "weights" not in scoring:
-        raise SchemeError(
-            f"{where} 缺少“{'weights' if isinstance(scoring, dict) else 'scoring'}”一项"
-        )
+        key = "weights" if isinstance(scoring, dict) else "scoring"
+        raise SchemeError(msg("SCHEME_KEY_MISSING", where=where, key=key))
     rows = scoring["weights"]
     best_of = {c["name"]: set(c.get("best_of", [])) for c in rules["category"]}
     deduction = {c["name"] for c in rules["category"] if c.get("deduction")}
     records = []
     for i, entry in enumerate(rows, start=1):
-        label = f"{where} weights 第{i}项"
+        label = msg("SCHEME_AT_WEIGHT", where=where, i=i)
         cat, chan = _text(entry, "category", label), _text(entry, "channel", label)
         points = entry.get("points")
         if cat not in categories:
-            raise SchemeError(f"{label} 的类别“{cat}”未在 [[category]] 中定义")
+            raise SchemeError(msg("SCHEME_WEIGHT_CATEGORY", label=label, category=cat))
         if chan not in channels:
-            raise SchemeError(f"{label} 的渠道“{chan}”未在 [[channel]] 中定义")
+            raise SchemeError(msg("SCHEME_WEIGHT_CHANNEL", label=label, channel=chan))
         if cat in deduction:
             if best_of.get(cat):
                 raise SchemeError(msg("SCHEME_DEDUCTION_BEST_OF", where=where, category=cat))
@@ -86,15 +89,19 @@ def read_weights(rules: dict, categories: set[str], channels: set[str], where: s
     repeated = frame.duplicated(["category", "channel", "class"])
     if repeated.any():
         dup = frame[repeated].iloc[0]
-        which = f"（{dup['class']}）" if dup["class"] else ""
-        raise SchemeError(
-            f"{where} weights 中“{dup['category']}·{dup['channel']}”{which}出现了两次"
-        )
+        which = msg("SCHEME_IN_CLASS", klass=dup["class"]) if dup["class"] else ""
+        pair = f"{dup['category']}·{dup['channel']}"
+        raise SchemeError(msg("SCHEME_WEIGHT_TWICE", where=where, pair=pair, which=which))
     for cat, names in best_of.items():
         missing = names - set(frame.loc[frame["category"] == cat, "channel"])
         if missing:
             raise SchemeError(
-                f"{where} 类别“{cat}”的 best_of 中 {'、'.join(sorted(missing))} 没有分值"
+                msg(
+                    "SCHEME_BEST_OF_UNWEIGHTED",
+                    where=where,
+                    category=cat,
+                    channels=listing(sorted(missing)),
+                )
             )
     return frame
 
@@ -104,7 +111,7 @@ def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere
     classes = set(units["class"])
     for klass in weights["class"]:
         if klass and klass not in classes:
-            named = "、".join(sorted(c for c in classes if c)) or msg("SCHEME_NO_CLASSES")
+            named = listing(sorted(c for c in classes if c)) or msg("SCHEME_NO_CLASSES")
             raise SchemeError(
                 msg("SCHEME_CLASS_UNKNOWN", where=where, klass=klass, roster=rwhere, named=named)
             )
@@ -121,13 +128,13 @@ def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere
             continue
         lacking = sorted(classes - set(given))
         if lacking:
-            who = "、".join(c or msg("SCHEME_UNIT_WITHOUT_CLASS") for c in lacking)
+            who = listing(c or msg("SCHEME_UNIT_WITHOUT_CLASS") for c in lacking)
             raise SchemeError(
                 msg(
                     "SCHEME_CLASS_WEIGHT_MISSING",
                     where=where,
                     pair=f"{cat}·{chan}",
-                    given="、".join(given),
+                    given=listing(given),
                     who=who,
                 )
             )
@@ -139,8 +146,10 @@ def _number(value: object) -> bool:
 
 def _text(entry: dict, key: str, label: str) -> str:
     if key not in entry:
-        raise SchemeError(f"{label} 缺少“{key}”一项")
+        raise SchemeError(msg("SCHEME_KEY_MISSING", where=label, key=key))
     value = entry[key]
     if not isinstance(value, str):
-        raise SchemeError(f"{label} 的“{key}”应为文字，现为 {value!r}")
+        raise SchemeError(
+            msg("SCHEME_KEY_KIND", where=label, key=key, kind=msg("KIND_TEXT"), value=repr(value))
+        )
     return value

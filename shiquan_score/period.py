@@ -17,19 +17,26 @@ _YEAR = re.compile(r"^\s*(\d{4})\s*年?\s*$")
 # A scheme's period (rules.toml: period = "month"): its length in months.
 SPANS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 _FORMS = {
-    1: (_MONTH, "2021-03 或 2021M03"),
+    1: (_MONTH, msg("PERIOD_EXAMPLE_MONTH")),
     3: (_PERIOD, "2020Q4"),
     6: (_HALF, "2021H1"),
     12: (_YEAR, "2021"),
 }
-_NAMES = {1: "月份", 3: "季度", 6: "半年（H1 上半年、H2 下半年）", 12: "年份"}
-# Per length: the period's noun, the first of a year, the later ones, the one before.
-_WORDS = {
-    1: ("月", "1月", "2至12月", "上个月"),
-    3: ("季度", "一季度", "二至四季度", "上季度"),
-    6: ("半年", "上半年", "下半年", "上半年"),
-    12: ("年", "全年统计", "", "上一年"),
+_NAMES = {
+    1: msg("PERIOD_KIND_MONTH"),
+    3: msg("PERIOD_KIND_QUARTER"),
+    6: msg("PERIOD_KIND_HALF"),
+    12: msg("PERIOD_KIND_YEAR"),
 }
+# Per length: the period's noun, the first of a year, the later ones, the one before.
+_WORD_CODES = {
+    1: ("PERIOD_NOUN_MONTH", "PERIOD_OPENING_MONTH", "PERIOD_LATER_MONTH", "PERIOD_BEFORE_MONTH"),
+    3: ("PERIOD_NOUN_QUARTER", "PERIOD_OPENING_QUARTER", "PERIOD_LATER_QUARTER",
+        "PERIOD_BEFORE_QUARTER"),
+    6: ("PERIOD_NOUN_HALF", "PERIOD_OPENING_HALF", "PERIOD_LATER_HALF", "PERIOD_BEFORE_HALF"),
+    12: ("PERIOD_NOUN_YEAR", "PERIOD_OPENING_YEAR", "PERIOD_LATER_YEAR", "PERIOD_BEFORE_YEAR"),
+}  # fmt: skip
+_WORDS = {span: tuple(msg(code) for code in codes) for span, codes in _WORD_CODES.items()}
 # Years a quarter (and a ledger date) may fall in: beyond them a date is a typo (3020 for
 # 2020), and a calendar or a pandas timestamp cannot hold every one of them anyway.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -87,12 +94,14 @@ class Period:
     def months(self) -> str:
         """The header's months: 10-12月 (a month alone: 3月)."""
         last = self.first_month + self.span - 1
-        return f"{last}月" if self.span == 1 else f"{self.first_month}-{last}月"
+        if self.span == 1:
+            return msg("PERIOD_MONTH", month=last)
+        return msg("PERIOD_MONTHS", first=self.first_month, last=last)
 
     @property
     def label(self) -> str:
         """Human label: 2020年10-12月."""
-        return f"{self.year}年{self.months}"
+        return msg("PERIOD_LABEL", year=self.year, months=self.months)
 
     @property
     def code(self) -> str:

@@ -95,14 +95,25 @@ def _head(text: str, delimiter: str) -> list[list[str]]:
 
 
 def _records(text: str, delimiter: str, name: str) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return list(reader)
-    except csv.Error:
-        # Only an unpaired quote gets here: it swallows the rest of the file into one cell.
-        raise InputError(
-            msg("CSV_UNPAIRED_QUOTE", file=plain(name), line=reader.line_num)
-        ) from None
+    """The records; an unpaired quote, which would swallow the rest of the file into one
+    cell, is refused naming the row it starts in (as Excel numbers the records)."""
+    for strict in (True, False):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+        records: list[list[str]] = []
+        try:
+            for record in reader:
+                records.append(record)
+            return records
+        except csv.Error as exc:
+            # Strict reading fails on a quote inside a cell too ("甲"乙): that is read leniently,
+            # as before; only the end of the file inside a quoted cell, or a cell swallowing
+            # more than the csv module's field limit, is an unpaired quote.
+            if strict and "unexpected end of data" not in str(exc):
+                continue
+            raise InputError(
+                msg("CSV_UNPAIRED_QUOTE", file=plain(name), line=len(records) + 1)
+            ) from None
+    raise AssertionError("unreachable: the lenient pass returns or raises")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:

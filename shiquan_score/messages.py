@@ -184,6 +184,41 @@ MESSAGES: dict[str, str] = {
     ),
     "NOTICE_CLOSE_FIRST": "请先关闭 Word/WPS 中打开的 {name}，再重新运行",
     "NOTICE_ENABLED": "{file} 的“enabled”应为 true 或 false，现为 {value}",
+    # --- notice.toml (scheme/notice.py) ---
+    "NOTICE_NOT_DATE": "{where}“{text}”不是日期，请写成 2021-01-15 这样的格式",
+    "NOTICE_BRACES": "{where}“{template}”的花括号不成对；要印出花括号本身请写 {{{{ 或 }}}}",
+    "NOTICE_UNKNOWN_FIELD": "{where}用到了不认识的“{{{name}}}”，可用的有：{allowed}",
+    "NOTICE_COUNTS_EMPTY": '{where} 的 [counts] 应列出至少一种条数，如 province = ["省级"]',
+    "NOTICE_COUNTS_NAME_TAKEN": "{where} [counts] 的名字“{name}”与程序的数字重名，请换一个名字",
+    "NOTICE_COUNTS_NOT_CHANNELS": "{where} [counts] 的“{name}”应为渠道名称的列表",
+    "NOTICE_COUNTS_UNKNOWN_CHANNEL": (
+        "{where} [counts] 的“{name}”中渠道“{channel}”不在统计表的任何一列中，可用的有：{known}"
+    ),
+    "NOTICE_COUNTS_PART_COLUMN": (
+        "{where} [counts] 的“{name}”只包含了统计表一列（{column}）"
+        "中的部分渠道：条数无法拆开，请把这一列的渠道都列上或都不列"
+    ),
+    "NOTICE_NO_PARAGRAPH": "{where} 应至少有一个 [[paragraph]]（正文段落）",
+    "NOTICE_AT_PARAGRAPH": "{where} 第{i}个 [[paragraph]] ",
+    "NOTICE_STYLE": "{label}的 style “{style}”应为 {styles} 之一",
+    "NOTICE_FOR_EACH": '{label}的 for_each 只能写 "table"（每张表重复一段）',
+    "NOTICE_TEXT_OR_PARTS": "{label}应写 text（一整段）或 parts（可省略的几小段）中的一项",
+    "NOTICE_PARTS_TEXT": "{label}的 {key} 应为文字",
+    "NOTICE_PART_KIND": "{label}的 parts 每一项应为文字，或 {{ before, between, items }} 一组，现为 {value}",
+    "NOTICE_WHEN": '{label}的 when 应为数字或名单名称的列表，如 ["none"]',
+    "NOTICE_WHEN_UNKNOWN": "{label}的 when 中“{name}”不认识，可用的有：{allowed}",
+    "NOTICE_GROUP_ITEMS": "{label}的一组 parts 应写 items（文字列表），可另写 before、between",
+    "NOTICE_GROUP_TEXT": "{label}的一组 parts 中 before、between 应为文字",
+    "NOTICE_UNKNOWN_KEYS": "{where} 有不认识的项：{keys}，请对照 templates/notice.toml",
+    "NOTICE_AT_DATE": "{where} 的 date ",
+    "NOTICE_DATE": "{where} 的“date”应为日期，如 2021-01-15，现为 {value}",
+    "NOTICE_TOP": "{where} 的“top”应为不小于1的整数，现为 {value}",
+    "NOTICE_NUMERALS": "{where} 的“numerals”应列出〇到十这11个数字的写法",
+    "NOTICE_QUARTERS": "{where} 的“quarters”应列出四个季度的写法",
+    "NOTICE_TABLE_NAME": '{where} 的 [table_names] 缺少表“{key}”的单位称呼，如 {key} = "各{key}"',
+    "NOTICE_AT_CHANGE": "{where} [change] 的“{key}”",
+    "NOTICE_FONT_SIZE": "{where} [fonts] 的“{key}”应为5到72之间的磅值，现为 {value}",
+    "NOTICE_AT_KEY": "{where} 的“{key}”",
     "INTERNAL_LOG_HEAD": "石泉县信息采用统计 程序内部错误记录\n时间：{time}\n命令：{argv}\n",
     # --- files the program cannot read or write (library and system texts never shown) ---
     "WORKBOOK_UNREADABLE": (

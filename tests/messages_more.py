@@ -259,4 +259,109 @@ EXPECTED: dict[str, tuple[dict, str]] = {
     "PERIOD_MONTH": ({"month": 3}, "3月"),
     "PERIOD_MONTHS": ({"first": 10, "last": 12}, "10-12月"),
     "PERIOD_LABEL": ({"year": 2020, "months": "10-12月"}, "2020年10-12月"),
+    "NOTICE_NOT_DATE": (
+        {"where": "notice.toml 的 date ", "text": "2021-13-01"},
+        "notice.toml 的 date “2021-13-01”不是日期，请写成 2021-01-15 这样的格式",
+    ),
+    "NOTICE_BRACES": (
+        {"where": "notice.toml 的“title”", "template": "关于{period"},
+        "notice.toml 的“title”“关于{period”的花括号不成对；要印出花括号本身请写 {{ 或 }}",
+    ),
+    "NOTICE_UNKNOWN_FIELD": (
+        {"where": "notice.toml 的“title”", "name": "quarter", "allowed": "period、year"},
+        "notice.toml 的“title”用到了不认识的“{quarter}”，可用的有：period、year",
+    ),
+    "NOTICE_COUNTS_EMPTY": (
+        {"where": "notice.toml"},
+        'notice.toml 的 [counts] 应列出至少一种条数，如 province = ["省级"]',
+    ),
+    "NOTICE_COUNTS_NAME_TAKEN": (
+        {"where": "notice.toml", "name": "year"},
+        "notice.toml [counts] 的名字“year”与程序的数字重名，请换一个名字",
+    ),
+    "NOTICE_COUNTS_NOT_CHANNELS": (
+        {"where": "notice.toml", "name": "province"},
+        "notice.toml [counts] 的“province”应为渠道名称的列表",
+    ),
+    "NOTICE_COUNTS_UNKNOWN_CHANNEL": (
+        {"where": "notice.toml", "name": "province", "channel": "省委", "known": "市级、省级"},
+        "notice.toml [counts] 的“province”中渠道“省委”不在统计表的任何一列中，可用的有：市级、省级",
+    ),
+    "NOTICE_COUNTS_PART_COLUMN": (
+        {"where": "notice.toml", "name": "city", "column": "新闻动态/10-12月采用情况（条）/市级"},
+        "notice.toml [counts] 的“city”只包含了统计表一列（新闻动态/10-12月采用情况（条）/市级）中的部分渠道：条数无法拆开，请把这一列的渠道都列上或都不列",
+    ),
+    "NOTICE_NO_PARAGRAPH": (
+        {"where": "notice.toml"},
+        "notice.toml 应至少有一个 [[paragraph]]（正文段落）",
+    ),
+    "NOTICE_AT_PARAGRAPH": ({"where": "notice.toml", "i": 2}, "notice.toml 第2个 [[paragraph]] "),
+    "NOTICE_STYLE": (
+        {"label": "notice.toml 第2个 [[paragraph]] ", "style": "bold", "styles": "body、heading"},
+        "notice.toml 第2个 [[paragraph]] 的 style “bold”应为 body、heading 之一",
+    ),
+    "NOTICE_FOR_EACH": (
+        {"label": "notice.toml 第2个 [[paragraph]] "},
+        'notice.toml 第2个 [[paragraph]] 的 for_each 只能写 "table"（每张表重复一段）',
+    ),
+    "NOTICE_TEXT_OR_PARTS": (
+        {"label": "notice.toml 第2个 [[paragraph]] "},
+        "notice.toml 第2个 [[paragraph]] 应写 text（一整段）或 parts（可省略的几小段）中的一项",
+    ),
+    "NOTICE_PARTS_TEXT": (
+        {"label": "notice.toml 第2个 [[paragraph]] ", "key": "parts"},
+        "notice.toml 第2个 [[paragraph]] 的 parts 应为文字",
+    ),
+    "NOTICE_PART_KIND": (
+        {"label": "notice.toml 第2个 [[paragraph]] ", "value": "3"},
+        "notice.toml 第2个 [[paragraph]] 的 parts 每一项应为文字，或 { before, between, items } 一组，现为 3",
+    ),
+    "NOTICE_WHEN": (
+        {"label": "notice.toml 第2个 [[paragraph]] "},
+        'notice.toml 第2个 [[paragraph]] 的 when 应为数字或名单名称的列表，如 ["none"]',
+    ),
+    "NOTICE_WHEN_UNKNOWN": (
+        {
+            "label": "notice.toml 第2个 [[paragraph]] ",
+            "name": "nobody",
+            "allowed": "none、province",
+        },
+        "notice.toml 第2个 [[paragraph]] 的 when 中“nobody”不认识，可用的有：none、province",
+    ),
+    "NOTICE_GROUP_ITEMS": (
+        {"label": "notice.toml 第2个 [[paragraph]] "},
+        "notice.toml 第2个 [[paragraph]] 的一组 parts 应写 items（文字列表），可另写 before、between",
+    ),
+    "NOTICE_GROUP_TEXT": (
+        {"label": "notice.toml 第2个 [[paragraph]] "},
+        "notice.toml 第2个 [[paragraph]] 的一组 parts 中 before、between 应为文字",
+    ),
+    "NOTICE_UNKNOWN_KEYS": (
+        {"where": "notice.toml", "keys": "colour、size"},
+        "notice.toml 有不认识的项：colour、size，请对照 templates/notice.toml",
+    ),
+    "NOTICE_AT_DATE": ({"where": "notice.toml"}, "notice.toml 的 date "),
+    "NOTICE_DATE": (
+        {"where": "notice.toml", "value": "3"},
+        "notice.toml 的“date”应为日期，如 2021-01-15，现为 3",
+    ),
+    "NOTICE_TOP": (
+        {"where": "notice.toml", "value": "0"},
+        "notice.toml 的“top”应为不小于1的整数，现为 0",
+    ),
+    "NOTICE_NUMERALS": (
+        {"where": "notice.toml"},
+        "notice.toml 的“numerals”应列出〇到十这11个数字的写法",
+    ),
+    "NOTICE_QUARTERS": ({"where": "notice.toml"}, "notice.toml 的“quarters”应列出四个季度的写法"),
+    "NOTICE_TABLE_NAME": (
+        {"where": "notice.toml", "key": "镇"},
+        'notice.toml 的 [table_names] 缺少表“镇”的单位称呼，如 镇 = "各镇"',
+    ),
+    "NOTICE_AT_CHANGE": ({"where": "notice.toml", "key": "more"}, "notice.toml [change] 的“more”"),
+    "NOTICE_FONT_SIZE": (
+        {"where": "notice.toml", "key": "body_size", "value": "100"},
+        "notice.toml [fonts] 的“body_size”应为5到72之间的磅值，现为 100",
+    ),
+    "NOTICE_AT_KEY": ({"where": "notice.toml", "key": "best_item"}, "notice.toml 的“best_item”"),
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from shiquan_score import TEMPLATES
 from shiquan_score.errors import SchemeError
-from shiquan_score.messages import msg
+from shiquan_score.messages import listing, msg
 from shiquan_score.scheme.loader import Scheme, load_toml
 from shiquan_score.scheme.placeholders import raise_all
 
@@ -88,15 +88,17 @@ def parse_date(text: str, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise SchemeError(f"{where}“{text}”不是日期，请写成 2021-01-15 这样的格式") from None
+        raise SchemeError(msg("NOTICE_NOT_DATE", where=where, text=text)) from None
 
 
 def _text(data: dict, key: str, where: str) -> str:
     if key not in data:
-        raise SchemeError(f"{where} 缺少“{key}”一项")
+        raise SchemeError(msg("SCHEME_KEY_MISSING", where=where, key=key))
     value = data[key]
     if not isinstance(value, str):
-        raise SchemeError(f"{where} 的“{key}”应为文字，现为 {value!r}")
+        raise SchemeError(
+            msg("SCHEME_KEY_KIND", where=where, key=key, kind=msg("KIND_TEXT"), value=repr(value))
+        )
     return value
 
 
@@ -105,9 +107,7 @@ def fields(template: str, where: str) -> list[str]:
     try:
         return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
     except ValueError:
-        raise SchemeError(
-            f"{where}“{template}”的花括号不成对；要印出花括号本身请写 {{{{ 或 }}}}"
-        ) from None
+        raise SchemeError(msg("NOTICE_BRACES", where=where, template=template)) from None
 
 
 def _field_problems(template: str, allowed: set[str], where: str) -> list[str]:
@@ -117,7 +117,7 @@ def _field_problems(template: str, allowed: set[str], where: str) -> list[str]:
     except SchemeError as exc:
         return [str(exc)]
     return [
-        f"{where}用到了不认识的“{{{name}}}”，可用的有：{'、'.join(sorted(allowed))}"
+        msg("NOTICE_UNKNOWN_FIELD", where=where, name=name, allowed=listing(sorted(allowed)))
         for name in dict.fromkeys(names)
         if name not in allowed
     ]
@@ -131,27 +131,36 @@ def _header(column) -> str:
 def _counts(data: dict, scheme: Scheme, where: str) -> dict[str, tuple[str, ...]]:
     counts = data.get("counts", {})
     if not isinstance(counts, dict) or not counts:
-        raise SchemeError(f'{where} 的 [counts] 应列出至少一种条数，如 province = ["省级"]')
+        raise SchemeError(msg("NOTICE_COUNTS_EMPTY", where=where))
     known = {chan for spec in scheme.tables.values() for c in spec.columns for _, chan in c.count}
     out = {}
     for name, channels in counts.items():
         if name in DOC_FIGURES or name in TABLE_FIGURES:
-            raise SchemeError(f"{where} [counts] 的名字“{name}”与程序的数字重名，请换一个名字")
+            raise SchemeError(msg("NOTICE_COUNTS_NAME_TAKEN", where=where, name=name))
         if not isinstance(channels, list) or not all(isinstance(c, str) for c in channels):
-            raise SchemeError(f"{where} [counts] 的“{name}”应为渠道名称的列表")
+            raise SchemeError(msg("NOTICE_COUNTS_NOT_CHANNELS", where=where, name=name))
         for chan in channels:
             if chan not in known:
                 raise SchemeError(
-                    f"{where} [counts] 的“{name}”中渠道“{chan}”不在统计表的任何一列中，"
-                    f"可用的有：{'、'.join(sorted(known))}"
+                    msg(
+                        "NOTICE_COUNTS_UNKNOWN_CHANNEL",
+                        where=where,
+                        name=name,
+                        channel=chan,
+                        known=listing(sorted(known)),
+                    )
                 )
         for spec in scheme.tables.values():
             for column in spec.columns:
                 inside = {chan in channels for _, chan in column.count}
                 if len(inside) > 1:
                     raise SchemeError(
-                        f"{where} [counts] 的“{name}”只包含了统计表一列（{_header(column)}）"
-                        "中的部分渠道：条数无法拆开，请把这一列的渠道都列上或都不列"
+                        msg(
+                            "NOTICE_COUNTS_PART_COLUMN",
+                            where=where,
+                            name=name,
+                            column=_header(column),
+                        )
                     )
         out[name] = tuple(channels)
     return out
@@ -163,22 +172,24 @@ def _paragraphs(
     """The [[paragraph]] entries; their template problems go to `found` (told all at once)."""
     entries = data.get("paragraph", [])
     if not isinstance(entries, list) or not entries:
-        raise SchemeError(f"{where} 应至少有一个 [[paragraph]]（正文段落）")
+        raise SchemeError(msg("NOTICE_NO_PARAGRAPH", where=where))
     out = []
     for i, p in enumerate(entries, start=1):
-        label = f"{where} 第{i}个 [[paragraph]] "
+        label = msg("NOTICE_AT_PARAGRAPH", where=where, i=i)
         style = p.get("style", "body")
         if style not in STYLES:
-            raise SchemeError(f"{label}的 style “{style}”应为 {'、'.join(STYLES)} 之一")
+            raise SchemeError(msg("NOTICE_STYLE", label=label, style=style, styles=listing(STYLES)))
         for_each = p.get("for_each")
         if for_each not in (None, "table"):
-            raise SchemeError(f'{label}的 for_each 只能写 "table"（每张表重复一段）')
+            raise SchemeError(msg("NOTICE_FOR_EACH", label=label))
         if ("text" in p) == ("parts" in p):
-            raise SchemeError(f"{label}应写 text（一整段）或 parts（可省略的几小段）中的一项")
+            raise SchemeError(msg("NOTICE_TEXT_OR_PARTS", label=label))
         whole = "text" in p
         raw = [p["text"]] if whole else p["parts"]
         if not isinstance(raw, list) or not raw:
-            raise SchemeError(f"{label}的 {'text' if whole else 'parts'} 应为文字")
+            raise SchemeError(
+                msg("NOTICE_PARTS_TEXT", label=label, key="text" if whole else "parts")
+            )
         allowed = notice.figure_names(per_table=for_each == "table")
         parts = []
         for part in raw:
@@ -189,17 +200,20 @@ def _paragraphs(
             elif isinstance(part, str):
                 found += _field_problems(part, allowed, label)
             else:
-                raise SchemeError(
-                    f"{label}的 parts 每一项应为文字，或 {{ before, between, items }} 一组，现为 {part!r}"
-                )
+                raise SchemeError(msg("NOTICE_PART_KIND", label=label, value=repr(part)))
             parts.append(part)
         when = p.get("when", [])
         if not isinstance(when, list) or not all(isinstance(w, str) for w in when):
-            raise SchemeError(f'{label}的 when 应为数字或名单名称的列表，如 ["none"]')
+            raise SchemeError(msg("NOTICE_WHEN", label=label))
         for name in when:
             if name not in allowed:
                 raise SchemeError(
-                    f"{label}的 when 中“{name}”不认识，可用的有：{'、'.join(sorted(allowed))}"
+                    msg(
+                        "NOTICE_WHEN_UNKNOWN",
+                        label=label,
+                        name=name,
+                        allowed=listing(sorted(allowed)),
+                    )
                 )
         out.append(Paragraph(style, tuple(parts), whole, for_each, tuple(when)))
     return tuple(out)
@@ -214,10 +228,10 @@ def _group(data: dict, label: str) -> Group:
         or not items
         or not all(isinstance(t, str) for t in items)
     ):
-        raise SchemeError(f"{label}的一组 parts 应写 items（文字列表），可另写 before、between")
+        raise SchemeError(msg("NOTICE_GROUP_ITEMS", label=label))
     before, between = data.get("before", ""), data.get("between", "")
     if not isinstance(before, str) or not isinstance(between, str):
-        raise SchemeError(f"{label}的一组 parts 中 before、between 应为文字")
+        raise SchemeError(msg("NOTICE_GROUP_TEXT", label=label))
     return Group(before, between, tuple(items))
 
 
@@ -227,37 +241,33 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     where = path.name
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
-        raise SchemeError(
-            f"{where} 有不认识的项：{'、'.join(unknown)}，请对照 templates/notice.toml"
-        )
+        raise SchemeError(msg("NOTICE_UNKNOWN_KEYS", where=where, keys=listing(unknown)))
     enabled = data.get("enabled", False)
     if not isinstance(enabled, bool):
         raise SchemeError(msg("NOTICE_ENABLED", file=where, value=repr(enabled)))
     texts = {key: _text(data, key, where) for key in TEXT_KEYS}
     date = data.get("date", "")
     if isinstance(date, str):
-        date = parse_date(date, f"{where} 的 date ") if date.strip() else None
+        date = parse_date(date, msg("NOTICE_AT_DATE", where=where)) if date.strip() else None
     elif not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-        raise SchemeError(f"{where} 的“date”应为日期，如 2021-01-15，现为 {date!r}")
+        raise SchemeError(msg("NOTICE_DATE", where=where, value=repr(date)))
     top = data.get("top", 3)
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
-        raise SchemeError(f"{where} 的“top”应为不小于1的整数，现为 {top!r}")
+        raise SchemeError(msg("NOTICE_TOP", where=where, value=repr(top)))
     numerals = data.get("numerals", [])
     if (
         not isinstance(numerals, list)
         or len(numerals) < 11
         or not all(isinstance(n, str) for n in numerals)
     ):
-        raise SchemeError(f"{where} 的“numerals”应列出〇到十这11个数字的写法")
+        raise SchemeError(msg("NOTICE_NUMERALS", where=where))
     quarters = data.get("quarters", [])
     if not isinstance(quarters, list) or len(quarters) != 4:
-        raise SchemeError(f"{where} 的“quarters”应列出四个季度的写法")
+        raise SchemeError(msg("NOTICE_QUARTERS", where=where))
     tables = data.get("table_names", {})
     for key in scheme.tables:
         if not isinstance(tables.get(key), str):
-            raise SchemeError(
-                f'{where} 的 [table_names] 缺少表“{key}”的单位称呼，如 {key} = "各{key}"'
-            )
+            raise SchemeError(msg("NOTICE_TABLE_NAME", where=where, key=key))
     placeholders = {
         k: _text(data.get("placeholders", {}), k, f"{where} [placeholders]")
         for k in PLACEHOLDER_KEYS
@@ -267,14 +277,14 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     }
     found: list[str] = []  # template typos: every one of the file named in one run
     for key in ("more", "less"):
-        found += _field_problems(change[key], {"n"}, f"{where} [change] 的“{key}”")
+        found += _field_problems(change[key], {"n"}, msg("NOTICE_AT_CHANGE", where=where, key=key))
     fonts_data = data.get("fonts", {})
     fonts = {k: _text(fonts_data, k, f"{where} [fonts]") for k in FONT_KEYS}
     sizes = {}
     for key in SIZE_KEYS:
         size = fonts_data.get(key)
         if not isinstance(size, int | float) or isinstance(size, bool) or not 5 <= size <= 72:
-            raise SchemeError(f"{where} [fonts] 的“{key}”应为5到72之间的磅值，现为 {size!r}")
+            raise SchemeError(msg("NOTICE_FONT_SIZE", where=where, key=key, value=repr(size)))
         sizes[key] = float(size)
     notice = NoticeScheme(
         enabled=enabled,
@@ -294,12 +304,13 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     )
     doc = notice.figure_names(per_table=False)
     for key in ("title", "number", "recipients", "signature", "contact"):
-        found += _field_problems(texts[key], doc, f"{where} 的“{key}”")
-    found += _field_problems(texts["best_item"], {"name", "score"}, f"{where} 的“best_item”")
-    found += _field_problems(texts["heading_number"], {"n"}, f"{where} 的“heading_number”")
-    found += _field_problems(
-        texts["date_format"], {"year", "month", "day"}, f"{where} 的“date_format”"
-    )
+        found += _field_problems(texts[key], doc, msg("NOTICE_AT_KEY", where=where, key=key))
+    for key, allowed in (
+        ("best_item", {"name", "score"}),
+        ("heading_number", {"n"}),
+        ("date_format", {"year", "month", "day"}),
+    ):
+        found += _field_problems(texts[key], allowed, msg("NOTICE_AT_KEY", where=where, key=key))
     paragraphs = _paragraphs(data, notice, where, found)
     raise_all(found)
     return NoticeScheme(**{**notice.__dict__, "paragraphs": paragraphs})

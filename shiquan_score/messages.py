@@ -535,6 +535,7 @@ MESSAGES: dict[str, str] = {
     "PREV_MISSING_SEVERAL": "收件箱里没有{named}的上期表（{before}）。{later}需要上期累计分：请把{before_word}发布的{attachments}都放入收件箱{instead}",
     # --- which tables this run makes (table_choice.py) ---
     "TABLES_EMPTY": "（空）",
+    "PROBLEM_COLUMN_UNIT": "单位",
     "TABLES_UNKNOWN": "--tables “{text}”中有不认识的表：{unknown}；可用的有：{valid}",
     "TABLE_NAMED": "{table}（{attachment}）",
     "ATTACHMENT_NAMED": "{attachment}（{table}）",

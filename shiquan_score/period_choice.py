@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.errors import InputError
-from shiquan_score.messages import msg
+from shiquan_score.messages import listing, msg
 from shiquan_score.normalise.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
@@ -52,8 +52,8 @@ def describe(quarters: pd.DataFrame) -> str:
             "" if last >= q.last_month_start else msg("ROWS_UNTIL", month=last.month, day=last.day)
         )
         parts.append(msg("ROWS_OF_PERIOD", label=label, n=n, tail=tail))
-    noun = quarters.index[0].noun if len(quarters) else "季度"
-    return msg("ROWS_PER_PERIOD", noun=noun, parts="、".join(parts))
+    noun = quarters.index[0].noun if len(quarters) else msg("PERIOD_NOUN_QUARTER")
+    return msg("ROWS_PER_PERIOD", noun=noun, parts=listing(parts))
 
 
 def needs(
@@ -149,7 +149,7 @@ def choose_period(
             )
         ]
     last = before[-1]
-    names = "、".join(
+    names = listing(
         dict.fromkeys(p.source or p.where for p in previous if (p.year, p.quarter) == astuple(last))
     )
     implied = last.next()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.errors import InputError
-from shiquan_score.messages import kind, msg
+from shiquan_score.messages import kind, listing, msg
 from shiquan_score.normalise.ledger import (
     ERROR,
     INFO,
@@ -41,10 +41,10 @@ def parse_tables(text: str, scheme: Scheme) -> list[str]:
     wanted = [w for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip()]
     unknown = [w.strip() for w in wanted if norm(w) not in names]
     if unknown or not wanted:
-        valid = "、".join(
+        valid = listing(
             msg("TABLE_NAMED", table=k, attachment=s.attachment) for k, s in scheme.tables.items()
         )
-        shown = "、".join(unknown) or msg("TABLES_EMPTY")
+        shown = listing(unknown) or msg("TABLES_EMPTY")
         raise InputError(msg("TABLES_UNKNOWN", text=text, unknown=shown, valid=valid))
     keys = {names[norm(w)] for w in wanted}
     return [k for k in scheme.tables if k in keys]
@@ -88,7 +88,7 @@ def choose_tables(
     单位 cells as written (aligned with ledger.rows): a table whose rows all have problems
     is said to have them, not to have no records."""
     if requested:
-        return requested, [msg("TABLES_REQUESTED", names="、".join(_names(scheme, requested)))]
+        return requested, [msg("TABLES_REQUESTED", names=listing(_names(scheme, requested)))]
     table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
     with_rows = {table_of[u] for u in ledger.events["unit_name"].unique()}
     with_previous = {p.table for p in previous}
@@ -150,21 +150,29 @@ def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> tuple[Ledger, 
     outside = events["unit_name"].map(table_of).isin(set(scheme.tables) - set(keys))
     if not outside.any():
         return ledger, []
-    made = "、".join(_names(scheme, keys))
+    made = listing(_names(scheme, keys))
     gone = events[outside]
     still = events[~outside].groupby(["where", "row"], observed=True).size()
     records, rows = [], ledger.rows.copy()
     whole_rows: dict[str, int] = {}
     part_rows: dict[str, int] = {}
     for (where, row), group in gone.groupby(["where", "row"], observed=True, sort=False):
-        units = "、".join(dict.fromkeys(group["unit_name"]))
-        tables = "、".join(_names(scheme, list(dict.fromkeys(group["unit_name"].map(table_of)))))
+        units = listing(dict.fromkeys(group["unit_name"]))
+        tables = listing(_names(scheme, list(dict.fromkeys(group["unit_name"].map(table_of)))))
         whole = (where, row) not in still.index
         tally = whole_rows if whole else part_rows
         tally[tables] = tally.get(tables, 0) + 1
         text = msg("LEFT_OUT" if whole else "LEFT_OUT_PART", units=units, tables=tables, made=made)
         records.append(
-            (where, row, "单位", units, NOT_SCORED if whole else INFO, "OUTSIDE_TABLES", text)
+            (
+                where,
+                row,
+                msg("PROBLEM_COLUMN_UNIT"),
+                units,
+                NOT_SCORED if whole else INFO,
+                "OUTSIDE_TABLES",
+                text,
+            )
         )
         if whole:
             at = (rows["where"] == where) & (rows["row"] == row) & (rows["status"] == SCORED)

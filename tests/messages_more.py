@@ -364,4 +364,5 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         "notice.toml [fonts] 的“body_size”应为5到72之间的磅值，现为 100",
     ),
     "NOTICE_AT_KEY": ({"where": "notice.toml", "key": "best_item"}, "notice.toml 的“best_item”"),
+    "PROBLEM_COLUMN_UNIT": ({}, "单位"),
 }

@@ -719,6 +719,18 @@ MESSAGES: dict[str, str] = {
     "NOTE_NO_NEAREST": "也没有相近的名称",
     "NOTE_NOT_PRINTED": ("{unit}本期有调研信息采用，备注“{note}”没有印在表中（采用条数优先）"),
     # --- the year's research bonuses (score/record.py) ---
+    "RECORD_COL_PERIOD": "期别",
+    "RECORD_COL_UNIT": "单位",
+    "RECORD_COL_UNITS": "报送单位",
+    "RECORD_COL_TITLE": "标题",
+    "RECORD_COL_CATEGORY": "类别",
+    "RECORD_COL_CHANNEL": "已计加分的渠道",
+    "RECORD_COL_POINTS": "加分",
+    "RECORD_COL_CHECK": "核对",
+    "RECORD_COMPACT": "调研加分记录（每行一条，JSON）",
+    "RECORD_UNCHECKED": "上期表是手工做的，此前各期的加分未能核对",
+    "RECORD_ITEM": "{category}“{title}”（{units}）",
+    "RECORD_NO_BONUS": "没有加分",
     "RECORD_DISAGREES": (
         "{item}：上期工作簿 {book} 记录此前已计{recorded}，台账中此前各期的记录为{ledger}；"
         "按上期工作簿扣除（已发布的表计过的才算已计），本期计{now}分。请核对上期工作簿和台账"

@@ -19,7 +19,7 @@ import json
 
 import pandas as pd
 
-from shiquan_score.messages import msg_each
+from shiquan_score.messages import msg, msg_each
 from shiquan_score.normalise.ledger import INFO, PROBLEM_COLUMNS
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.period import Period
@@ -27,21 +27,22 @@ from shiquan_score.read.sheets import RawSheet
 from shiquan_score.scheme.loader import Scheme
 from shiquan_score.score.scoring import item_keys, research_items
 
+# The 调研加分 sheet's headers (read back next period: see read_record).
 COLUMNS = {
-    "period": "期别",
-    "unit_name": "单位",
-    "units_key": "报送单位",
-    "title": "标题",
-    "category_name": "类别",
-    "channel_name": "已计加分的渠道",
-    "points": "加分",
+    "period": msg("RECORD_COL_PERIOD"),
+    "unit_name": msg("RECORD_COL_UNIT"),
+    "units_key": msg("RECORD_COL_UNITS"),
+    "title": msg("RECORD_COL_TITLE"),
+    "category_name": msg("RECORD_COL_CATEGORY"),
+    "channel_name": msg("RECORD_COL_CHANNEL"),
+    "points": msg("RECORD_COL_POINTS"),
 }
 INTERNAL = list(COLUMNS)
-CHECK = "核对"
+CHECK = msg("RECORD_COL_CHECK")
 TABLE_MAX = 1000  # items shown one per row; more go as JSON lines (record_frame)
-COMPACT = "调研加分记录（每行一条，JSON）"
+COMPACT = msg("RECORD_COMPACT")
 CELL_CHARS = 30_000  # under Excel's 32,767 characters a cell
-UNCHECKED = "上期表是手工做的，此前各期的加分未能核对"
+UNCHECKED = msg("RECORD_UNCHECKED")
 
 
 def year_record(
@@ -186,12 +187,12 @@ def unchecked(record_where: str | None, covered: bool, period: Period) -> bool:
 
 
 def _items(research: pd.DataFrame) -> pd.Series:
-    return (
-        "调研信息“"
-        + research["title"].astype(str)
-        + "”（"
-        + research["units_key"].astype(str)
-        + "）"
+    """调研信息“标题”（单位）: the row's own category name, so any scheme's word is used."""
+    return msg_each(
+        "RECORD_ITEM",
+        category=research["category_name"],
+        title=research["title"],
+        units=research["units_key"],
     )
 
 
@@ -216,4 +217,4 @@ def _numbers(values: pd.Series) -> pd.Series:
 
 def _bonuses(channel: pd.Series, points: pd.Series) -> pd.Series:
     text = channel.astype(str) + "+" + _numbers(points)
-    return text.where(points > 0, "没有加分")
+    return text.where(points > 0, msg("RECORD_NO_BONUS"))

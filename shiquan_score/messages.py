@@ -540,6 +540,7 @@ MESSAGES: dict[str, str] = {
     "TABLE_NAMED": "{table}（{attachment}）",
     "ATTACHMENT_NAMED": "{attachment}（{table}）",
     "PREV_IGNORED_OLDER": "已忽略较早的上期表 {where}（{got}），用{use}的",
+    "PREV_IGNORED_THIS_PERIOD": "已忽略 {where}：它是本期（{period}）的统计表（例如本工具早先为本期生成的），上期累计用{use}的",
     "TABLES_REQUESTED": "本次生成：{names}（按 --tables 指定）",
     "TABLE_ROWS_PROBLEMS": "{attachment}（{table}）：台账中{table}的记录有 {n} 行有问题（逐行见问题清单），本期没有一行{table}的记录能计分，收件箱里也没有它的上期表，本次不生成这张表；改正这些行后重新运行即会生成",
     "NO_ROW_SCORABLE_ALL": "台账共读取 {read} 行，都有问题（逐行见问题清单），没有一行能计分，本次不生成统计表；请改正这些行后重新运行",

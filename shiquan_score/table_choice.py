@@ -3,7 +3,8 @@
 The tool's own rules (README: 程序自己判断的事):
 - Of several previous tables of one table (old quarters pile up in a folder), the latest is
   used — or, with --period, the one of the quarter before it — and the older ones are named
-  as ignored.
+  as ignored. With --period and that previous table present, a table of the period itself
+  (this tool's earlier output of it) is ignored too, with a line; without it, refused.
 - A table is made when the ledger has rows for its units this quarter, or when the inbox
   holds a previous table for it (the office publishes it). A table with neither is left out,
   with one line saying so. `--tables` names the tables instead.
@@ -70,6 +71,10 @@ def pick_previous(
             if got < use:
                 notices.append(
                     msg("PREV_IGNORED_OLDER", where=p.where, got=got.label, use=use.label)
+                )
+            elif use == wanted and got == requested:  # e.g. our own earlier output of it
+                notices.append(
+                    msg("PREV_IGNORED_THIS_PERIOD", where=p.where, period=got.label, use=use.label)
                 )
             else:
                 kept.append(p)

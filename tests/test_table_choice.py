@@ -316,3 +316,40 @@ def test_older_tables_in_the_folder_are_named_and_ignored(tmp_path, capsys, sche
         "已忽略较早的上期表 二季度.xlsx（附件2（部门））（2020年4-6月），用2020年7-9月的",
     ]
     assert f"附件2上期累计取自：{PREVIOUS_Q3.name}（附件2）" in out
+
+
+def test_with_period_a_table_of_that_period_is_ignored_only_beside_its_previous(
+    tmp_path, capsys, scheme
+):
+    """--period 2020Q3 in a folder holding the 1-3月, 4-6月 and 7-9月 tables: the 4-6月 one
+    is used and the 7-9月 one (of the period itself) ignored, each with a line; without the
+    4-6月 table the run is refused, never made from the 7-9月 one."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    for months, name in (
+        ("1-3月", "一季度.xlsx"),
+        ("4-6月", "二季度.xlsx"),
+        ("7-9月", "三季度.xlsx"),
+    ):
+        write_simple_tables(inbox / name, scheme, {"财政局": 1}, months=months)
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2020, 8, 9), "财政局", "八月", None, "部门动态"))
+    )
+    args = [str(inbox), "--out", str(tmp_path / "out"), "--period", "2020Q3"]
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if line.startswith("已忽略")] == [
+        "已忽略较早的上期表 一季度.xlsx（附件1（镇））（2020年1-3月），用2020年4-6月的",
+        "已忽略 三季度.xlsx（附件1（镇））：它是本期（2020年7-9月）的统计表"
+        "（例如本工具早先为本期生成的），上期累计用2020年4-6月的",
+        "已忽略较早的上期表 一季度.xlsx（附件2（部门））（2020年1-3月），用2020年4-6月的",
+        "已忽略 三季度.xlsx（附件2（部门））：它是本期（2020年7-9月）的统计表"
+        "（例如本工具早先为本期生成的），上期累计用2020年4-6月的",
+    ]
+    assert "附件2上期累计取自：二季度.xlsx（附件2（部门））" in out
+    (inbox / "二季度.xlsx").unlink()
+    assert main(args) == 1
+    assert capsys.readouterr().err == (
+        "错误：三季度.xlsx（附件1（镇）） 是本期（2020年7-9月）的统计表，不是上期的；"
+        "请把它移出收件箱，放入2020年4-6月的附件1\n"
+    )

@@ -561,6 +561,8 @@ MESSAGES: dict[str, str] = {
     "PERIOD_FIX_PREVIOUS": "请换入{label}的统计表",
     "PERIOD_FIX_OPENING": "请用 --period {code}（{opening}不需要上期表）",
     "PERIOD_LATER_COMPLETE": "{start}台账中{wrong}已有 {n} 行、记到了{month}月，是完整的一个{noun}（{facts}）。如果本期是{wrong}，{fix}；如果本期确是{implied}，请用 {suggestion}",
+    "PERIOD_LATER_ROWS": "{start}台账中已有{late}的行，比{implied}晚两个{noun}以上（{facts}）；上期表发出时台账只会多出其后几周的行，这些行说明本期不是{implied}，上期表可能放错了。如果本期是{wanted}，请用 {wanted_suggestion}；如果本期确是{implied}，请用 {suggestion}",
+    "PERIOD_TABLE_IS_THIS": "{start}台账中{last}已记完整，{implied}还没有记完整（{facts}）。{names} 像是本期（{last}）早先生成的统计表（例如改正台账后重新运行，上次的结果留在了收件箱里）。如果本期是{last}，请用 {suggestion}；如果本期确是{implied}（台账已记全），请用 {implied_suggestion}",
     "PERIOD_IMPLIED_EMPTY": "{start}台账中没有{implied}的行（{facts}）。请放入{implied}的台账，或换入正确的上期表，或用 --period 指定期别，如 {suggestion}",
     "PERIOD_SUGGESTED": "--period {code}",
     "PERIOD_SUGGESTED_NEEDS": "--period {code}（还要{needs}）",

@@ -6,13 +6,17 @@ The tool's own rule, stated once here (README: 程序自己判断的事):
   December). A table goes out 2-8 weeks after its quarter ends, so a snapshot of a running
   ledger holds only the first weeks of the next quarter: those never count as complete.
 - With last quarter's table (7-9月), this quarter is the one after it (10-12月); refused when
-  the ledger has no row in it, or when a later quarter is complete (the wrong table was given).
+  the ledger has no row in it, when a later quarter is complete or has rows two quarters or
+  more later (the wrong table was given), or when 7-9月 is complete and the ledger ends in
+  10-12月's first weeks (a re-run of 7-9月 with its own earlier output in the inbox).
 - Without one, this quarter is the last complete quarter (else the quarter with most rows);
   Q2-Q4 then need last quarter's table (refused in table_choice/totals with the facts).
 - Every run says which quarter and why.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 
@@ -22,6 +26,8 @@ from shiquan_score.normalise.dates import OK, parse_dates
 from shiquan_score.period import Period
 from shiquan_score.previous.table import PreviousTable
 from shiquan_score.table_choice import pick_previous
+
+NOTICE_WEEKS = 8  # a period's table goes out 2-8 weeks after it ends (README)
 
 
 def ledger_quarters(rows: pd.DataFrame, span: int = 3) -> pd.DataFrame:
@@ -177,6 +183,40 @@ def choose_period(
                 suggestion=suggest(implied, quarters, every, span),
             )
         )
+    # Rows two periods or more after the implied one are no notice lag (2-8 weeks): the
+    # table is the wrong one. The period is then the one before the latest with rows.
+    late = [q for q in quarters.index if q >= implied.next().next()]
+    if late:
+        wanted = _before(late[-1])
+        raise InputError(
+            msg(
+                "PERIOD_LATER_ROWS",
+                start=start,
+                late=late[-1].label,
+                implied=implied.label,
+                noun=implied.noun,
+                facts=facts,
+                wanted=wanted.label,
+                wanted_suggestion=suggest(wanted, quarters, every, span),
+                suggestion=suggest(implied, quarters, every, span),
+            )
+        )
+    # The table's own period complete, the ledger ending in the next one's first weeks: a
+    # re-run of that period with its earlier output in the inbox, not the next period's table
+    # (which goes out weeks after that period ends).
+    if last in done and _only_begun(implied, quarters):
+        raise InputError(
+            msg(
+                "PERIOD_TABLE_IS_THIS",
+                start=start,
+                last=last.label,
+                implied=implied.label,
+                facts=facts,
+                names=names,
+                suggestion=suggest(last, quarters, every, span),
+                implied_suggestion=suggest(implied, quarters, every, span),
+            )
+        )
     if implied not in quarters.index:
         raise InputError(
             msg(
@@ -197,6 +237,18 @@ def choose_period(
             facts=facts,
         )
     ]
+
+
+def _only_begun(period: Period, quarters: pd.DataFrame) -> bool:
+    """The ledger's rows end in the period's first weeks (at most NOTICE_WEEKS in)."""
+    if not len(quarters) or quarters.index[-1] != period or period in complete(quarters):
+        return False
+    return quarters.loc[period, "last"] < period.start + dt.timedelta(weeks=NOTICE_WEEKS)
+
+
+def _before(period: Period) -> Period:
+    """The period before, across the turn of the year."""
+    return period.previous() or Period(period.year - 1, 12 // period.span, period.span)
 
 
 def astuple(period: Period) -> tuple[int, int]:

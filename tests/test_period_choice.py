@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+
+import openpyxl
 
 from shiquan_score.cli import main
 from tests.conftest import ledger_rows, write_ledger
@@ -147,3 +150,108 @@ def test_suggested_period_without_rows_says_the_ledger_is_needed(tmp_path, capsy
     inbox = tmp_path / "收件箱"
     assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2021Q1"]) == 1
     assert capsys.readouterr().err.startswith("错误：台账里没有2021年1-3月（2021Q1）的行")
+
+
+def _table_row(path, unit: str) -> list:
+    """The values of `unit`'s row in the 附件2 sheet of a produced workbook."""
+    sheet = openpyxl.load_workbook(path, data_only=True)["附件2（部门）"]
+    return next(
+        [c.value for c in row] for row in sheet.iter_rows() if any(c.value == unit for c in row)
+    )
+
+
+def test_rows_two_quarters_after_the_implied_one_are_no_notice_lag(tmp_path, capsys):
+    """A running ledger snapshot of mid-October for Q3 (a small office: Q3 rows stop on
+    1 August) with the 1-3月 table dropped in by mistake: never a 4-6月 table re-issued."""
+    q3 = [(D(2021, 7, 5), "财政局", "7月", None, "部门动态")]
+    q3 += [(D(2021, 8, 1), "财政局", "8月", None, "部门动态")]
+    october = [(D(2021, 10, 12), "财政局", "10月", None, "部门动态")]
+    items = _rows(2021, list(range(1, 7))) + q3 + october
+    code, out = _run(tmp_path, capsys, items, [("上期.xlsx", "1-3月", 2021)])
+    assert code == 1
+    assert out.err == (
+        "错误：无法确定本期：上期表 上期.xlsx 是2021年1-3月的，据此本期应是2021年4-6月；"
+        "但台账中已有2021年10-12月的行，比2021年4-6月晚两个季度以上（台账各季度行数："
+        "2021年1-3月 9 行、4-6月 9 行、7-9月 2 行（只到8月1日）、10-12月 1 行（只到10月12日））；"
+        "上期表发出时台账只会多出其后几周的行，这些行说明本期不是2021年4-6月，上期表可能放错了。"
+        "如果本期是2021年7-9月，请用 --period 2021Q3（还要把上期表 上期.xlsx 换成2021年4-6月的）；"
+        "如果本期确是2021年4-6月，请用 --period 2021Q2\n"
+    )
+    assert not (tmp_path / "out").exists()
+    # The first suggestion, done: the 4-6月 table in place of the 1-3月 one gives 7-9月.
+    inbox = tmp_path / "收件箱"
+    (inbox / "上期.xlsx").unlink()
+    write_simple_tables(inbox / "二季度.xlsx", _scheme(), {"财政局": 1}, months="4-6月", year=2021)
+    assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
+    assert (
+        "本期：2021年7-9月（2021Q3）。依据：上期表 二季度.xlsx 是2021年4-6月的；台账各季度行数："
+        "2021年1-3月 9 行、4-6月 9 行、7-9月 2 行（只到8月1日）、10-12月 1 行（只到10月12日）"
+    ) in capsys.readouterr().out.splitlines()
+    assert (tmp_path / "out" / "石泉县2021年7-9月信息采用情况统计表.xlsx").exists()
+
+
+def _rerun_inbox(tmp_path, capsys, items) -> tuple:
+    """Q3 made from `items` with the 4-6月 table, then its workbook put back in the inbox
+    (a re-run after a correction). Returns the inbox and 财政局's row of the first run."""
+    code, out = _run(tmp_path, capsys, items, [("上期.xlsx", "4-6月", 2021)])
+    assert code == 0, out.err
+    made = tmp_path / "out" / "石泉县2021年7-9月信息采用情况统计表.xlsx"
+    inbox = tmp_path / "收件箱"
+    shutil.copy(made, inbox / made.name)
+    return inbox, _table_row(made, "财政局")
+
+
+SKIPPED_OWN = (
+    "石泉县2021年7-9月信息采用情况统计表.xlsx 是本工具生成的工作簿，"
+    "其中的“明细”、“问题”、“调研加分”表是附表，已跳过"
+)
+
+
+def test_a_rerun_with_this_quarters_own_output_is_refused_then_passes(tmp_path, capsys):
+    """Running ledger (Q3 complete, one October row), the 4-6月 table and the 7-9月 workbook
+    this tool just wrote: never a 10-12月 table from one October row; with --period 2021Q3
+    the 7-9月 workbook is ignored and the 4-6月 table used, as in the first run."""
+    october = (D(2021, 10, 12), "财政局", "10月", None, "部门动态")
+    items = [*_rows(2021, list(range(1, 10))), october]
+    inbox, first = _rerun_inbox(tmp_path, capsys, items)
+    again = ["--out", str(tmp_path / "again")]
+    assert main([str(inbox), *again]) == 1
+    out = capsys.readouterr()
+    assert out.err == (
+        "错误：无法确定本期：上期表 石泉县2021年7-9月信息采用情况统计表.xlsx 是2021年7-9月的，"
+        "据此本期应是2021年10-12月；但台账中2021年7-9月已记完整，2021年10-12月还没有记完整"
+        "（台账各季度行数：2021年1-3月 9 行、4-6月 9 行、7-9月 9 行、10-12月 1 行（只到10月12日））。"
+        "石泉县2021年7-9月信息采用情况统计表.xlsx 像是本期（2021年7-9月）早先生成的统计表"
+        "（例如改正台账后重新运行，上次的结果留在了收件箱里）。如果本期是2021年7-9月，请用 --period 2021Q3；"
+        "如果本期确是2021年10-12月（台账已记全），请用 --period 2021Q4\n"
+    )
+    assert not (tmp_path / "again").exists()
+    assert main([str(inbox), *again, "--period", "2021Q3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    for attachment, table in (("附件1", "镇"), ("附件2", "部门")):
+        assert (
+            f"已忽略 石泉县2021年7-9月信息采用情况统计表.xlsx（{attachment}（{table}））："
+            "它是本期（2021年7-9月）的统计表（例如本工具早先为本期生成的），上期累计用2021年4-6月的"
+        ) in lines
+        assert f"{attachment}上期累计取自：上期.xlsx（{attachment}（{table}））" in lines
+    made = tmp_path / "again" / "石泉县2021年7-9月信息采用情况统计表.xlsx"
+    assert _table_row(made, "财政局") == first
+
+
+def test_a_per_quarter_rerun_suggests_the_period_that_passes(tmp_path, capsys):
+    """One ledger file per quarter: the Q3 file, the 4-6月 table and this tool's 7-9月
+    workbook. The suggestion asks for nothing already in the inbox, and it passes."""
+    inbox, first = _rerun_inbox(tmp_path, capsys, _rows(2021, [7, 8, 9]))
+    again = ["--out", str(tmp_path / "again")]
+    assert main([str(inbox), *again]) == 1
+    assert capsys.readouterr().err == (
+        "错误：无法确定本期：上期表 石泉县2021年7-9月信息采用情况统计表.xlsx 是2021年7-9月的，"
+        "据此本期应是2021年10-12月；但台账中没有2021年10-12月的行（台账各季度行数：2021年7-9月 9 行）。"
+        "请放入2021年10-12月的台账，或换入正确的上期表，或用 --period 指定期别，如 --period 2021Q3\n"
+    )
+    assert main([str(inbox), *again, "--period", "2021Q3"]) == 0
+    assert SKIPPED_OWN in capsys.readouterr().out.splitlines()
+    assert (
+        _table_row(tmp_path / "again" / "石泉县2021年7-9月信息采用情况统计表.xlsx", "财政局")
+        == first
+    )

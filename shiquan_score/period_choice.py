@@ -201,10 +201,13 @@ def choose_period(
                 suggestion=suggest(implied, quarters, every, span),
             )
         )
-    # The table's own period complete, the ledger ending in the next one's first weeks: a
-    # re-run of that period with its earlier output in the inbox, not the next period's table
-    # (which goes out weeks after that period ends).
-    if last in done and _only_begun(implied, quarters):
+    # The table's own period complete (and fuller than the next: not a stray late row in a
+    # file per quarter), the ledger ending in the next one's first weeks: a re-run of that
+    # period with its earlier output in the inbox, not the next period's table (which goes
+    # out weeks after that period ends).
+    fuller = last in done and implied in quarters.index
+    fuller = fuller and quarters.loc[last, "rows"] > quarters.loc[implied, "rows"]
+    if fuller and _only_begun(implied, quarters):
         raise InputError(
             msg(
                 "PERIOD_TABLE_IS_THIS",

@@ -153,6 +153,8 @@ def _report(result) -> int:
     notes = int((result.problems["level"] == INFO).sum())
     if notes:
         _say(msg("RUN_NOTES", n=notes))
+    for line in result.hints:
+        _say(line)
     if result.check is not None:  # --check-against
         from shiquan_score.tools.check import summary
 

@@ -747,6 +747,13 @@ MESSAGES: dict[str, str] = {
         "无法核对此前是否已计过，逐条见“调研加分”表的“核对”一列；如已计过，"
         "请在台账中补上此前的采用记录后重新运行"
     ),
+    "RECORD_UNCHECKED_SCREEN": (
+        "提示：上期表是手工做的，本期 {n} 条{categories}的加分无法与此前各季度核对"
+        "（涉及 {units}），如此前已计过就会重复计分。请把此前各季度的台账行一并放进收件箱，"
+        "或改用本工具上季度生成的统计表作上期表，然后重新运行"
+    ),
+    "RECORD_UNCHECKED_UNIT": "{unit} {points} 分",
+    "RECORD_UNCHECKED_MORE": "等，共 {n} 个单位 {points} 分",
     # --- our own files in the inbox (read/inbox.py) ---
     "OWN_PROBLEM_LIST": "已跳过 {file}：是本工具生成的问题清单，不是台账",
     "OWN_SIDE_CSV": "已跳过 {file}：是本工具生成的“{sheet}”表（CSV），不是台账",

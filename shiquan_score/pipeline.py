@@ -34,6 +34,7 @@ from shiquan_score.score.record import (
     record_frame,
     record_notes,
     unchecked,
+    unchecked_line,
     year_record,
 )
 from shiquan_score.score.scoring import score_research, tally
@@ -66,6 +67,7 @@ class Result:
     check: CheckResult | None = None  # --check-against
     notice: Path | None = None  # issue 13: the 通报 draft and its PDF
     notice_pdf: Path | None = None
+    hints: list[str] = field(default_factory=list)  # 提示 worth a line on screen
 
     @property
     def ok(self) -> bool:
@@ -155,6 +157,9 @@ def _run(config: Config, notices: list[str]) -> Result:
     )
     summary = accounting(ledger)
     result = Result(period, summary, notices, problems, tables=tables)
+    result.hints += [
+        line for line in [unchecked_line(research, record_from, covered, period)] if line
+    ]
     targets = publish.targets(scheme, period, config.out)
     problem_sheet = audit.problem_sheet(problems, summary, period)
     if (problems["level"] == ERROR).any():

@@ -43,6 +43,7 @@ TABLE_MAX = 1000  # items shown one per row; more go as JSON lines (record_frame
 COMPACT = msg("RECORD_COMPACT")
 CELL_CHARS = 30_000  # under Excel's 32,767 characters a cell
 UNCHECKED = msg("RECORD_UNCHECKED")
+SCREEN_UNITS = 5  # units named on the screen; more are counted
 
 
 def year_record(
@@ -178,6 +179,35 @@ def record_notes(
             text = msg_each("RECORD_MISSING", n=int(now.sum()), item=item[now].head(1))
             parts.append(_frame(r, "RECORD_MISSING", text))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=PROBLEM_COLUMNS)
+
+
+def unchecked_line(
+    research: pd.DataFrame, record_where: str | None, covered: bool, period: Period
+) -> str | None:
+    """The screen's line for RECORD_MISSING: how many items, the units and points at stake
+    (the bonuses granted now that an earlier quarter may have paid already), what to do."""
+    if not unchecked(record_where, covered, period):
+        return None
+    now = research[research["awarded"] > 0]
+    if now.empty:
+        return None
+    items = now.drop_duplicates(["where", "row", "units_key", "title"])
+    per_unit = now.groupby("unit_name", sort=False, observed=True)["awarded"].sum()
+    named = [
+        msg("RECORD_UNCHECKED_UNIT", unit=u, points=fmt_number(v))
+        for u, v in per_unit.head(SCREEN_UNITS).items()
+    ]
+    if len(per_unit) > SCREEN_UNITS:
+        named.append(
+            msg("RECORD_UNCHECKED_MORE", n=len(per_unit), points=fmt_number(per_unit.sum()))
+        )
+    categories = "、".join(dict.fromkeys(items["category_name"].astype(str)))
+    return msg(
+        "RECORD_UNCHECKED_SCREEN",
+        n=len(items),
+        categories=categories,
+        units="、".join(named[:SCREEN_UNITS]) + "".join(named[SCREEN_UNITS:]),
+    )
 
 
 def unchecked(record_where: str | None, covered: bool, period: Period) -> bool:

@@ -159,7 +159,7 @@ def test_hand_made_table_and_a_late_bonus_point_at_each_other(tmp_path, scheme):
     assert len(_hints(book, "上期核对")) == 1
 
 
-def test_hand_made_previous_table_gets_a_hint_per_bonus(tmp_path, scheme):
+def test_hand_made_previous_table_gets_a_hint_per_bonus(tmp_path, scheme, capsys):
     inbox = tmp_path / "in"
     inbox.mkdir()
     write_simple_tables(
@@ -168,6 +168,14 @@ def test_hand_made_previous_table_gets_a_hint_per_bonus(tmp_path, scheme):
     write_ledger(inbox / "台账.xlsx", ledger_rows(*Q3))
     assert main([str(inbox), "--out", str(tmp_path / "out")]) == 0
     book = tmp_path / "out" / BOOK.format("7-9月")
+    screen = capsys.readouterr().out.splitlines()
+    # The screen says it too, right under the count of 提示: 2 items, 3 units of 20 each.
+    notes = screen.index("有 1 条提示，请在工作簿的“问题”表中核对")
+    assert screen[notes + 1] == (
+        "提示：上期表是手工做的，本期 2 条调研信息的加分无法与此前各季度核对"
+        "（涉及 农业农村局 20 分、财政局 20 分、审计局 20 分），如此前已计过就会重复计分。"
+        "请把此前各季度的台账行一并放进收件箱，或改用本工具上季度生成的统计表作上期表，然后重新运行"
+    )
     assert _hints(book, "加分无法核对") == [
         "上期表是手工做的，没有记录此前各期已计的调研加分：本期有 2 条调研信息计了加分"
         "（如调研信息“调研一”（农业农村局）），无法核对此前是否已计过，逐条见“调研加分”表的“核对”一列；"
@@ -204,3 +212,33 @@ def test_a_record_of_many_items_is_carried_too(tmp_path, scheme):
     assert code == 0
     dept = table_by_name(out / BOOK.format("7-9月"), "附件2（部门）")
     assert {u: dept[u][8] for u in units} == {u: 10 * 101 for u in units}  # +10 each, not +20
+
+
+def test_the_screen_names_five_units_and_counts_the_rest():
+    """Seven units with unchecked bonuses: five named, then the count and the sum of all."""
+    import pandas as pd
+
+    from shiquan_score.period import Period
+    from shiquan_score.score.record import unchecked_line
+
+    units = [f"单位{i}" for i in range(7)]
+    research = pd.DataFrame(
+        {
+            "where": "台账.xlsx",
+            "row": range(2, 9),
+            "unit_name": units,
+            "units_key": units,
+            "title": "调研",
+            "category_name": "调研信息",
+            "awarded": [20.0, 10, 10, 20, 10, 10, 20],
+        }
+    )
+    assert unchecked_line(research, None, False, Period(2021, 3)) == (
+        "提示：上期表是手工做的，本期 7 条调研信息的加分无法与此前各季度核对"
+        "（涉及 单位0 20 分、单位1 10 分、单位2 10 分、单位3 20 分、单位4 10 分等，共 7 个单位 100 分），"
+        "如此前已计过就会重复计分。"
+        "请把此前各季度的台账行一并放进收件箱，或改用本工具上季度生成的统计表作上期表，然后重新运行"
+    )
+    assert unchecked_line(research, "上期.xlsx", False, Period(2021, 3)) is None  # a record
+    assert unchecked_line(research, None, True, Period(2021, 3)) is None  # ledger covers it
+    assert unchecked_line(research, None, False, Period(2021, 1)) is None  # Q1

@@ -176,7 +176,10 @@ def record_notes(
         now = research["awarded"] > 0
         r = research[now].head(1)
         if len(r):
-            text = msg_each("RECORD_MISSING", n=int(now.sum()), item=item[now].head(1))
+            kinds = "、".join(dict.fromkeys(research.loc[now, "category_name"].astype(str)))
+            text = msg_each(
+                "RECORD_MISSING", n=int(now.sum()), categories=kinds, item=item[now].head(1)
+            )
             parts.append(_frame(r, "RECORD_MISSING", text))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=PROBLEM_COLUMNS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import openpyxl
 
@@ -242,3 +243,25 @@ def test_the_screen_names_five_units_and_counts_the_rest():
     assert unchecked_line(research, "上期.xlsx", False, Period(2021, 3)) is None  # a record
     assert unchecked_line(research, None, True, Period(2021, 3)) is None  # ledger covers it
     assert unchecked_line(research, None, False, Period(2021, 1)) is None  # Q1
+
+
+def test_an_item_is_named_by_the_schemes_category(tmp_path, scheme, capsys):
+    """A scheme calling its best-of category 专题调研: the 提示 and the screen use that name."""
+    rules = tmp_path / "rules.toml"
+    text = (Path(__file__).parents[2] / "templates" / "rules.toml").read_text(encoding="utf-8")
+    rules.write_text(text.replace("调研信息", "专题调研"), encoding="utf-8")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    write_simple_tables(
+        inbox / "二季度.xlsx", scheme, {"农业农村局": 13}, months="4-6月", year=2021
+    )
+    write_ledger(inbox / "台账.xlsx", ledger_rows((*Q3[0][:3], "专题调研", "省级")))
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--rules", str(rules)]) == 0
+    assert capsys.readouterr().out.splitlines()[-2] == (
+        "提示：上期表是手工做的，本期 1 条专题调研的加分无法与此前各季度核对"
+        "（涉及 农业农村局 20 分），如此前已计过就会重复计分。"
+        "请把此前各季度的台账行一并放进收件箱，或改用本工具上季度生成的统计表作上期表，然后重新运行"
+    )
+    book = tmp_path / "out" / BOOK.format("7-9月")
+    (hint,) = _hints(book, "加分无法核对")
+    assert "本期有 1 条专题调研计了加分（如专题调研“调研一”（农业农村局））" in hint

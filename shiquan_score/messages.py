@@ -372,6 +372,7 @@ MESSAGES: dict[str, str] = {
     "CELL_TOO_LONG": "“{sheet}”的“{column}”列有超过 {limit} 个字符的内容，超过 Excel 单元格上限",
     "SHEET_AS_CSV": "共 {rows} 行，超过 {limit} 行，完整内容另存为 {file}（与本工作簿在同一文件夹，可用 Excel 打开）",
     "KEPT_EARLIER": "以前生成的 {file} 与本次结果不同，已改名保留为 {kept}（可能已经发出，请核对）",
+    "KEPT_MARK": "（{date} 替换前{n}）",
     "KEEP_NO_NAME": "无法为以前生成的 {target} 找到一个保留用的新名字，请先整理输出文件夹",
     # --- files refused before any parse (read/safety/sniff.py) ---
     "FILE_EMPTY": "{name} 是空文件，请确认是否保存了台账",
@@ -758,6 +759,13 @@ MESSAGES: dict[str, str] = {
     "OWN_PROBLEM_LIST": "已跳过 {file}：是本工具生成的问题清单，不是台账",
     "OWN_SIDE_CSV": "已跳过 {file}：是本工具生成的“{sheet}”表（CSV），不是台账",
     "OWN_AUDIT_SHEET": "已跳过 {where}：是本工具生成的“{sheet}”表（从统计表或问题清单另存的副本），不是台账",
+    "KEPT_COPY_SKIPPED": (
+        "已跳过 {file}：是本工具重新生成统计表时保留的替换前旧版，已被现行的统计表取代，不作上期表"
+    ),
+    "KEPT_COPIES_ONLY": (
+        "收件箱里{period}的统计表只有本工具保留的替换前旧版（{files}），旧版已被取代，不能作上期表。"
+        "请把同一文件夹中文件名不带“替换前”的现行统计表放进收件箱后重新运行"
+    ),
     "OWN_SHEETS_SKIPPED": "{file} 是本工具生成的工作簿，其中的{sheets}表是附表，已跳过",
 }
 

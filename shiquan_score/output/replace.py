@@ -12,9 +12,11 @@ import contextlib
 import datetime as dt
 import filecmp
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from string import Formatter
 
 from shiquan_score.errors import OutputError
 from shiquan_score.messages import msg, os_reason
@@ -27,11 +29,28 @@ LOCK_STALE_SECONDS = 600.0  # a lock this old is left by a run that was killed
 def kept_name(target: Path, today: dt.date) -> Path:
     """The first free name …（2021-10-11 替换前）.xlsx, …（2021-10-11 替换前2）.xlsx, …"""
     for n in range(1, 10_000):
-        mark = f"（{today.isoformat()} 替换前{n if n > 1 else ''}）"
+        mark = msg("KEPT_MARK", date=today.isoformat(), n=n if n > 1 else "")
         candidate = target.with_name(f"{target.stem}{mark}{target.suffix}")
         if not candidate.exists():
             return candidate
     raise OutputError(msg("KEEP_NO_NAME", target=target))
+
+
+def _kept_pattern() -> re.Pattern[str]:
+    """KEPT_MARK at the end of a file's stem: a date and an optional number in its place."""
+    pieces = []
+    for literal, name, _, _ in Formatter().parse(msg("KEPT_MARK", date="{date}", n="{n}")):
+        pieces.append(re.escape(literal))
+        if name == "date":
+            pieces.append(r"\d{4}-\d{2}-\d{2}")
+        elif name == "n":
+            pieces.append(r"\d*")
+    return re.compile("".join(pieces) + "$")
+
+
+def is_kept_name(path: Path) -> bool:
+    """A name kept_name() gives: …（2021-10-11 替换前）.xlsx, …（2021-10-11 替换前2）.xlsx."""
+    return _kept_pattern().search(path.stem) is not None
 
 
 def replace_keeping(temp: Path, target: Path, today: dt.date | None = None) -> Path | None:

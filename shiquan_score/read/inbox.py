@@ -12,6 +12,7 @@ from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm
 from shiquan_score.output import mark as M
 from shiquan_score.output.audit import AUDIT_SHEETS
+from shiquan_score.output.replace import is_kept_name
 from shiquan_score.period import Period, parse_any
 from shiquan_score.previous.table import PreviousTable, read_previous
 from shiquan_score.previous.title import identify
@@ -34,6 +35,7 @@ class Inbox:
     headers: list = field(default_factory=list)
     # Our own workbooks by their mark: id(raw) of a table sheet → (period, the file's record)
     own: dict[int, tuple[Period, pd.DataFrame | None]] = field(default_factory=dict)
+    kept: list[tuple[str, Period]] = field(default_factory=list)  # our 替换前 copies, skipped
 
 
 @dataclass
@@ -78,6 +80,10 @@ def _read_one(inbox: Inbox, path: Path, scheme: Scheme, words: frozenset[str]) -
     mark = read_mark(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
     if mark is not None and mark.kind != M.TABLES:
         inbox.notices.append(msg("OWN_PROBLEM_LIST", file=path.name))
+        return
+    if mark is not None and is_kept_name(path):  # ours, kept when a re-run replaced it
+        inbox.notices.append(msg("KEPT_COPY_SKIPPED", file=path.name))
+        inbox.kept.append((path.name, parse_any(mark.period)))
         return
     sheets, read = readers.read_file(path, words)
     inbox.notices += read
@@ -190,5 +196,16 @@ def read_contents(folder: Path, scheme: Scheme, notices: list[str] | None = None
             period, table.record = inbox.own[id(raw)]
             table.year, table.quarter = period.year, period.quarter
         previous.append(table)
+    _refuse_kept_only(inbox.kept, previous)
     hidden = [ledger_rows(raw, header, scheme) for raw, header in inbox.hidden]
     return Contents(rows, previous, inbox.notes, inbox.notices, hidden)
+
+
+def _refuse_kept_only(kept: list[tuple[str, Period]], previous: list[PreviousTable]) -> None:
+    """A period whose only tables are our 替换前 copies: never fall back on a superseded table
+    (nor quietly run as if there were none): ask for the current one."""
+    current = {(t.year, t.quarter) for t in previous}
+    for period in dict.fromkeys(p for _, p in kept):
+        if (period.year, period.quarter) not in current:
+            files = "、".join(name for name, p in kept if p == period)
+            raise InputError(msg("KEPT_COPIES_ONLY", period=period.label, files=files))

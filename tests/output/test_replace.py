@@ -195,3 +195,18 @@ def test_kept_names_count_up_and_never_collide(tmp_path):
     assert kept_name(target, day).name == "表（2021-10-11 替换前）.xlsx"
     (tmp_path / "表（2021-10-11 替换前）.xlsx").write_bytes(b"1")
     assert kept_name(target, day).name == "表（2021-10-11 替换前2）.xlsx"
+
+
+def test_a_kept_name_is_recognised_and_nothing_else():
+    from pathlib import Path
+
+    from shiquan_score.output.replace import is_kept_name
+
+    target = Path("石泉县2021年7-9月信息采用情况统计表.xlsx")
+    day = dt.date(2026, 12, 1)
+    assert is_kept_name(kept_name(target, day))
+    assert is_kept_name(Path("表（2026-12-01 替换前2）.xlsx"))
+    assert is_kept_name(Path("表（2026-12-01 替换前13）.xlsx"))
+    assert not is_kept_name(target)
+    assert not is_kept_name(Path("表（替换前）.xlsx"))
+    assert not is_kept_name(Path("表（2026-12-01 替换前）副本.xlsx"))

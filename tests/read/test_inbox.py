@@ -166,3 +166,76 @@ def test_one_unusable_file_keeps_its_own_line(tmp_path, capsys):
     (inbox / "空的.xlsx").write_bytes(b"")
     assert main([str(inbox), "--out", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err == "错误：空的.xlsx 是空文件，请确认是否保存了台账\n"
+
+
+Q1_ROWS = [
+    (D(2021, 2, 5), "财政局", "一季度一", None, "部门动态"),
+    (D(2021, 2, 9), "审计局", "一季度二", None, "部门动态"),
+    (D(2021, 3, 9), "审计局", "一季度三", None, "部门动态"),
+]
+Q1_BOOK = "石泉县2021年1-3月信息采用情况统计表.xlsx"
+
+
+def _q1_out_folder(tmp_path):
+    """Q1 run three times, the ledger corrected each time: the current workbook and its two
+    替换前 copies (output/replace.py names them by today's date)."""
+    inbox = tmp_path / "q1"
+    inbox.mkdir()
+    out = tmp_path / "q1_out"
+    for n in range(3):
+        write_ledger(inbox / "台账.xlsx", ledger_rows(*Q1_ROWS[: n + 1]))
+        assert main([str(inbox), "--out", str(out), "--period", "2021Q1"]) == 0
+    today = dt.date.today().isoformat()
+    kept = [f"石泉县2021年1-3月信息采用情况统计表（{today} 替换前{n}）.xlsx" for n in ("2", "")]
+    assert sorted(p.name for p in out.glob("*.xlsx")) == sorted([Q1_BOOK, *kept])
+    return out, kept
+
+
+def test_our_replaced_copies_are_skipped_with_one_line_each(tmp_path, capsys):
+    out, kept = _q1_out_folder(tmp_path)
+    inbox = tmp_path / "q2"
+    inbox.mkdir()
+    for path in out.glob("*.xlsx"):
+        (inbox / path.name).write_bytes(path.read_bytes())
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2021, 5, 2), "财政局", "二季度", None, "部门动态"))
+    )
+    capsys.readouterr()
+    assert main([str(inbox), "--out", str(tmp_path / "q2_out")]) == 0
+    screen = capsys.readouterr().out.splitlines()
+    for name in kept:
+        assert (
+            f"已跳过 {name}：是本工具重新生成统计表时保留的替换前旧版，已被现行的统计表取代，不作上期表"
+            in screen
+        )
+    assert f"附件2上期累计取自：{Q1_BOOK}（附件2（部门））" in screen
+
+
+def test_only_replaced_copies_of_last_quarter_are_refused(tmp_path, capsys):
+    out, kept = _q1_out_folder(tmp_path)
+    inbox = tmp_path / "q2"
+    inbox.mkdir()
+    for name in kept:
+        (inbox / name).write_bytes((out / name).read_bytes())
+    write_ledger(
+        inbox / "台账.xlsx", ledger_rows((D(2021, 5, 2), "财政局", "二季度", None, "部门动态"))
+    )
+    capsys.readouterr()
+    assert main([str(inbox), "--out", str(tmp_path / "q2_out")]) == 1
+    assert capsys.readouterr().err == (
+        f"错误：收件箱里2021年1-3月的统计表只有本工具保留的替换前旧版（{kept[0]}、{kept[1]}），"
+        "旧版已被取代，不能作上期表。"
+        "请把同一文件夹中文件名不带“替换前”的现行统计表放进收件箱后重新运行\n"
+    )
+    assert not (tmp_path / "q2_out").exists()
+
+
+def test_a_hand_renamed_file_is_not_taken_for_a_replaced_copy(tmp_path, capsys):
+    """The name alone is not enough: a table the clerk saved as …（替换前）.xlsx without our
+    mark is read like any other file (here the 替换前 name on a ledger)."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    name = "台账（2021-10-11 替换前）.xlsx"
+    write_ledger(inbox / name, ledger_rows(*Q1_ROWS))
+    assert main([str(inbox), "--out", str(tmp_path / "out"), "--period", "2021Q1"]) == 0
+    assert "替换前旧版" not in capsys.readouterr().out

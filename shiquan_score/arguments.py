@@ -18,6 +18,10 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         return super().add_usage(usage, actions, groups, prefix=msg("HELP_USAGE"))
 
+    def format_help(self) -> str:
+        """Group headings (参数, 选项) end in a Chinese colon, not argparse's ASCII one."""
+        return re.sub(r"^(\S[^\n]*):$", r"\1：", super().format_help(), flags=re.M)
+
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:

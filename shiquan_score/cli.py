@@ -48,6 +48,8 @@ def _main(parser: Parser, args: argparse.Namespace) -> int:
             Period.parse(args.period, span) if span else parse_any(args.period)
         except ShiquanError as exc:
             parser.fail(str(exc))
+    if args.tables is not None:
+        _check_tables(parser, args)
     day = None
     if args.date is not None:  # issue 13
         import datetime as dt
@@ -85,6 +87,23 @@ def _main(parser: Parser, args: argparse.Namespace) -> int:
         _say(msg("ERROR_LINE", message=exc), sys.stderr)
         return EXIT_INPUT
     return _report(result)
+
+
+def _check_tables(parser: Parser, args: argparse.Namespace) -> None:
+    """A --tables word the rules file has no table for is a wrong command value (exit 2, as
+    for --period); a rules file that cannot be read is left for the run to explain."""
+    from shiquan_score.errors import InputError
+    from shiquan_score.scheme.loader import load_scheme
+    from shiquan_score.table_choice import parse_tables
+
+    try:
+        scheme = load_scheme(args.rules, args.roster)
+    except ShiquanError:
+        return
+    try:
+        parse_tables(args.tables, scheme)
+    except InputError as exc:
+        parser.fail(str(exc))
 
 
 def _last_resort(out: Path, argv: list[str]) -> int:

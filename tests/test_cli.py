@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -55,6 +56,26 @@ def test_help_is_chinese(capsys):
     for option in ("--out", "--period", "--rules", "--roster"):
         assert option in text
     text.encode("gbk")
+    # group headings with a Chinese colon; --period's rule as the README states it
+    assert "\n参数：\n" in text and "\n选项：\n" in text and ":\n" not in text
+    assert (
+        "统计哪一季度，如2020Q4；不写则按上期表的下一季度；没有上期表时，"
+        "按台账中记完整（记到了该季度最后一个月）的最后一个季度，都不完整时取行数最多的季度"
+    ) in re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("word", ["乡镇", "附件3", "，"])
+def test_a_tables_word_the_rules_do_not_know_is_a_usage_error(capsys, inbox, tmp_path, word):
+    """Exit 2 like every other wrong command value, the accepted words listed; nothing run."""
+    with pytest.raises(SystemExit) as exc:
+        main([str(inbox), "--out", str(tmp_path / "out"), "--tables", word])
+    assert exc.value.code == 2
+    unknown = "（空）" if word == "，" else word
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"错误：命令写法不对（--tables “{word}”中有不认识的表：{unknown}；"
+        "可用的有：镇（附件1）、部门（附件2））。查看说明：python convert.py -h"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_first_quarter_needs_no_previous_table(capsys, inbox, tmp_path):

@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from shiquan_score.cli import main
 from shiquan_score.scheme.loader import load_scheme
@@ -285,9 +286,12 @@ def test_tables_option_names_are_checked(tmp_path, capsys, q4_inbox):
     write_ledger(
         q4_inbox / "台账.xlsx", ledger_rows((D(2020, 10, 9), "财政局", "十月", None, "部门动态"))
     )
-    assert main([str(q4_inbox), "--out", str(tmp_path / "out"), "--tables", "部门,街道"]) == 1
-    assert capsys.readouterr().err == (
-        "错误：--tables “部门,街道”中有不认识的表：街道；可用的有：镇（附件1）、部门（附件2）\n"
+    with pytest.raises(SystemExit) as exc:  # a wrong command value: exit 2 (README)
+        main([str(q4_inbox), "--out", str(tmp_path / "out"), "--tables", "部门,街道"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "错误：命令写法不对（--tables “部门,街道”中有不认识的表：街道；"
+        "可用的有：镇（附件1）、部门（附件2））。查看说明：python convert.py -h"
     )
     assert main([str(q4_inbox), "--out", str(tmp_path / "out"), "--tables", "附件2"]) == 0
     assert (

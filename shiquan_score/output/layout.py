@@ -93,7 +93,7 @@ def header_blocks(paths: list[tuple[str, ...]]) -> list[tuple[int, int, int, int
     return blocks
 
 
-def _decimals(value: float) -> int:
+def decimals(value: float) -> int:
     return 0 if float(value).is_integer() else (1 if round(value * 10, 9).is_integer() else 2)
 
 
@@ -138,7 +138,7 @@ def build_grid(spec: TableSpec, scheme: Scheme, table: pd.DataFrame, period: Per
     heights = scheme.style.heights
     if scheme.remarks:
         grid.put(last, 0, last, ncols - 1, scheme.remarks, "remarks")
-        grid.heights[last] = _remarks_height(
+        grid.heights[last] = remarks_height(
             scheme.remarks, sum(grid.widths), heights["remarks_line"]
         )
         grid.last_row = last
@@ -175,14 +175,14 @@ def _body_row(grid, r, unit, row, columns, note_cols, scheme, period, scores=Tru
             if note and i in note_cols:
                 continue
             value = float(row[count_key(j)])
-            grid.put(r, i, r, i, value, f"count{_decimals(value)}")
+            grid.put(r, i, r, i, value, f"count{decimals(value)}")
         elif not scores:
             continue
         elif column.value == "rank":
             grid.put(r, i, r, i, int(row["rank"]), "rank")
         else:
             value = float(row[column.value])
-            grid.put(r, i, r, i, value, f"score{_decimals(value)}")
+            grid.put(r, i, r, i, value, f"score{decimals(value)}")
     if note and note_cols:
         grid.put(r, note_cols[0], r, note_cols[-1], note, "note")
 
@@ -206,7 +206,7 @@ def _widths(columns, table: pd.DataFrame, scheme: Scheme, names: list[str]) -> l
     return out
 
 
-def _remarks_height(text: str, width_px: int, line_pt: float) -> float:
+def remarks_height(text: str, width_px: int, line_pt: float) -> float:
     """Excel never auto-fits a merged wrapped cell: count the lines ourselves (each line
     `line_pt` high, [style] heights.remarks_line), in Excel's steps of 0.75 pt."""
     usable = max(width_px - 2 * PAD_PX, CJK_PX)

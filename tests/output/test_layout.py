@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from shiquan_score.output.layout import (
-    _decimals,
-    _remarks_height,
     build_grid,
+    decimals,
     header_blocks,
+    remarks_height,
     visible_columns,
 )
 from shiquan_score.period import Period
@@ -131,17 +131,17 @@ def test_grid_of_an_empty_quarter(scheme):
 
 
 def test_number_format_decimals():
-    assert [_decimals(v) for v in (37, 0.5, 18.75, 12.5, 0, 1 / 3)] == [0, 1, 2, 1, 0, 2]
+    assert [decimals(v) for v in (37, 0.5, 18.75, 12.5, 0, 1 / 3)] == [0, 1, 2, 1, 0, 2]
 
 
 def test_remarks_height_counts_the_wrapped_lines_in_whole_pixels(scheme):
     # 814 px wide less 12 px padding each side: 790 px a line, a CJK character 16 px.
     # 100 CJK = 1600 px: 3 lines; "ab": 1 line. 4 lines x 18 pt + 6 = 78 pt = 104 px.
-    assert _remarks_height("甲" * 100 + "\nab", 814, 18) == 78.0
-    assert _remarks_height("甲" * 49, 814, 18) == 24.0  # 784 px: one line, 24 pt = 32 px
-    assert _remarks_height("甲" * 50, 814, 18) == 42.0  # 800 px: two lines
+    assert remarks_height("甲" * 100 + "\nab", 814, 18) == 78.0
+    assert remarks_height("甲" * 49, 814, 18) == 24.0  # 784 px: one line, 24 pt = 32 px
+    assert remarks_height("甲" * 50, 814, 18) == 42.0  # 800 px: two lines
     # The sample's 备注: 备注： (1 line) and three rules of 1040, 832 and 1568 px: 2 + 2 + 2.
     widths = [sum(16 if ord(ch) > 0x2E80 else 8 for ch in p) for p in scheme.remarks.split("\n")]
     lines = sum(-(-w // 790) for w in widths)
     assert lines == 7
-    assert _remarks_height(scheme.remarks, 814, 18) == 7 * 18 + 6 == 132
+    assert remarks_height(scheme.remarks, 814, 18) == 7 * 18 + 6 == 132

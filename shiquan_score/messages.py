@@ -220,7 +220,7 @@ MESSAGES: dict[str, str] = {
     "NOTICE_AT_CHANGE": "{where} [change] 的“{key}”",
     "NOTICE_FONT_SIZE": "{where} [fonts] 的“{key}”应为5到72之间的磅值，现为 {value}",
     "NOTICE_AT_KEY": "{where} 的“{key}”",
-    "INTERNAL_LOG_HEAD": "石泉县信息采用统计 程序内部错误记录\n时间：{time}\n命令：{argv}\n",
+    "INTERNAL_LOG_HEAD": "信息采用统计 程序内部错误记录\n时间：{time}\n命令：{argv}\n",
     # --- files the program cannot read or write (library and system texts never shown) ---
     "WORKBOOK_UNREADABLE": (
         "{file} 无法按 Excel 工作簿读取，请用 Excel/WPS 打开后另存为 .xlsx 再放入"

@@ -21,7 +21,7 @@ from string import Formatter
 from shiquan_score.errors import OutputError
 from shiquan_score.messages import msg, os_reason
 
-LOCK_NAME = ".~石泉统计正在写入.lock"
+LOCK_NAME = ".~信息采用统计正在写入.lock"
 LOCK_WAIT_SECONDS = 60.0  # a million-row run writes for about 10 s
 LOCK_STALE_SECONDS = 600.0  # a lock this old is left by a run that was killed
 

@@ -17,6 +17,7 @@ templates/, not here. No pandas at import: cli.py imports this module.
 
 from __future__ import annotations
 
+import functools
 from string import Formatter
 from typing import Any
 
@@ -808,6 +809,7 @@ class MessageError(Exception):
     """A message asked for with an unknown code or the wrong values: a bug, not the clerk's."""
 
 
+@functools.cache  # a few hundred templates; msg() asks once per message written
 def fields(template: str) -> frozenset[str]:
     """The placeholder names of a template."""
     return frozenset(name for _, name, _, _ in Formatter().parse(template) if name is not None)

@@ -16,6 +16,8 @@ clerk so when the ledger does not cover the earlier quarters).
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring
 
 import pandas as pd
 
@@ -94,9 +96,8 @@ def record_frame(record: pd.DataFrame) -> pd.DataFrame:
     if len(frame) <= TABLE_MAX:
         return frame
     lines = [json.dumps(list(COLUMNS.values()), ensure_ascii=False)]
-    lines += [
-        json.dumps(r, ensure_ascii=False) for r in frame[list(COLUMNS.values())].to_numpy().tolist()
-    ]
+    columns = [_json_values(frame[name].tolist()) for name in COLUMNS.values()]
+    lines += ["[" + ", ".join(parts) + "]" for parts in zip(*columns, strict=True)]
     cells, chunk = [], ""
     for line in lines:
         if len(chunk) + len(line) + 1 > CELL_CHARS:
@@ -104,6 +105,19 @@ def record_frame(record: pd.DataFrame) -> pd.DataFrame:
             chunk = ""
         chunk += line + "\n"
     return pd.DataFrame({COMPACT: [*cells, chunk]})
+
+
+def _json_values(values: list) -> list[str]:
+    """Each value as json.dumps(..., ensure_ascii=False) writes it inside a list, a text by
+    the encoder's own C function: one dumps() per row costs seconds at a province's size."""
+    return [
+        encode_basestring(v)
+        if isinstance(v, str)
+        else float.__repr__(v)  # what json writes for a finite float
+        if isinstance(v, float) and math.isfinite(v)
+        else json.dumps(v, ensure_ascii=False)
+        for v in values
+    ]
 
 
 def read_record(raw: RawSheet, year: int) -> pd.DataFrame:
@@ -176,7 +190,7 @@ def record_notes(
         now = research["awarded"] > 0
         r = research[now].head(1)
         if len(r):
-            kinds = "、".join(dict.fromkeys(research.loc[now, "category_name"].astype(str)))
+            kinds = "、".join(research.loc[now, "category_name"].drop_duplicates().astype(str))
             text = msg_each(
                 "RECORD_MISSING", n=int(now.sum()), categories=kinds, item=item[now].head(1)
             )
@@ -204,7 +218,7 @@ def unchecked_line(
         named.append(
             msg("RECORD_UNCHECKED_MORE", n=len(per_unit), points=fmt_number(per_unit.sum()))
         )
-    categories = "、".join(dict.fromkeys(items["category_name"].astype(str)))
+    categories = "、".join(items["category_name"].drop_duplicates().astype(str))
     return msg(
         "RECORD_UNCHECKED_SCREEN",
         n=len(items),

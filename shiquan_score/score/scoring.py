@@ -131,7 +131,9 @@ def item_keys(frame: pd.DataFrame) -> pd.Series:
 
     parts = [frame["units_key"].astype(str), title_texts(frame["title"])]
     parts += [frame["unit_name"].astype(str), frame["category_name"].astype(str)]
-    return parts[0].str.cat(parts[1:], sep="\x1f")
+    # Joined in Python: str.cat over an Arrow column and object ones is several times slower.
+    keys = ["\x1f".join(four) for four in zip(*(part.tolist() for part in parts), strict=True)]
+    return pd.Series(keys, index=frame.index, dtype=object)
 
 
 def _recorded_bonus(

@@ -150,6 +150,8 @@ def _names(scheme: Scheme, keys: list[str]) -> list[str]:
 def leave_out(ledger: Ledger, keys: list[str], scheme: Scheme) -> tuple[Ledger, list[str]]:
     """Events of units whose table is not made are taken out; a row left with none is 未计分,
     one 问题 line per row, and one line on screen per table left out saying how many."""
+    if set(scheme.tables) <= set(keys):  # every table made: nothing to take out
+        return ledger, []
     table_of = dict(zip(scheme.units["unit"], scheme.units["table"], strict=True))
     events = ledger.events
     outside = events["unit_name"].map(table_of).isin(set(scheme.tables) - set(keys))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.messages import msg
@@ -70,16 +71,16 @@ def earlier_rows(rows: pd.DataFrame, period: Period) -> pd.DataFrame:
     """The ledger rows dated in the year's earlier quarters, with their date (`day`)."""
     if period.quarter <= 1 or rows.empty:
         return rows.iloc[:0].assign(day=pd.Series(dtype=object))
-    written = rows["date"].drop_duplicates()  # distinct values: a big ledger stays fast
-    parsed = parse_dates(written)
-    ok = (parsed["date_status"] == OK).to_numpy()
+    # Each distinct cell parsed once, and taken back by its code: a big ledger stays fast.
+    codes, written = pd.factorize(rows["date"])
+    parsed = parse_dates(pd.Series(written))
     start = dt.date(period.year, 1, 1)
-    days = {
-        key: day
-        for key, day in zip(written[ok].tolist(), parsed.loc[ok, "date"].tolist(), strict=True)
-        if start <= day < period.start
-    }
-    mine = pd.Series([days.get(v) for v in rows["date"].tolist()], index=rows.index, dtype=object)
+    days = [
+        day if status == OK and start <= day < period.start else None
+        for day, status in zip(parsed["date"].tolist(), parsed["date_status"].tolist(), strict=True)
+    ]
+    day = np.array([*days, None], dtype=object)[codes]  # a blank cell's code is -1: None
+    mine = pd.Series(day, index=rows.index, dtype=object)
     return rows[mine.notna()].assign(day=mine[mine.notna()])
 
 

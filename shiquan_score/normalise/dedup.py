@@ -14,13 +14,22 @@ def dedup(scored: pd.DataFrame, cells: Cells) -> tuple[pd.DataFrame, pd.Series, 
     """Same unit(s), title and channel twice → count once; report every repeat."""
     events = by_channel(scored, cells)
     same = ["units_key", "title_key", "channel_name"]
-    involved = events.duplicated(same, keep=False)
+    # A row's events differ in channel: only an event whose title is on another scored row
+    # too can repeat one. The few such events are compared, by the number of their units'
+    # text (per unit cell), title and channel.
+    title = events["title_key"].to_numpy()
+    rows_of = np.bincount(scored["title_key"].to_numpy(), minlength=title.max(initial=-1) + 1)
+    shared = rows_of[title] > 1
+    units = pd.factorize(cells.units["units_key"])[0][events["unit_cell"].to_numpy()[shared]]
+    keys = events.loc[shared, ["title_key", "channel_name"]].assign(units=units)
+    involved = pd.Series(False, index=events.index)
+    involved[shared] = keys.duplicated(keep=False).to_numpy()
     if not involved.any():  # the usual case: nothing to report
         return events, pd.Series(dtype=object), pd.DataFrame(columns=PROBLEM_COLUMNS)
     # Only events with a twin need the "与第N行重复" note: a big ledger has few of them.
     twins = events[involved]
     repeat = pd.Series(False, index=events.index)
-    repeat[involved] = twins.duplicated(same)
+    repeat[involved] = keys[involved[shared].to_numpy()].duplicated().to_numpy()
     first = twins.groupby(same, sort=False, observed=True)[["where", "row"]].transform("first")
     dup_events = events[repeat]
     first = first.loc[dup_events.index]

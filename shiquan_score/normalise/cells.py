@@ -63,24 +63,23 @@ def analyse(rows: pd.DataFrame, vocab: Vocabulary) -> tuple[pd.DataFrame, Cells]
     out["category_name"] = pd.array(kinds["category_name"], dtype="str").take(kind)
     n_issues = _count(units["issues"], unit_cell) + _count(kinds["issues"], kind)
     # A valid row may still pair a channel with no weight, or name a unit whose table lacks
-    # the column: asked once per distinct (unit cell, kind).
+    # the column. Whether it can is known per (set of tables, kind): only the rows that can
+    # are asked about, once per distinct (unit cell, kind); usually there are none.
+    unit_sets = [f[0] for f in found]
+    category, channels = [k[0] for k in said], [k[1] for k in said]
+    tables, fits = vocab.fitting(unit_sets, category, channels)
     valid = (n_issues == 0) & kinds["category_name"].notna().to_numpy()[kind]
-    checks = out.loc[valid, ["unit_cell", "kind"]].drop_duplicates(ignore_index=True)
-    unit_sets, category, channels = (
-        (f[0] for f in found),
-        (k[0] for k in said),
-        (k[1] for k in said),
-    )
-    unit_sets, category, channels = list(unit_sets), list(category), list(channels)
+    doubt = valid & ~fits[tables[unit_cell], kind]
+    checks = out.loc[doubt, ["unit_cell", "kind"]].drop_duplicates(ignore_index=True)
     checks["issues"] = [
         vocab.columns_of(unit_sets[u], category[k], channels[k])
         for u, k in zip(checks["unit_cell"].tolist(), checks["kind"].tolist(), strict=True)
     ]
-    if checks["issues"].map(len).any():  # usually none: then no row needs the merge
-        checked = out.loc[valid, ["unit_cell", "kind"]].merge(
+    if checks["issues"].map(len).any():  # then only the rows in doubt need the merge
+        checked = out.loc[doubt, ["unit_cell", "kind"]].merge(
             checks, on=["unit_cell", "kind"], how="left", validate="many_to_one"
         )
-        n_issues[valid] = checked["issues"].map(len).to_numpy()
+        n_issues[doubt] = checked["issues"].map(len).to_numpy()
     out["n_issues"] = n_issues
     out["n_repeated"] = _count(units["repeated"], unit_cell) + _count(kinds["repeated"], kind)
     return out, Cells(units, kinds, checks)

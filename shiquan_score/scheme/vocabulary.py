@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import difflib
 
+import numpy as np
+import pandas as pd
+
 from shiquan_score.messages import msg
 from shiquan_score.normalise.text import norm, split_cell, visible
 from shiquan_score.scheme.loader import Scheme
@@ -62,6 +65,33 @@ class Vocabulary:
     def columns_of(self, units: tuple, category: str, channels: tuple) -> tuple:
         """Issues of a valid combination: no weight, or no column in the unit's table."""
         return tuple(self._cached(self._columns, (units, category, channels)))
+
+    def fitting(
+        self, unit_sets: list[tuple], categories: list, channels: list[tuple]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """columns_of() worked out for every (unit cell, kind) at once, without a message:
+        the number of each unit cell's set of tables (`unit_sets`: its units), and per (set
+        of tables, kind) whether columns_of() finds nothing (every channel of the kind is
+        weighted with its category and has a column in each of the tables)."""
+        key_of = {unit: self.scheme.tables[t].key for unit, t in self.table_of.items()}
+        names = [tuple(sorted({key_of[u] for u in units})) for units in unit_sets]
+        tables, sets = pd.factorize(pd.Series(names, dtype=object))
+        fits = np.array(
+            [
+                [
+                    category is not None
+                    and all(
+                        (category, ch) in self.weighted
+                        and all((category, ch) in self.pairs_in_table[t] for t in tables_of)
+                        for ch in chans
+                    )
+                    for category, chans in zip(categories, channels, strict=True)
+                ]
+                for tables_of in sets
+            ],
+            dtype=bool,
+        ).reshape(len(sets), len(categories))
+        return np.asarray(tables, dtype=np.int64), fits
 
     def _cached(self, method, key):
         cache = self._memo.setdefault(method.__name__, {})

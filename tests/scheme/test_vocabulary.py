@@ -58,3 +58,29 @@ def test_columns_of_reports_each_missing_weight_or_column(units, category, chann
         )
     assert len(issues) == expected
     assert {i[2] for i in issues} <= {"NO_WEIGHT", "NO_COLUMN"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    unit_sets=st.lists(
+        st.lists(st.sampled_from(UNITS), max_size=3, unique=True).map(tuple), max_size=6
+    ),
+    kinds=st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(CATEGORIES)),
+            st.lists(st.sampled_from(CHANNELS), max_size=3, unique=True).map(tuple),
+        ),
+        max_size=6,
+    ),
+)
+def test_fitting_says_exactly_where_columns_of_finds_nothing(unit_sets, kinds):
+    """fitting() spares analyse() a columns_of() call per (unit cell, kind): it may do so only
+    where columns_of() would find nothing, and must say so wherever it would."""
+    vocab = Vocabulary(SCHEME)
+    categories, channels = [k[0] for k in kinds], [k[1] for k in kinds]
+    tables, fits = vocab.fitting(unit_sets, categories, channels)
+    assert fits.shape == (len(set(tables.tolist())), len(kinds))
+    for u, units in enumerate(unit_sets):
+        for k, (category, chans) in enumerate(kinds):
+            clean = category is not None and vocab.columns_of(units, category, chans) == ()
+            assert fits[tables[u], k] == clean

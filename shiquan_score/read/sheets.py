@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,23 +46,24 @@ class RawSheet:
         return f"{self.source}（{self.sheet}）" if self.sheet else self.source
 
 
-def _header_cells(cells: pd.DataFrame, scheme: Scheme) -> list[dict[str, int]]:
-    """For each of the first rows: which ledger field each column's text names."""
-    found = []
-    top = cells.head(HEADER_SCAN_ROWS)
-    for _, values in top.iterrows():
+def _header_cells(cells: pd.DataFrame, scheme: Scheme) -> Iterator[dict[str, int]]:
+    """For each of the first rows in turn: which ledger field each column's text names."""
+    for values in cells.head(HEADER_SCAN_ROWS).itertuples(index=False, name=None):
         fields: dict[str, int] = {}
         for col, value in enumerate(values):
             name = scheme.header_aliases.get(norm(value)) if isinstance(value, str) else None
             if name and name not in fields:
                 fields[name] = col
-        found.append(fields)
-    return found
+        yield fields
 
 
 def locate_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] | None:
     """The header row (position in `cells`) and field → column; None when this is no ledger."""
-    candidates = _header_cells(raw.cells, scheme)
+    candidates: list[dict[str, int]] = []
+    for fields in _header_cells(raw.cells, scheme):  # up to the row below the first full header
+        candidates.append(fields)
+        if len(candidates) >= 2 and all(f in candidates[-2] for f in REQUIRED_FIELDS):
+            break
     # A header of two rows (采用情况 merged over 类别 | 采用渠道; 日期 merged down): the
     # fields of both rows, the lower one's where both name one; the rows start below it.
     # A row naming two fields is never a ledger row, so the row below a full header that

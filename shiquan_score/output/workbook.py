@@ -161,15 +161,14 @@ def _render_frame(sheet, page: FrameSheet, formats, style: Style) -> None:
 def _audit_width(values: pd.Series, name: str, caps: dict[str, int]) -> int:
     """Wide enough for the longest text (measured over distinct values), up to a cap."""
     cap = caps.get(name, 400)
-    distinct = pd.Series(values.dropna().unique()).astype(str)
-    lengths = distinct.str.len()
-    most = int(lengths.max()) if len(lengths) else 0
+    texts = [str(v) for v in values.dropna().unique()]
+    most = max(map(len, texts), default=0)
     # A character is 8 to 16 px (text_px): when the longest text reaches the cap at 8 px a
     # character, nothing needs measuring (the 调研加分 sheet's JSON cells hold 30,000); and a
     # text shorter than half the longest one can never be wider than it.
     if most * 8 + 16 >= cap:
         return max(48, cap)
-    longest = max((text_px(v) for v in distinct[lengths >= most / 2]), default=0)
+    longest = max((text_px(t) for t in texts if len(t) >= most / 2), default=0)
     wanted = max(longest, text_px(name)) + 16
     return max(48, min(wanted, cap))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -29,7 +30,6 @@ from shiquan_score.previous.table import PreviousTable
 from shiquan_score.previous.totals import previous_totals
 from shiquan_score.read.inbox import read_contents
 from shiquan_score.scheme.loader import DEFAULT_ROSTER, DEFAULT_RULES, load_scheme
-from shiquan_score.scheme.notice import load_notice
 from shiquan_score.score.record import (
     record_frame,
     record_notes,
@@ -40,7 +40,9 @@ from shiquan_score.score.record import (
 from shiquan_score.score.scoring import score_research, tally
 from shiquan_score.score.standings import standings
 from shiquan_score.table_choice import choose_tables, leave_out, parse_tables, pick_previous
-from shiquan_score.tools.check import CheckResult, check_against, require_check_file
+
+if TYPE_CHECKING:  # tools/check.py and scheme/notice.py load only when --check-against or a
+    from shiquan_score.tools.check import CheckResult  # notice asks for them
 
 
 @dataclass
@@ -105,6 +107,8 @@ def _run(config: Config, notices: list[str]) -> Result:
     scheme = load_scheme(config.rules, config.roster)
     publish.refuse_out_in_inbox(config.out, config.inbox)
     if config.check_against:  # a missing or misplaced table fails before any work
+        from shiquan_score.tools.check import require_check_file
+
         require_check_file(config.check_against, config.inbox)
     require_template(config.notice)  # a mistyped --notice-template fails before any work
     asked = parse_tables(config.tables, scheme) if config.tables else None
@@ -173,12 +177,18 @@ def _run(config: Config, notices: list[str]) -> Result:
     detail = audit.detail_sheet(scored, audit.shown_names(scored, scheme, period), scheme)
     sheets = {audit.DETAIL: detail, audit.PROBLEMS: problem_sheet}
     if config.check_against:  # compare with a hand-made table → 核对 sheet
+        from shiquan_score.tools.check import check_against
+
         result.check = check_against(config.check_against, scheme, period, tables)
         sheets[audit.CHECK] = result.check.sheet()
     sheets[audit.RECORD] = audit.record_sheet(record_frame(record), period, scheme)
     zero_text = scheme.layout.get("zero_text", "——")
     # issue 13: a broken notice.toml fails before anything is written
-    wording = load_notice(config.notice.rules, scheme) if wanted(config.notice) else None
+    wording = None
+    if wanted(config.notice):
+        from shiquan_score.scheme.notice import load_notice
+
+        wording = load_notice(config.notice.rules, scheme)
     decorate = workbook_charts(scheme, grids, tables, period) if config.notice.chart else None
     roles = {audit.DETAIL: M.DETAIL, audit.PROBLEMS: M.PROBLEMS, audit.CHECK: M.CHECK}
     roles[audit.RECORD] = M.RECORD

@@ -7,13 +7,12 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from shiquan_score import TEMPLATES
+from shiquan_score import DEFAULT_NOTICE
 from shiquan_score.errors import SchemeError
 from shiquan_score.messages import listing, msg
 from shiquan_score.scheme.loader import Scheme, load_toml
 from shiquan_score.scheme.placeholders import raise_all
 
-DEFAULT_NOTICE = TEMPLATES / "notice.toml"
 STYLES = ("body", "heading", "subheading", "plain")
 TEXT_KEYS = ("title", "number", "recipients", "signature", "public", "contact", "attachments")
 TEXT_KEYS += ("best_item", "joiner", "heading_number", "date_format")

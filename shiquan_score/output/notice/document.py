@@ -1,6 +1,6 @@
 """The notice (通报) as a Word draft: body text from the figures, the tables as Word tables.
 
-write_notice() is the one entry: pipeline.py calls it after the workbook is written.
+write_notice() is the one entry: output/notice/hook.py calls it after the workbook is written.
 python-docx is imported here only, so a run without --notice never loads it.
 """
 

@@ -9,13 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from shiquan_score import DEFAULT_NOTICE
 from shiquan_score.errors import InputError, SchemeError
 from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme, load_toml
-from shiquan_score.scheme.notice import DEFAULT_NOTICE, NoticeScheme
+
+if TYPE_CHECKING:  # scheme/notice.py is loaded only when a notice is wanted
+    from shiquan_score.scheme.notice import NoticeScheme
 
 
 @dataclass
@@ -94,7 +98,7 @@ def make_notice(
     previous: list,
 ) -> NoticeOutcome:
     """The .docx beside the workbook and, where LibreOffice is installed, its PDF."""
-    from shiquan_score.output.notice import NoticeOptions, NoticeTable, write_notice
+    from shiquan_score.output.notice.document import NoticeOptions, NoticeTable, write_notice
     from shiquan_score.output.notice.pdf import to_pdf
 
     counts = {p.table: p.adopted for p in previous}

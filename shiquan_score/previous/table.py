@@ -121,7 +121,7 @@ def read_previous(raw: RawSheet, scheme: Scheme, found: tuple[str, int, int]) ->
         merged,
         rows={unit: row for unit, (row, _) in first.items()},
         source=raw.source,
-        adopted=_adopted(table, spec),
+        adopted=_adopted(table, spec, every),
     )
 
 
@@ -140,7 +140,7 @@ def unknown_units(where: str, unknown: list[tuple[int, str]], scheme: Scheme) ->
     )
 
 
-def _adopted(table, spec) -> float | None:
+def _adopted(table, spec, every: pd.DataFrame) -> float | None:
     """issue 13: last quarter's adoptions (every unit's count cells) for the notice's comparison.
 
     A note such as 省市暂未反馈 in count cells counts nothing; a count column the table lacks
@@ -150,8 +150,7 @@ def _adopted(table, spec) -> float | None:
     required = [j for j in counted if not spec.columns[j].optional]
     if any(j not in table.positions for j in required):
         return None
-    every = pd.concat([table.rows, table.repeated_rows], ignore_index=True)
-    total = 0.0
+    total = 0.0  # `every`: the table's rows and its repeated rows
     for j in (j for j in counted if j in table.positions):
         total += sum(n for v in every[j] if (n := cell_number(v)) is not None)
     return total

@@ -78,10 +78,10 @@ def year_record(
         return pd.DataFrame(columns=[*INTERNAL, "check"])
     every["check"] = every["check"].fillna("") if "check" in every else ""
     every["points"] = every["points"].astype(float)
-    every["key"] = item_keys(every).to_numpy()
     # The highest bonus of each item; on a tie the earliest period that reached it.
-    every = every.sort_values(["points", "period"], ascending=[False, True], kind="stable")
-    best = every.drop_duplicates("key").drop(columns="key")
+    best = every.sort_values(["points", "period"], ascending=[False, True], kind="stable")
+    if len(parts) > 1:  # each part holds an item once: only two parts can hold one twice
+        best = best[~item_keys(best).duplicated().to_numpy()]
     return best.sort_values(["period", "unit_name", "title"], kind="stable", ignore_index=True)
 
 

@@ -35,13 +35,19 @@ def ledger_quarters(rows: pd.DataFrame, span: int = 3) -> pd.DataFrame:
     written = rows["date"].value_counts()  # a few hundred distinct dates, however many rows
     parsed = parse_dates(pd.Series(written.index, dtype=object))
     ok = (parsed["date_status"] == OK).to_numpy()
-    days = parsed.loc[ok, "date"].to_numpy()
-    frame = pd.DataFrame(
-        {"quarter": [Period.of(d, span) for d in days], "day": days, "n": written.to_numpy()[ok]}
-    )
-    if frame.empty:
+    counts: dict[Period, int] = {}
+    last: dict[Period, dt.date] = {}
+    for day, n in zip(parsed.loc[ok, "date"], written.to_numpy()[ok].tolist(), strict=True):
+        quarter = Period.of(day, span)
+        counts[quarter] = counts.get(quarter, 0) + n
+        last[quarter] = max(last.get(quarter, day), day)
+    if not counts:
         return pd.DataFrame({"rows": [], "last": []})
-    return frame.groupby("quarter").agg(rows=("n", "sum"), last=("day", "max")).sort_index()
+    order = sorted(counts)
+    index = pd.Index(order, dtype=object, name="quarter")
+    return pd.DataFrame(
+        {"rows": [counts[q] for q in order], "last": [last[q] for q in order]}, index=index
+    )
 
 
 def complete(quarters: pd.DataFrame) -> list[Period]:

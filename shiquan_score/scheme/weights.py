@@ -115,6 +115,9 @@ def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere
             raise SchemeError(
                 msg("SCHEME_CLASS_UNKNOWN", where=where, klass=klass, roster=rwhere, named=named)
             )
+    special = weights[weights["class"] != ""]
+    if special.empty:  # no weight names a class (most schemes): each is every class's
+        return
     generic = set(
         zip(
             weights.loc[weights["class"] == "", "category"],
@@ -122,7 +125,6 @@ def check_classes(weights: pd.DataFrame, units: pd.DataFrame, where: str, rwhere
             strict=True,
         )
     )
-    special = weights[weights["class"] != ""]
     for (cat, chan), given in special.groupby(["category", "channel"])["class"]:
         if (cat, chan) in generic:
             continue

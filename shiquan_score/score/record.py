@@ -19,6 +19,7 @@ import json
 import math
 from json.encoder import encode_basestring
 
+import numpy as np
 import pandas as pd
 
 from shiquan_score.messages import msg, msg_each
@@ -78,11 +79,24 @@ def year_record(
         return pd.DataFrame(columns=[*INTERNAL, "check"])
     every["check"] = every["check"].fillna("") if "check" in every else ""
     every["points"] = every["points"].astype(float)
+    every["part"] = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
     # The highest bonus of each item; on a tie the earliest period that reached it.
     best = every.sort_values(["points", "period"], ascending=[False, True], kind="stable")
-    if len(parts) > 1:  # each part holds an item once: only two parts can hold one twice
-        best = best[~item_keys(best).duplicated().to_numpy()]
-    return best.sort_values(["period", "unit_name", "title"], kind="stable", ignore_index=True)
+    return _once(best).sort_values(
+        ["period", "unit_name", "title"], kind="stable", ignore_index=True
+    )
+
+
+def _once(items: pd.DataFrame) -> pd.DataFrame:
+    """Each item's first row. A part (the record, the earlier rows, this period) holds an item
+    once: only an item whose units, unit and category are in two parts can be there twice, and
+    only those items' titles are compared."""
+    same = ["units_key", "unit_name", "category_name"]
+    parts = items.groupby(same, sort=False, dropna=False)["part"].transform("nunique")
+    twice = parts.to_numpy() > 1
+    keys = pd.Series(np.arange(len(items)), index=items.index, dtype=object)  # each its own
+    keys[twice] = item_keys(items[twice]).to_numpy()
+    return items[~keys.duplicated().to_numpy()].drop(columns="part")
 
 
 def record_frame(record: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,9 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shiquan_score.cli import main
 from tests.conftest import ledger_rows, table_by_name, write_ledger
@@ -265,3 +268,60 @@ def test_an_item_is_named_by_the_schemes_category(tmp_path, scheme, capsys):
     book = tmp_path / "out" / BOOK.format("7-9月")
     (hint,) = _hints(book, "加分无法核对")
     assert "本期有 1 条专题调研计了加分（如专题调研“调研一”（农业农村局））" in hint
+
+
+_UNITS = [("财政局", "财政局"), ("审计局", "财政局、审计局"), ("财政局", "财政局、审计局")]
+_TITLES = ["调研一", "“调研一”。", "调研二", "调研 二"]  # two items, each written two ways
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    granted=st.lists(
+        st.tuples(st.sampled_from(_UNITS), st.sampled_from(_TITLES), st.sampled_from([3.0, 10.0])),
+        max_size=4,
+    ),
+    now=st.lists(
+        st.tuples(
+            st.sampled_from(_UNITS), st.sampled_from(_TITLES), st.sampled_from([3.0, 10.0, 20.0])
+        ),
+        max_size=4,
+    ),
+)
+def test_the_record_keeps_each_items_highest_bonus_and_when_it_was_reached(granted, now):
+    """Against a plain model: per item (units, title as compared, unit, category) the highest
+    points, the earlier period on a tie; each part holds an item once."""
+    from shiquan_score.normalise.text import norm
+    from shiquan_score.period import Period
+    from shiquan_score.scheme.loader import load_scheme
+    from shiquan_score.score.record import INTERNAL, year_record
+
+    def once(items):  # a part holds an item once (as the record and this period's rows do)
+        seen, kept = set(), []
+        for (unit, units), title, points in items:
+            key = (units, norm(title).rstrip("。"), unit)
+            if key not in seen:
+                seen.add(key)
+                kept.append(((unit, units), title, points))
+        return kept
+
+    def frame(items, period):
+        return pd.DataFrame(
+            [(period, u, us, t, "调研信息", "市级", p) for (u, us), t, p in items], columns=INTERNAL
+        )
+
+    granted, now = once(granted), once(now)
+    research = frame(now, "2021Q3").drop(columns="period").assign(awarded=0.0)
+    record = year_record(research, None, frame(granted, "2021Q2"), load_scheme(), Period(2021, 3))
+    best: dict = {}
+    for period, items in (("2021Q2", granted), ("2021Q3", now)):
+        for (unit, units), title, points in items:
+            key = (units, norm(title).rstrip("。"), unit)
+            if key not in best or points > best[key][1]:
+                best[key] = (period, points)
+    got = {
+        (r.units_key, norm(r.title).rstrip("。"), r.unit_name): (r.period, r.points)
+        for r in record.itertuples()
+    }
+    assert len(record) == len(got) == len(best)
+    assert got == best
+    assert list(record["period"]) == sorted(record["period"])

@@ -80,6 +80,9 @@ def year_record(
     every["check"] = every["check"].fillna("") if "check" in every else ""
     every["points"] = every["points"].astype(float)
     every["part"] = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+    if granted is not None and len(granted):
+        # A record read back may repeat an item (edited by hand): each of its rows is a part.
+        every.loc[: len(granted) - 1, "part"] = -1 - np.arange(len(granted))
     # The highest bonus of each item; on a tie the earliest period that reached it.
     best = every.sort_values(["points", "period"], ascending=[False, True], kind="stable")
     return _once(best).sort_values(
@@ -88,9 +91,9 @@ def year_record(
 
 
 def _once(items: pd.DataFrame) -> pd.DataFrame:
-    """Each item's first row. A part (the record, the earlier rows, this period) holds an item
-    once: only an item whose units, unit and category are in two parts can be there twice, and
-    only those items' titles are compared."""
+    """Each item's first row. A part (a row of the record, the earlier rows, this period) holds
+    an item once: only an item whose units, unit and category are in two parts can be there
+    twice, and only those items' titles are compared."""
     same = ["units_key", "unit_name", "category_name"]
     parts = items.groupby(same, sort=False, dropna=False)["part"].transform("nunique")
     twice = parts.to_numpy() > 1

@@ -143,7 +143,10 @@ def _recorded_bonus(
     "" when none)."""
     if granted is None or not len(granted) or not len(kept):
         return np.zeros(len(kept)), np.full(len(kept), "", dtype=object)
-    by_key = granted.assign(key=item_keys(granted)).set_index("key")
+    # A record edited by hand may hold an item twice: its highest bonus is the one granted.
+    by_key = granted.assign(key=item_keys(granted))
+    by_key = by_key.sort_values("points", ascending=False, kind="stable")
+    by_key = by_key.drop_duplicates("key").set_index("key")
     keys = item_keys(kept)
     points = keys.map(by_key["points"]).fillna(0.0).to_numpy(dtype=float)
     channel = keys.map(by_key["channel_name"]).fillna("").to_numpy(dtype=object)

@@ -9,7 +9,8 @@ import pandas as pd
 
 from shiquan_score.normalise.text import text_px
 from shiquan_score.period import Period
-from shiquan_score.scheme.loader import Column, Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.table_specs import Column, TableSpec
 from shiquan_score.score.standings import count_key
 
 ATTACHMENT_ROW, TITLE_ROW = 0, 2  # 0-based: 附件 in row 1, the title in row 3

@@ -14,7 +14,7 @@ import pandas as pd
 
 from shiquan_score.normalise.text import norm
 from shiquan_score.period import names_period
-from shiquan_score.scheme.loader import TableSpec
+from shiquan_score.scheme.table_specs import TableSpec
 
 
 def column_key(path: tuple[str, ...]) -> tuple[str, ...]:

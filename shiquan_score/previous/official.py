@@ -16,7 +16,8 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.period import months_to_quarter
 from shiquan_score.previous.headers import column_key, header_paths, label, match_columns
 from shiquan_score.read.sheets import RawSheet
-from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.table_specs import TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary
 
 ZERO_MARKS = {"", "——", "—", "-", "－", "–", "0"}

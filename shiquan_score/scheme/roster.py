@@ -13,7 +13,7 @@ from shiquan_score.normalise.text import norm
 from shiquan_score.scheme.fields import alias_map, need
 
 if TYPE_CHECKING:
-    from shiquan_score.scheme.loader import TableSpec
+    from shiquan_score.scheme.table_specs import TableSpec
 
 
 def check_blocks(units: pd.DataFrame, tables: dict[str, TableSpec], where: str) -> None:

@@ -7,7 +7,8 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.table_specs import TableSpec
 from shiquan_score.score.rounding import round_half_up, round_half_up_array
 
 

@@ -23,7 +23,8 @@ from shiquan_score.previous.headers import label
 from shiquan_score.previous.official import OfficialTable, read_official
 from shiquan_score.previous.title import identify
 from shiquan_score.read import files as readers
-from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.table_specs import TableSpec
 from shiquan_score.scheme.vocabulary import Vocabulary
 from shiquan_score.tools.check_cells import COLUMNS, HEADERS, TableDiff
 

@@ -14,7 +14,8 @@ from shiquan_score.normalise.text import fmt_number, norm
 from shiquan_score.period import Period
 from shiquan_score.previous.headers import label
 from shiquan_score.previous.official import OfficialTable, cell_number
-from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.table_specs import TableSpec
 from shiquan_score.score.standings import count_key
 
 COLUMNS = ["table", "row", "unit", "column", "theirs", "ours", "cause", "detail"]

@@ -15,7 +15,8 @@ import pandas as pd
 from shiquan_score.messages import msg
 from shiquan_score.output.layout import Grid, visible_columns
 from shiquan_score.period import Period
-from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
+from shiquan_score.scheme.table_specs import TableSpec
 
 SHADES = ("#808080", "#D9D9D9")  # 上期 dark, 本期 light: prints in black and white
 CJK_FONTS = [

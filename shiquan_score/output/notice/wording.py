@@ -14,8 +14,9 @@ import pandas as pd
 from shiquan_score.normalise.text import fmt_number
 from shiquan_score.output.layout import Grid
 from shiquan_score.period import Period
-from shiquan_score.scheme.loader import Scheme, TableSpec
+from shiquan_score.scheme.loader import Scheme
 from shiquan_score.scheme.notice import Group, NoticeScheme, Paragraph, fields
+from shiquan_score.scheme.table_specs import TableSpec
 from shiquan_score.score.standings import count_key
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,9 +10,9 @@ from shiquan_score import DEFAULT_NOTICE
 from shiquan_score.errors import SchemeError
 from shiquan_score.messages import listing, msg
 from shiquan_score.scheme.loader import Scheme, load_toml
+from shiquan_score.scheme.notice_paragraphs import Paragraph, field_problems, read_paragraphs
 from shiquan_score.scheme.placeholders import raise_all
 
-STYLES = ("body", "heading", "subheading", "plain")
 TEXT_KEYS = ("title", "number", "recipients", "signature", "public", "contact", "attachments")
 TEXT_KEYS += ("best_item", "joiner", "heading_number", "date_format")
 PLACEHOLDER_KEYS = ("recipients", "signature", "date", "contact")
@@ -38,27 +37,6 @@ TOP_KEYS = {
 DOC_FIGURES = ("period", "year", "months", "quarter", "last_period", "county", "total", "change")
 DOC_FIGURES += ("none",)
 TABLE_FIGURES = ("units", "top", "best")
-
-
-@dataclass(frozen=True)
-class Group:
-    """Clauses joined by `between` behind `before`; the whole group goes when none is left."""
-
-    before: str
-    between: str
-    items: tuple[str, ...]
-
-    def templates(self) -> tuple[str, ...]:
-        return self.items
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    style: str
-    parts: tuple[str | Group, ...]
-    whole: bool  # text = one template, always written; parts = dropped piece by piece
-    for_each: str | None
-    when: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -99,27 +77,6 @@ def _text(data: dict, key: str, where: str) -> str:
             msg("SCHEME_KEY_KIND", where=where, key=key, kind=msg("KIND_TEXT"), value=repr(value))
         )
     return value
-
-
-def fields(template: str, where: str) -> list[str]:
-    """The names in braces of a template; a stray brace is an error, not a crash later."""
-    try:
-        return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
-    except ValueError:
-        raise SchemeError(msg("NOTICE_BRACES", where=where, template=template)) from None
-
-
-def _field_problems(template: str, allowed: set[str], where: str) -> list[str]:
-    """Every unknown name of one template (a stray brace: that alone), each said once."""
-    try:
-        names = fields(template, where)
-    except SchemeError as exc:
-        return [str(exc)]
-    return [
-        msg("NOTICE_UNKNOWN_FIELD", where=where, name=name, allowed=listing(sorted(allowed)))
-        for name in dict.fromkeys(names)
-        if name not in allowed
-    ]
 
 
 def _header(column) -> str:
@@ -165,75 +122,6 @@ def _counts(data: dict, scheme: Scheme, where: str) -> dict[str, tuple[str, ...]
     return out
 
 
-def _paragraphs(
-    data: dict, notice: NoticeScheme, where: str, found: list[str]
-) -> tuple[Paragraph, ...]:
-    """The [[paragraph]] entries; their template problems go to `found` (told all at once)."""
-    entries = data.get("paragraph", [])
-    if not isinstance(entries, list) or not entries:
-        raise SchemeError(msg("NOTICE_NO_PARAGRAPH", where=where))
-    out = []
-    for i, p in enumerate(entries, start=1):
-        label = msg("NOTICE_AT_PARAGRAPH", where=where, i=i)
-        style = p.get("style", "body")
-        if style not in STYLES:
-            raise SchemeError(msg("NOTICE_STYLE", label=label, style=style, styles=listing(STYLES)))
-        for_each = p.get("for_each")
-        if for_each not in (None, "table"):
-            raise SchemeError(msg("NOTICE_FOR_EACH", label=label))
-        if ("text" in p) == ("parts" in p):
-            raise SchemeError(msg("NOTICE_TEXT_OR_PARTS", label=label))
-        whole = "text" in p
-        raw = [p["text"]] if whole else p["parts"]
-        if not isinstance(raw, list) or not raw:
-            raise SchemeError(
-                msg("NOTICE_PARTS_TEXT", label=label, key="text" if whole else "parts")
-            )
-        allowed = notice.figure_names(per_table=for_each == "table")
-        parts = []
-        for part in raw:
-            if isinstance(part, dict) and not whole:
-                part = _group(part, label)
-                for text in part.items:
-                    found += _field_problems(text, allowed, label)
-            elif isinstance(part, str):
-                found += _field_problems(part, allowed, label)
-            else:
-                raise SchemeError(msg("NOTICE_PART_KIND", label=label, value=repr(part)))
-            parts.append(part)
-        when = p.get("when", [])
-        if not isinstance(when, list) or not all(isinstance(w, str) for w in when):
-            raise SchemeError(msg("NOTICE_WHEN", label=label))
-        for name in when:
-            if name not in allowed:
-                raise SchemeError(
-                    msg(
-                        "NOTICE_WHEN_UNKNOWN",
-                        label=label,
-                        name=name,
-                        allowed=listing(sorted(allowed)),
-                    )
-                )
-        out.append(Paragraph(style, tuple(parts), whole, for_each, tuple(when)))
-    return tuple(out)
-
-
-def _group(data: dict, label: str) -> Group:
-    unknown = sorted(set(data) - {"before", "between", "items"})
-    items = data.get("items")
-    if (
-        unknown
-        or not isinstance(items, list)
-        or not items
-        or not all(isinstance(t, str) for t in items)
-    ):
-        raise SchemeError(msg("NOTICE_GROUP_ITEMS", label=label))
-    before, between = data.get("before", ""), data.get("between", "")
-    if not isinstance(before, str) or not isinstance(between, str):
-        raise SchemeError(msg("NOTICE_GROUP_TEXT", label=label))
-    return Group(before, between, tuple(items))
-
-
 def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     """Read notice.toml and check every key, template field and channel against the rules."""
     data = load_toml(path)
@@ -276,7 +164,7 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     }
     found: list[str] = []  # template typos: every one of the file named in one run
     for key in ("more", "less"):
-        found += _field_problems(change[key], {"n"}, msg("NOTICE_AT_CHANGE", where=where, key=key))
+        found += field_problems(change[key], {"n"}, msg("NOTICE_AT_CHANGE", where=where, key=key))
     fonts_data = data.get("fonts", {})
     fonts = {k: _text(fonts_data, k, f"{where} [fonts]") for k in FONT_KEYS}
     sizes = {}
@@ -303,13 +191,13 @@ def load_notice(path: Path, scheme: Scheme) -> NoticeScheme:
     )
     doc = notice.figure_names(per_table=False)
     for key in ("title", "number", "recipients", "signature", "contact"):
-        found += _field_problems(texts[key], doc, msg("NOTICE_AT_KEY", where=where, key=key))
+        found += field_problems(texts[key], doc, msg("NOTICE_AT_KEY", where=where, key=key))
     for key, allowed in (
         ("best_item", {"name", "score"}),
         ("heading_number", {"n"}),
         ("date_format", {"year", "month", "day"}),
     ):
-        found += _field_problems(texts[key], allowed, msg("NOTICE_AT_KEY", where=where, key=key))
-    paragraphs = _paragraphs(data, notice, where, found)
+        found += field_problems(texts[key], allowed, msg("NOTICE_AT_KEY", where=where, key=key))
+    paragraphs = read_paragraphs(data, notice, where, found)
     raise_all(found)
     return NoticeScheme(**{**notice.__dict__, "paragraphs": paragraphs})

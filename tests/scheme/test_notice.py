@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from shiquan_score.errors import SchemeError
-from shiquan_score.scheme.notice import DEFAULT_NOTICE, Group, load_notice
+from shiquan_score.scheme.notice import DEFAULT_NOTICE, load_notice
+from shiquan_score.scheme.notice_paragraphs import Group
 
 SHIPPED = DEFAULT_NOTICE.read_text(encoding="utf-8")
 

@@ -15,7 +15,8 @@ from shiquan_score.normalise.text import fmt_number
 from shiquan_score.output.layout import Grid
 from shiquan_score.period import Period
 from shiquan_score.scheme.loader import Scheme
-from shiquan_score.scheme.notice import Group, NoticeScheme, Paragraph, fields
+from shiquan_score.scheme.notice import NoticeScheme
+from shiquan_score.scheme.notice_paragraphs import Group, Paragraph, fields
 from shiquan_score.scheme.table_specs import TableSpec
 from shiquan_score.score.standings import count_key
 

@@ -69,25 +69,23 @@ class Vocabulary:
     def fitting(
         self, unit_sets: list[tuple], categories: list, channels: list[tuple]
     ) -> tuple[np.ndarray, np.ndarray]:
-        """columns_of() worked out for every (unit cell, kind) at once, without a message:
-        the number of each unit cell's set of tables (`unit_sets`: its units), and per (set
-        of tables, kind) whether columns_of() finds nothing (every channel of the kind is
-        weighted with its category and has a column in each of the tables)."""
-        key_of = {unit: self.scheme.tables[t].key for unit, t in self.table_of.items()}
-        names = [tuple(sorted({key_of[u] for u in units})) for units in unit_sets]
-        tables, sets = pd.factorize(pd.Series(names, dtype=object))
+        """columns_of() worked out for every (unit cell, kind) at once: the number of each unit
+        cell's set of tables (`unit_sets`: its units), and per (set of tables, kind) whether
+        columns_of() finds nothing. columns_of() sees a unit only through its table, so it is
+        asked once per (set of tables, kind), for one unit of each table."""
+        tables_of = [tuple(sorted({self.table_of[u] for u in units})) for units in unit_sets]
+        tables, sets = pd.factorize(pd.Series(tables_of, dtype=object))
+        one_unit = {}  # table -> a unit of it
+        for unit, table in self.table_of.items():
+            one_unit.setdefault(table, unit)
         fits = np.array(
             [
                 [
                     category is not None
-                    and all(
-                        (category, ch) in self.weighted
-                        and all((category, ch) in self.pairs_in_table[t] for t in tables_of)
-                        for ch in chans
-                    )
+                    and not self.columns_of(tuple(one_unit[t] for t in group), category, chans)
                     for category, chans in zip(categories, channels, strict=True)
                 ]
-                for tables_of in sets
+                for group in sets
             ],
             dtype=bool,
         ).reshape(len(sets), len(categories))

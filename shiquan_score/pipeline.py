@@ -97,7 +97,7 @@ def last_record(
     the previous table used is hand-made (or this is Q1: the year starts afresh)."""
     before = period.previous()
     for table in previous:
-        used = table.table in keys and before == Period(table.year, table.quarter or 0)
+        used = table.table in keys and before == Period(table.year, table.quarter or 0, period.span)
         if used and table.record is not None:
             return table.record, table.source
     return None, None

@@ -130,3 +130,33 @@ def test_an_unknown_period_kind_is_named(capsys, tmp_path):
         "错误：rules.toml 的“period”应为 month（按月）、quarter（按季度）、half（按半年）、year（按年）之一，"
         "现为 'week'"
     )
+
+
+@pytest.mark.parametrize(
+    ("period", "first", "then", "code"),
+    [
+        ("half", D(2021, 3, 1), D(2021, 8, 2), "2021H1"),
+        ("month", D(2021, 1, 5), D(2021, 2, 3), "2021-01"),
+    ],
+)
+def test_one_file_per_period_grants_a_research_item_only_its_top_up(
+    capsys, tmp_path, period, first, then, code
+):
+    """Half-years and months, a ledger file each: the record in our own workbook of the
+    period before is used (it was taken for a hand-made table, and the item scored twice)."""
+    rules, roster = mini_scheme(tmp_path, news='best_of = ["县网站", "市网站", "批示"]')
+    rules.write_text(f'period = "{period}"\n' + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    scheme = ["--rules", rules, "--roster", roster]
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(inbox / "台账.xlsx", ledger_rows((first, "甲局", "调研甲", None, "县网站")))
+    assert _run(capsys, inbox, *scheme, "--period", code, "--out", tmp_path / "one")[0] == 0
+    (book,) = (tmp_path / "one").glob("*.xlsx")
+    book.rename(inbox / book.name)
+    write_ledger(inbox / "台账.xlsx", ledger_rows((then, "甲局", "调研甲", None, "市网站")))
+    status, out, err = _run(capsys, inbox, *scheme, "--out", tmp_path / "two")
+    assert status == 0, err
+    assert "手工" not in out
+    (book,) = (tmp_path / "two").glob("*.xlsx")
+    body, _ = _scores(book)
+    assert body["甲局"] == (1, 1, 2, 1)  # 2 for 市网站 less the 1 granted: 本期, 上期, 累计, 排名

@@ -68,8 +68,9 @@ def year_record(
         earlier = research_items(history, scheme)
         earlier = earlier[earlier["points"] > 0]
         earlier = earlier.assign(title=titles.array.take(earlier["pos"].to_numpy()))
-        quarters = [Period.of(d).code for d in earlier["date"]]
-        parts.append(earlier.assign(period=quarters)[INTERNAL])
+        # In the scheme's periods (a monthly scheme's 2021M02, not 2021Q1), once per date.
+        code = {day: Period.of(day, period.span).code for day in earlier["date"].unique()}
+        parts.append(earlier.assign(period=earlier["date"].map(code))[INTERNAL])
     now = research[research["points"] > 0].assign(period=period.code)
     if unchecked_now:
         now = now.assign(check=[UNCHECKED if a > 0 else "" for a in now["awarded"]])

@@ -290,6 +290,39 @@ def test_an_item_is_named_by_the_schemes_category(tmp_path, scheme, capsys):
     assert "本期有 1 条专题调研计了加分（如专题调研“调研一”（农业农村局））" in hint
 
 
+def test_a_monthly_schemes_record_names_the_month_of_an_earlier_bonus(tmp_path):
+    """A monthly scheme, a hand-made February table and a running ledger: the earlier bonus
+    the ledger shows is recorded under 2021M02 (once it read 2021Q1, in a quarter's form),
+    and the record is in month order."""
+    from shiquan_score.scheme.loader import load_scheme
+    from tests.schemes import mini_scheme
+
+    rules, roster = mini_scheme(tmp_path, news='best_of = ["县网站", "市网站", "批示"]')
+    text = rules.read_text(encoding="utf-8").replace(  # the hand-made table's 单位名称 too
+        '["单位"], value = "name"', '["单位"], value = "name", aliases = ["单位名称"]'
+    )
+    rules.write_text('period = "month"\n' + text, encoding="utf-8")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    scheme = load_scheme(rules, roster)
+    write_simple_tables(
+        inbox / "二月.xlsx", scheme, {"丙局": 2}, months="2月", year=2021, tables=("单位",)
+    )
+    ledger = [
+        (D(2021, 2, 3), "丙局", "调研丙", None, "市网站"),
+        (D(2021, 3, 4), "甲局", "调研甲", None, "县网站"),
+    ]
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*ledger))
+    args = ["--rules", str(rules), "--roster", str(roster), "--out", str(tmp_path / "out")]
+    assert main([str(inbox), *args]) == 0
+    (book,) = (tmp_path / "out").glob("*.xlsx")
+    rows = list(openpyxl.load_workbook(book)["调研加分"].iter_rows(min_row=4, values_only=True))
+    assert [row[:4] + row[5:7] for row in rows] == [
+        ("2021M02", "丙局", "丙局", "调研丙", "市网站", 2),
+        ("2021M03", "甲局", "甲局", "调研甲", "县网站", 1),
+    ]
+
+
 _UNITS = [("财政局", "财政局"), ("审计局", "财政局、审计局"), ("财政局", "财政局、审计局")]
 _TITLES = ["调研一", "“调研一”。", "调研二", "调研 二"]  # two items, each written two ways
 

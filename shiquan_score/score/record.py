@@ -187,15 +187,14 @@ def record_notes(
             )
             return _frame(r, "PRIOR_UNCONFIRMED", text)
     research = research.drop_duplicates(["where", "row", "units_key", "title"])
-    item = _items(research)
-    parts = []
+    parts = []  # each item named only where a line names it (a big ledger has thousands)
     if record_where is not None:
         both = covered | (research["ledger_prior"] > 0)
         differ = both & ((research["ledger_prior"] - research["record_prior"]).abs() > 1e-9)
         r = research[differ]
         text = msg_each(
             "RECORD_DISAGREES",
-            item=item[differ],
+            item=_items(r),
             book=record_where,
             recorded=_bonuses(r["record_channel"], r["record_prior"]),
             ledger=_bonuses(r["ledger_channel"], r["ledger_prior"]),
@@ -209,9 +208,7 @@ def record_notes(
         r = research[now].head(1)
         if len(r):
             kinds = "、".join(research.loc[now, "category_name"].drop_duplicates().astype(str))
-            text = msg_each(
-                "RECORD_MISSING", n=int(now.sum()), categories=kinds, item=item[now].head(1)
-            )
+            text = msg_each("RECORD_MISSING", n=int(now.sum()), categories=kinds, item=_items(r))
             parts.append(_frame(r, "RECORD_MISSING", text))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=PROBLEM_COLUMNS)
 

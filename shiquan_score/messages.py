@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "HELP_PERIOD": (
         "统计哪一季度，如 2020Q4；不写则按上期表的下一季度；没有上期表时，"
         "按台账中记完整（记到了该季度最后一个月）的最后一个季度，都不完整时取行数最多的季度"
+        "。按月、半年或年统计的办法（rules.toml 的 period）写 2021-03、2021H1 或 2021，上面的“季度”即是月、半年或年"
     ),
     "HELP_TABLES_NAME": "表",
     "HELP_TABLES": (
@@ -143,7 +144,7 @@ MESSAGES: dict[str, str] = {
     "GUIDE_RULES": "计分规则",
     "GUIDE_ROWS": (
         "在“{sheet}”表中，每一条被采用的信息填一行。不要改动表头文字，不要合并单元格。"
-        "一年的台账可以记在同一个表里，程序只统计所选的季度。"
+        "一年的台账可以记在同一个表里，程序只统计所选的{kind}。"
     ),
     "GUIDE_DATE": "{column}：填采用日期，如 {example}",
     "GUIDE_DATE_YEAR": "（只能填{year}年的日期）",
@@ -339,18 +340,30 @@ MESSAGES: dict[str, str] = {
     "PERIOD_OPENING_MONTH": "1月",
     "PERIOD_LATER_MONTH": "2至12月",
     "PERIOD_BEFORE_MONTH": "上个月",
+    "PERIOD_EACH_MONTH": "各月",
+    "PERIOD_NEXT_MONTH": "下个月",
+    "PERIOD_EARLIER_MONTH": "前几个月",
     "PERIOD_NOUN_QUARTER": "季度",
     "PERIOD_OPENING_QUARTER": "一季度",
     "PERIOD_LATER_QUARTER": "二至四季度",
     "PERIOD_BEFORE_QUARTER": "上季度",
+    "PERIOD_EACH_QUARTER": "各季度",
+    "PERIOD_NEXT_QUARTER": "下一季度",
+    "PERIOD_EARLIER_QUARTER": "前几季度",
     "PERIOD_NOUN_HALF": "半年",
     "PERIOD_OPENING_HALF": "上半年",
     "PERIOD_LATER_HALF": "下半年",
     "PERIOD_BEFORE_HALF": "上半年",
+    "PERIOD_EACH_HALF": "上半年",
+    "PERIOD_NEXT_HALF": "下期",
+    "PERIOD_EARLIER_HALF": "上半年",
     "PERIOD_NOUN_YEAR": "年",
     "PERIOD_OPENING_YEAR": "全年统计",
     "PERIOD_LATER_YEAR": "",
     "PERIOD_BEFORE_YEAR": "上一年",
+    "PERIOD_EACH_YEAR": "往年",
+    "PERIOD_NEXT_YEAR": "下期",
+    "PERIOD_EARLIER_YEAR": "往年",
     "PERIOD_MONTH": "{month}月",
     "PERIOD_MONTHS": "{first}-{last}月",
     "PERIOD_LABEL": "{year}年{months}",
@@ -443,7 +456,7 @@ MESSAGES: dict[str, str] = {
     "ENCODING_UTF8_BOM": "UTF-8（带BOM）",
     "HIDDEN_SHEET_SKIPPED": "{file} 的工作表“{sheet}”是隐藏的，已跳过",
     # --- ledger rows (normalise/) ---
-    "PERIOD_YEAR": "期别“{text}”的年份 {year} 不合理，请写 {first}—{last} 年之间的季度，如 2020Q4",
+    "PERIOD_YEAR": "期别“{text}”的年份 {year} 不合理，请写 {first}—{last} 年之间的{kind}，如 {example}",
     "DATE_YEAR": "日期“{value}”的年份不合理（应在 {first}—{last} 年之间），请改正采用日期",
     "EXCEL_ERROR": "{column}一格是 Excel 的错误值“{value}”（公式出错，或引用的单元格已删除），请在 Excel 中改正该格",
     "NO_ROWS_IN_PERIOD": (
@@ -554,7 +567,7 @@ MESSAGES: dict[str, str] = {
     "ROWS_OF_PERIOD": "{label} {n} 行{tail}",
     "ROWS_PER_PERIOD": "台账各{noun}行数：{parts}",
     "PERIOD_REQUESTED": "本期：{label}（{code}），按 --period 指定",
-    "PERIOD_NO_DATES": "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period 2020Q4",
+    "PERIOD_NO_DATES": "台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，如 --period {example}",
     "PERIOD_NO_PREVIOUS": "收件箱里没有上期表",
     "PERIOD_PREVIOUS_LAST_YEAR": "上期表是上一年的",
     "PERIOD_LAST_COMPLETE": "台账中已记完整的最后一个{noun}",
@@ -594,7 +607,7 @@ MESSAGES: dict[str, str] = {
     "LATE_ROW_ONE": "日期{day}",
     "LATE_ROWS": "第{first}行至第{last}行（共{n}行）的日期",
     "LATE_ROW_WHAT": (
-        "在已发布的{quarter}内：本期（{period}）不计分；台账没有记全前几季度，"
+        "在已发布的{quarter}内：本期（{period}）不计分；台账没有记全{earlier}，"
         "是否已计入上期表无法核对。如上期漏计了，请更正上期表的累计后重新运行；"
         "如日期记错了，请改正台账后重新运行"
     ),
@@ -649,7 +662,7 @@ MESSAGES: dict[str, str] = {
     "DETAIL_PREAMBLE_BEST": "，{categories}加分只取最高一项",
     "RECORD_PREAMBLE": (
         "{sheet}：{year}年内到本期（{months}）为止，每条{categories}已计的最高加分"
-        "（同一信息被多次采用的，以最高分记）。下一季度运行时读取本表，只补计差额，不重复计分。"
+        "（同一信息被多次采用的，以最高分记）。{next}运行时读取本表，只补计差额，不重复计分。"
     ),
     # --- a ledger field named when the rules file lists no header for it (scheme/loader.py) ---
     "FIELD_DATE": "日期",
@@ -751,9 +764,9 @@ MESSAGES: dict[str, str] = {
         "请在台账中补上此前的采用记录后重新运行"
     ),
     "RECORD_UNCHECKED_SCREEN": (
-        "提示：上期表是手工做的，本期 {n} 条{categories}的加分无法与此前各季度核对"
-        "（涉及 {units}），如此前已计过就会重复计分。请把此前各季度的台账行一并放进收件箱，"
-        "或改用本工具上季度生成的统计表作上期表，然后重新运行"
+        "提示：上期表是手工做的，本期 {n} 条{categories}的加分无法与此前{each}核对"
+        "（涉及 {units}），如此前已计过就会重复计分。请把此前{each}的台账行一并放进收件箱，"
+        "或改用本工具{before}生成的统计表作上期表，然后重新运行"
     ),
     "RECORD_UNCHECKED_UNIT": "{unit} {points} 分",
     "RECORD_UNCHECKED_MORE": "等，共 {n} 个单位 {points} 分",

@@ -28,13 +28,18 @@ _NAMES = {
     6: msg("PERIOD_KIND_HALF"),
     12: msg("PERIOD_KIND_YEAR"),
 }
-# Per length: the period's noun, the first of a year, the later ones, the one before.
+# Per length: the period's noun, the first of a year, the later ones, the one before, the
+# earlier ones of the year (此前各季度), the next (下一季度), those a ledger may lack (前几季度).
 _WORD_CODES = {
-    1: ("PERIOD_NOUN_MONTH", "PERIOD_OPENING_MONTH", "PERIOD_LATER_MONTH", "PERIOD_BEFORE_MONTH"),
+    1: ("PERIOD_NOUN_MONTH", "PERIOD_OPENING_MONTH", "PERIOD_LATER_MONTH", "PERIOD_BEFORE_MONTH",
+        "PERIOD_EACH_MONTH", "PERIOD_NEXT_MONTH", "PERIOD_EARLIER_MONTH"),
     3: ("PERIOD_NOUN_QUARTER", "PERIOD_OPENING_QUARTER", "PERIOD_LATER_QUARTER",
-        "PERIOD_BEFORE_QUARTER"),
-    6: ("PERIOD_NOUN_HALF", "PERIOD_OPENING_HALF", "PERIOD_LATER_HALF", "PERIOD_BEFORE_HALF"),
-    12: ("PERIOD_NOUN_YEAR", "PERIOD_OPENING_YEAR", "PERIOD_LATER_YEAR", "PERIOD_BEFORE_YEAR"),
+        "PERIOD_BEFORE_QUARTER", "PERIOD_EACH_QUARTER", "PERIOD_NEXT_QUARTER",
+        "PERIOD_EARLIER_QUARTER"),
+    6: ("PERIOD_NOUN_HALF", "PERIOD_OPENING_HALF", "PERIOD_LATER_HALF", "PERIOD_BEFORE_HALF",
+        "PERIOD_EACH_HALF", "PERIOD_NEXT_HALF", "PERIOD_EARLIER_HALF"),
+    12: ("PERIOD_NOUN_YEAR", "PERIOD_OPENING_YEAR", "PERIOD_LATER_YEAR", "PERIOD_BEFORE_YEAR",
+         "PERIOD_EACH_YEAR", "PERIOD_NEXT_YEAR", "PERIOD_EARLIER_YEAR"),
 }  # fmt: skip
 _WORDS = {span: tuple(msg(code) for code in codes) for span, codes in _WORD_CODES.items()}
 # Years a quarter (and a ledger date) may fall in: beyond them a date is a typo (3020 for
@@ -63,7 +68,15 @@ class Period:
         year = int(match.group(1))
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise InputError(
-                msg("PERIOD_YEAR", text=text, year=year, first=FIRST_YEAR, last=LAST_YEAR)
+                msg(
+                    "PERIOD_YEAR",
+                    text=text,
+                    year=year,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                    kind=_NAMES[span],
+                    example=example,
+                )
             )
         number = int(match.group(2)) if span != 12 else 1
         if not 1 <= number <= 12 // span:
@@ -134,6 +147,26 @@ class Period:
         """上季度, 上个月, 上半年."""
         return _WORDS[self.span][3]
 
+    @property
+    def each_word(self) -> str:
+        """The year's earlier periods, after 此前: 各季度, 各月, 上半年."""
+        return _WORDS[self.span][4]
+
+    @property
+    def next_word(self) -> str:
+        """The period that reads this one's workbook: 下一季度, 下个月, 下期."""
+        return _WORDS[self.span][5]
+
+    @property
+    def earlier_word(self) -> str:
+        """The year's earlier periods a ledger may lack: 前几季度, 前几个月, 上半年."""
+        return _WORDS[self.span][6]
+
+    @property
+    def kind(self) -> str:
+        """How the periods are counted, after 按: 季度, 月份, 半年（H1 上半年、H2 下半年）."""
+        return _NAMES[self.span]
+
     def sibling(self, year: int, number: int) -> Period:
         """Another period of the same length."""
         return Period(year, number, self.span)
@@ -157,6 +190,11 @@ class Period:
     def previous(self) -> Period | None:
         """The earlier period of the same year; None for the first (累计 resets with the year)."""
         return None if self.quarter == 1 else Period(self.year, self.quarter - 1, self.span)
+
+
+def form_example(span: int) -> str:
+    """How --period is written for periods of `span` months: 2020Q4, 2021-03 或 2021M03 …."""
+    return _FORMS[span][1]
 
 
 def parse_any(text: str) -> Period:

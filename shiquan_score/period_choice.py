@@ -23,7 +23,7 @@ import pandas as pd
 from shiquan_score.errors import InputError
 from shiquan_score.messages import listing, msg
 from shiquan_score.normalise.dates import OK, parse_dates
-from shiquan_score.period import Period
+from shiquan_score.period import Period, form_example
 from shiquan_score.previous.table import PreviousTable
 from shiquan_score.table_choice import pick_previous
 
@@ -146,7 +146,7 @@ def choose_period(
             )
         return period, [msg("PERIOD_REQUESTED", label=period.label, code=period.code)]
     if quarters.empty:
-        raise InputError(msg("PERIOD_NO_DATES"))
+        raise InputError(msg("PERIOD_NO_DATES", example=form_example(span)))
     facts = describe(quarters)
     done = complete(quarters)
     busiest = max(quarters.index, key=lambda q: (quarters.loc[q, "rows"], q))

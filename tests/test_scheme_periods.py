@@ -160,3 +160,38 @@ def test_one_file_per_period_grants_a_research_item_only_its_top_up(
     (book,) = (tmp_path / "two").glob("*.xlsx")
     body, _ = _scores(book)
     assert body["甲局"] == (1, 1, 2, 1)  # 2 for 市网站 less the 1 granted: 本期, 上期, 累计, 排名
+
+
+def test_a_monthly_schemes_messages_speak_of_months(capsys, tmp_path):
+    """No date to go by: the --period example is a month's. A January row logged late into
+    February's file (January's four rows in a file of their own): its 提示 says the ledger
+    lacks the earlier months (前几个月)."""
+    scheme = _scheme(tmp_path, "month")
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    write_ledger(inbox / "台账.xlsx", ledger_rows(("待补", "甲局", "甲一", None, "县网站")))
+    code, _, err = _run(capsys, inbox, *scheme, "--out", tmp_path / "x")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "错误：台账里没有一行能识别的日期，无法判断期别，请用 --period 指定，"
+        "如 --period 2021-03 或 2021M03"
+    )
+    january = [(D(2021, 1, 8 + i), "丁局", f"丁{i}", None, "县网站") for i in range(4)]
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*january))
+    assert _run(capsys, inbox, *scheme, "--period", "2021-01", "--out", tmp_path / "m1")[0] == 0
+    (book,) = (tmp_path / "m1").glob("*.xlsx")
+    book.rename(inbox / book.name)
+    february = [
+        (D(2021, 2, 3), "甲局", "甲二", None, "县网站"),
+        (D(2021, 1, 28), "丙局", "丙一", None, "县网站"),
+    ]
+    write_ledger(inbox / "台账.xlsx", ledger_rows(*february))
+    code, _, err = _run(capsys, inbox, *scheme, "--period", "2021-02", "--out", tmp_path / "m2")
+    assert code == 0, err
+    (book,) = (tmp_path / "m2").glob("*.xlsx")
+    late = [r[6] for r in openpyxl.load_workbook(book)["问题"].iter_rows(values_only=True)]
+    assert (
+        "日期2021-01-28在已发布的2021年1月内：本期（2021年2月）不计分；台账没有记全前几个月，"
+        "是否已计入上期表无法核对。如上期漏计了，请更正上期表的累计后重新运行；"
+        "如日期记错了，请改正台账后重新运行"
+    ) in late

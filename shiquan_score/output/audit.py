@@ -259,6 +259,7 @@ def record_sheet(frame: pd.DataFrame, period: Period, scheme: Scheme) -> FrameSh
             year=period.year,
             months=period.months,
             categories="、".join(best_of_categories(scheme)),
+            next=period.next_word,
         ),
     )
     return FrameSheet(

@@ -47,7 +47,9 @@ def late_rows(cover: Coverage, period: Period) -> tuple[pd.DataFrame, str | None
     day = runs["day"].map(lambda d: d.isoformat())
     text = msg_each("LATE_ROWS", first=runs["row"], last=runs["last"], n=runs["n"])
     text[single] = msg_each("LATE_ROW_ONE", day=day[single])
-    text = text + msg_each("LATE_ROW_WHAT", quarter=labels, period=period.label)
+    text = text + msg_each(
+        "LATE_ROW_WHAT", quarter=labels, period=period.label, earlier=period.earlier_word
+    )
     problems = pd.DataFrame(
         {
             "where": runs["where"].to_numpy(),

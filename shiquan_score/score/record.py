@@ -239,6 +239,8 @@ def unchecked_line(
         n=len(items),
         categories=categories,
         units="、".join(named[:SCREEN_UNITS]) + "".join(named[SCREEN_UNITS:]),
+        each=period.each_word,
+        before=period.before_word,
     )
 
 

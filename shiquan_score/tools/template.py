@@ -15,7 +15,7 @@ from pathlib import Path
 from shiquan_score.errors import InputError
 from shiquan_score.messages import msg
 from shiquan_score.output.workbook import atomic_workbook
-from shiquan_score.period import parse_any
+from shiquan_score.period import Period, parse_any
 from shiquan_score.scheme.loader import LEDGER_FIELDS, Scheme, load_scheme
 from shiquan_score.scheme.style import Style
 
@@ -100,7 +100,7 @@ def guide_lines(scheme: Scheme, year: int | None, words: dict[str, str]) -> list
     example = f"{year or 2021}-03-15"
     rules, roster = (p.name for p in scheme.sources)
     items = [
-        msg("GUIDE_ROWS", sheet=LEDGER_SHEET),
+        msg("GUIDE_ROWS", sheet=LEDGER_SHEET, kind=Period(2000, 1, scheme.span).kind),
         msg("GUIDE_DATE", column=w["date"], example=example)
         + (msg("GUIDE_DATE_YEAR", year=year) if year else "")
         + msg("GUIDE_DATE_REAL"),

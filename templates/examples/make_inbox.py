@@ -2,7 +2,7 @@
 
     python templates/examples/make_inbox.py 平安县_扣分与批示 收件箱
     python convert.py 收件箱 --rules templates/examples/平安县_扣分与批示/rules.toml \\
-        --roster templates/examples/平安县_扣分与批示/roster.toml --period 2021Q1
+        --roster templates/examples/平安县_扣分与批示/roster.toml --period 2021-01
 """
 
 from __future__ import annotations

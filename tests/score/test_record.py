@@ -290,7 +290,7 @@ def test_an_item_is_named_by_the_schemes_category(tmp_path, scheme, capsys):
     assert "本期有 1 条专题调研计了加分（如专题调研“调研一”（农业农村局））" in hint
 
 
-def test_a_monthly_schemes_record_names_the_month_of_an_earlier_bonus(tmp_path):
+def test_a_monthly_schemes_record_names_the_month_of_an_earlier_bonus(tmp_path, capsys):
     """A monthly scheme, a hand-made February table and a running ledger: the earlier bonus
     the ledger shows is recorded under 2021M02 (once it read 2021Q1, in a quarter's form),
     and the record is in month order."""
@@ -316,11 +316,19 @@ def test_a_monthly_schemes_record_names_the_month_of_an_earlier_bonus(tmp_path):
     args = ["--rules", str(rules), "--roster", str(roster), "--out", str(tmp_path / "out")]
     assert main([str(inbox), *args]) == 0
     (book,) = (tmp_path / "out").glob("*.xlsx")
-    rows = list(openpyxl.load_workbook(book)["调研加分"].iter_rows(min_row=4, values_only=True))
+    sheet = openpyxl.load_workbook(book)["调研加分"]
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert [row[:4] + row[5:7] for row in rows] == [
         ("2021M02", "丙局", "丙局", "调研丙", "市网站", 2),
         ("2021M03", "甲局", "甲局", "调研甲", "县网站", 1),
     ]
+    # The words are the scheme's: months, not quarters.
+    assert sheet["A1"].value.endswith("。下个月运行时读取本表，只补计差额，不重复计分。")
+    assert capsys.readouterr().out.splitlines()[-2] == (
+        "提示：上期表是手工做的，本期 1 条新闻的加分无法与此前各月核对（涉及 甲局 1 分），"
+        "如此前已计过就会重复计分。请把此前各月的台账行一并放进收件箱，"
+        "或改用本工具上个月生成的统计表作上期表，然后重新运行"
+    )
 
 
 _UNITS = [("财政局", "财政局"), ("审计局", "财政局、审计局"), ("财政局", "财政局、审计局")]

@@ -238,4 +238,6 @@ def test_a_scheme_that_prints_no_notes_gets_a_template_without_the_notes_sheet(
     assert wb.sheetnames == ["台账", "填写说明", "下拉名单"]
     guide = [c.value for c in wb["填写说明"]["A"]]
     assert not any(f"“{scheme.note_sheet}”表" in (line or "") for line in guide)
+    kind = {"安宁县_分类排名": "季度", "平安县_扣分与批示": "月份"}[example]  # the scheme's periods
+    assert sum(f"程序只统计所选的{kind}。" in (line or "") for line in guide) == 1
     assert [line.split(".")[0] for line in guide[2:10]] == [str(n) for n in range(1, 9)]

@@ -782,6 +782,10 @@ MESSAGES: dict[str, str] = {
         "请把同一文件夹中文件名不带“替换前”的现行统计表放进收件箱后重新运行"
     ),
     "OWN_SHEETS_SKIPPED": "{file} 是本工具生成的工作簿，其中的{sheets}表是附表，已跳过",
+    "OWN_OTHER_KIND": (
+        "已跳过 {file}：是本工具按{kind}统计时生成的（{code}），本办法按{scheme_kind}统计，"
+        "不能作上期表"
+    ),
 }
 
 # Problem kinds: the label shown in the 问题 sheet's 问题 column.

@@ -96,6 +96,10 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         {"where": "问题清单.xls（问题）", "sheet": "问题"},
         "已跳过 问题清单.xls（问题）：是本工具生成的“问题”表（从统计表或问题清单另存的副本），不是台账",
     ),
+    "OWN_OTHER_KIND": (
+        {"file": "甲.xlsx", "code": "2021Q1", "kind": "季度", "scheme_kind": "月份"},
+        "已跳过 甲.xlsx：是本工具按季度统计时生成的（2021Q1），本办法按月份统计，不能作上期表",
+    ),
     "OWN_SHEETS_SKIPPED": (
         {"file": "甲.xlsx", "sheets": "“明细”、“问题”"},
         "甲.xlsx 是本工具生成的工作簿，其中的“明细”、“问题”表是附表，已跳过",

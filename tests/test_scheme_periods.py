@@ -162,6 +162,42 @@ def test_one_file_per_period_grants_a_research_item_only_its_top_up(
     assert body["甲局"] == (1, 1, 2, 1)  # 2 for 市网站 less the 1 granted: 本期, 上期, 累计, 排名
 
 
+def test_our_own_workbook_of_another_kind_of_period_is_no_previous_table(capsys, tmp_path):
+    """A quarter's workbook in a monthly scheme's inbox (or a month's in a quarterly one):
+    skipped with a line saying why, never read as the month before (its 1-3月 totals taken
+    for January's, exit 0, as it was)."""
+    kinds = {}
+    for kind in ("quarter", "month"):
+        (tmp_path / kind).mkdir()
+        rules, roster = mini_scheme(tmp_path / kind)
+        rules.write_text(f'period = "{kind}"\n' + rules.read_text(encoding="utf-8"), "utf-8")
+        kinds[kind] = ["--rules", rules, "--roster", roster]
+    first = tmp_path / "一季度"
+    first.mkdir()
+    rows = [
+        (D(2021, 1, 5), "甲局", "甲一", None, "县网站"),
+        (D(2021, 3, 25), "乙局", "乙一", None, "县网站"),
+    ]
+    write_ledger(first / "台账.xlsx", ledger_rows(*rows))
+    assert (
+        _run(capsys, first, *kinds["quarter"], "--period", "2021Q1", "--out", tmp_path / "q1")[0]
+        == 0
+    )
+    inbox = tmp_path / "二月"
+    inbox.mkdir()
+    (book,) = (tmp_path / "q1").glob("*.xlsx")
+    book.rename(inbox / book.name)
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2021, 2, 5), "丙局", "丙一", None, "县网站")))
+    code, out, err = _run(capsys, inbox, *kinds["month"], "--out", tmp_path / "m2")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "已跳过 某县2021年1-3月统计表.xlsx：是本工具按季度统计时生成的（2021Q1），"
+        "本办法按月份统计，不能作上期表"
+    )
+    assert err.splitlines()[-1].startswith("错误：收件箱里没有附件（单位）的上期表（2021年1月）。")
+    assert not (tmp_path / "m2").exists()
+
+
 def test_a_monthly_schemes_messages_speak_of_months(capsys, tmp_path):
     """No date to go by: the --period example is a month's. A January row logged late into
     February's file (January's four rows in a file of their own): its 提示 says the ledger

@@ -148,6 +148,11 @@ def _own_workbook(inbox: Inbox, path: Path, sheets: list[RawSheet], mark, scheme
     """A workbook this tool wrote, by its mark: its tables are previous tables whatever
     their wording, its 调研加分 sheet the year's record; nothing in it is ever a ledger."""
     period = parse_any(mark.period)  # 2021Q2, 2021H1, 2021M05: the kind is in the code
+    if period.span != scheme.span:  # a quarter's totals are no month's 上期, nor the reverse
+        ours = {"file": path.name, "code": period.code, "kind": period.kind}
+        kind = Period(period.year, 1, scheme.span).kind
+        inbox.notices.append(msg("OWN_OTHER_KIND", **ours, scheme_kind=kind))
+        return
     by_name = {raw.sheet: raw for raw in sheets}
     record_sheet = mark.sheet_of(M.RECORD)
     record = read_record(by_name[record_sheet], period.year) if record_sheet in by_name else None

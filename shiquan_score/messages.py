@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "HELP_PERIOD": (
         "统计哪一季度，如 2020Q4；不写则按上期表的下一季度；没有上期表时，"
         "按台账中记完整（记到了该季度最后一个月）的最后一个季度，都不完整时取行数最多的季度"
-        "。按月、半年或年统计的办法（rules.toml 的 period）写 2021-03、2021H1 或 2021，上面的“季度”即是月、半年或年"
+        "。按月、半年或年统计的办法（rules.toml 的 period），期别写作 2021-03、2021H1 或 2021，以上的“季度”相应换成月、半年或年"
     ),
     "HELP_TABLES_NAME": "表",
     "HELP_TABLES": (
@@ -340,14 +340,14 @@ MESSAGES: dict[str, str] = {
     "PERIOD_OPENING_MONTH": "1月",
     "PERIOD_LATER_MONTH": "2至12月",
     "PERIOD_BEFORE_MONTH": "上个月",
-    "PERIOD_EACH_MONTH": "各月",
+    "PERIOD_EACH_MONTH": "此前各月",
     "PERIOD_NEXT_MONTH": "下个月",
     "PERIOD_EARLIER_MONTH": "前几个月",
     "PERIOD_NOUN_QUARTER": "季度",
     "PERIOD_OPENING_QUARTER": "一季度",
     "PERIOD_LATER_QUARTER": "二至四季度",
     "PERIOD_BEFORE_QUARTER": "上季度",
-    "PERIOD_EACH_QUARTER": "各季度",
+    "PERIOD_EACH_QUARTER": "此前各季度",
     "PERIOD_NEXT_QUARTER": "下一季度",
     "PERIOD_EARLIER_QUARTER": "前几季度",
     "PERIOD_NOUN_HALF": "半年",
@@ -361,9 +361,9 @@ MESSAGES: dict[str, str] = {
     "PERIOD_OPENING_YEAR": "全年统计",
     "PERIOD_LATER_YEAR": "",
     "PERIOD_BEFORE_YEAR": "上一年",
-    "PERIOD_EACH_YEAR": "往年",
+    "PERIOD_EACH_YEAR": "此前各期",
     "PERIOD_NEXT_YEAR": "下期",
-    "PERIOD_EARLIER_YEAR": "往年",
+    "PERIOD_EARLIER_YEAR": "前几期",
     "PERIOD_MONTH": "{month}月",
     "PERIOD_MONTHS": "{first}-{last}月",
     "PERIOD_LABEL": "{year}年{months}",
@@ -764,8 +764,8 @@ MESSAGES: dict[str, str] = {
         "请在台账中补上此前的采用记录后重新运行"
     ),
     "RECORD_UNCHECKED_SCREEN": (
-        "提示：上期表是手工做的，本期 {n} 条{categories}的加分无法与此前{each}核对"
-        "（涉及 {units}），如此前已计过就会重复计分。请把此前{each}的台账行一并放进收件箱，"
+        "提示：上期表是手工做的，本期 {n} 条{categories}的加分无法与{each}核对"
+        "（涉及 {units}），如此前已计过就会重复计分。请把{each}的台账行一并放进收件箱，"
         "或改用本工具{before}生成的统计表作上期表，然后重新运行"
     ),
     "RECORD_UNCHECKED_UNIT": "{unit} {points} 分",
@@ -785,6 +785,10 @@ MESSAGES: dict[str, str] = {
     "OWN_OTHER_KIND": (
         "已跳过 {file}：是本工具按{kind}统计时生成的（{code}），本办法按{scheme_kind}统计，"
         "不能作上期表"
+    ),
+    "OWN_MARK_PERIOD": (
+        "{file} 是本工具生成的工作簿，但文件属性里记下的期别“{value}”读不出来（可能被改过）："
+        "请换成本工具生成的原文件，或把它移出收件箱"
     ),
 }
 

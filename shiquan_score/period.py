@@ -149,7 +149,7 @@ class Period:
 
     @property
     def each_word(self) -> str:
-        """The year's earlier periods, after 此前: 各季度, 各月, 上半年."""
+        """The year's earlier periods: 此前各季度, 此前各月, 上半年."""
         return _WORDS[self.span][4]
 
     @property

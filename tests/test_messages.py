@@ -64,7 +64,7 @@ EXPECTED: dict[str, tuple[dict, str]] = {
             "n": 2,
             "categories": "调研信息",
             "units": "农业农村局 20 分、财政局 20 分",
-            "each": "各月",
+            "each": "此前各月",
             "before": "上个月",
         },
         "提示：上期表是手工做的，本期 2 条调研信息的加分无法与此前各月核对"
@@ -97,8 +97,13 @@ EXPECTED: dict[str, tuple[dict, str]] = {
         "已跳过 问题清单.xls（问题）：是本工具生成的“问题”表（从统计表或问题清单另存的副本），不是台账",
     ),
     "OWN_OTHER_KIND": (
-        {"file": "甲.xlsx", "code": "2021Q1", "kind": "季度", "scheme_kind": "月份"},
-        "已跳过 甲.xlsx：是本工具按季度统计时生成的（2021Q1），本办法按月份统计，不能作上期表",
+        {"file": "甲.xlsx", "code": "2021Q1", "kind": "季度", "scheme_kind": "月"},
+        "已跳过 甲.xlsx：是本工具按季度统计时生成的（2021Q1），本办法按月统计，不能作上期表",
+    ),
+    "OWN_MARK_PERIOD": (
+        {"file": "甲.xlsx", "value": "2021H3"},
+        "甲.xlsx 是本工具生成的工作簿，但文件属性里记下的期别“2021H3”读不出来（可能被改过）："
+        "请换成本工具生成的原文件，或把它移出收件箱",
     ),
     "OWN_SHEETS_SKIPPED": (
         {"file": "甲.xlsx", "sheets": "“明细”、“问题”"},

@@ -4,6 +4,8 @@ months checked; --period in the scheme's form."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -192,7 +194,7 @@ def test_our_own_workbook_of_another_kind_of_period_is_no_previous_table(capsys,
     assert code == 1
     assert out.splitlines()[0] == (
         "已跳过 某县2021年1-3月统计表.xlsx：是本工具按季度统计时生成的（2021Q1），"
-        "本办法按月份统计，不能作上期表"
+        "本办法按月统计，不能作上期表"
     )
     assert err.splitlines()[-1].startswith("错误：收件箱里没有附件（单位）的上期表（2021年1月）。")
     assert not (tmp_path / "m2").exists()
@@ -231,3 +233,58 @@ def test_a_monthly_schemes_messages_speak_of_months(capsys, tmp_path):
         "是否已计入上期表无法核对。如上期漏计了，请更正上期表的累计后重新运行；"
         "如日期记错了，请改正台账后重新运行"
     ) in late
+
+
+def _with_mark_period(book, value: str):
+    """The workbook with its mark's period (a custom property) rewritten, as a hand edit would."""
+    with zipfile.ZipFile(book) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    custom = parts["docProps/custom.xml"].decode("utf-8")
+    parts["docProps/custom.xml"] = re.sub(
+        r'(name="ShiquanPeriod"><vt:lpwstr>)[^<]*', rf"\g<1>{value}", custom
+    ).encode("utf-8")
+    assert parts["docProps/custom.xml"] != custom.encode("utf-8")
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+
+
+def test_a_kept_copy_of_another_kind_blocks_nothing_and_a_broken_mark_names_its_file(
+    capsys, tmp_path
+):
+    """A quarter's 替换前 copy beside January's workbook in a monthly inbox: skipped, the run
+    goes on (it asked for a quarter's table before). Our January workbook with its period
+    edited to 2021H3: the error names the file, not a --period the clerk never typed."""
+    kinds = {}
+    for kind in ("quarter", "month"):
+        (tmp_path / kind).mkdir()
+        rules, roster = mini_scheme(tmp_path / kind)
+        rules.write_text(f'period = "{kind}"\n' + rules.read_text(encoding="utf-8"), "utf-8")
+        kinds[kind] = ["--rules", rules, "--roster", roster]
+    q1, inbox = tmp_path / "一季度", tmp_path / "收件箱"
+    q1.mkdir()
+    inbox.mkdir()
+    write_ledger(q1 / "台账.xlsx", ledger_rows((D(2021, 3, 5), "乙局", "乙一", None, "县网站")))
+    assert (
+        _run(capsys, q1, *kinds["quarter"], "--period", "2021Q1", "--out", tmp_path / "q")[0] == 0
+    )
+    (quarter,) = (tmp_path / "q").glob("*.xlsx")
+    quarter.rename(inbox / "某县2021年1-3月统计表（2021-04-01 替换前）.xlsx")
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2021, 1, 5), "甲局", "甲一", None, "县网站")))
+    assert (
+        _run(capsys, inbox, *kinds["month"], "--period", "2021-01", "--out", tmp_path / "m1")[0]
+        == 0
+    )
+    (january,) = (tmp_path / "m1").glob("*.xlsx")
+    january = january.rename(inbox / january.name)
+    write_ledger(inbox / "台账.xlsx", ledger_rows((D(2021, 2, 3), "丙局", "丙一", None, "县网站")))
+    code, out, err = _run(capsys, inbox, *kinds["month"], "--out", tmp_path / "m2")
+    assert code == 0, err
+    assert "已跳过 某县2021年1-3月统计表（2021-04-01 替换前）.xlsx：" in out
+    _with_mark_period(january, "2021H3")
+    code, out, err = _run(capsys, inbox, *kinds["month"], "--out", tmp_path / "m3")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        "错误：某县2021年1月统计表.xlsx 是本工具生成的工作簿，但文件属性里记下的期别“2021H3”"
+        "读不出来（可能被改过）：请换成本工具生成的原文件，或把它移出收件箱"
+    )

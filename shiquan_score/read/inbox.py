@@ -83,7 +83,9 @@ def _read_one(inbox: Inbox, path: Path, scheme: Scheme, words: frozenset[str]) -
         return
     if mark is not None and is_kept_name(path):  # ours, kept when a re-run replaced it
         inbox.notices.append(msg("KEPT_COPY_SKIPPED", file=path.name))
-        inbox.kept.append((path.name, parse_any(mark.period)))
+        period = _mark_period(path, mark)
+        if period.span == scheme.span:  # a copy of another kind stands in for no table
+            inbox.kept.append((path.name, period))
         return
     sheets, read = readers.read_file(path, words)
     inbox.notices += read
@@ -144,13 +146,22 @@ def _hidden_header(raw: RawSheet, scheme: Scheme) -> tuple[int, dict[str, int]] 
         return None
 
 
+def _mark_period(path: Path, mark) -> Period:
+    """The period our mark records; a mark edited out of shape is said with its file (not
+    as a --period the clerk never typed)."""
+    try:
+        return parse_any(mark.period)
+    except InputError:
+        raise InputError(msg("OWN_MARK_PERIOD", file=path.name, value=mark.period)) from None
+
+
 def _own_workbook(inbox: Inbox, path: Path, sheets: list[RawSheet], mark, scheme: Scheme) -> None:
     """A workbook this tool wrote, by its mark: its tables are previous tables whatever
     their wording, its 调研加分 sheet the year's record; nothing in it is ever a ledger."""
-    period = parse_any(mark.period)  # 2021Q2, 2021H1, 2021M05: the kind is in the code
+    period = _mark_period(path, mark)  # 2021Q2, 2021H1, 2021M05: the kind is in the code
     if period.span != scheme.span:  # a quarter's totals are no month's 上期, nor the reverse
-        ours = {"file": path.name, "code": period.code, "kind": period.kind}
-        kind = Period(period.year, 1, scheme.span).kind
+        ours = {"file": path.name, "code": period.code, "kind": period.noun}
+        kind = Period(period.year, 1, scheme.span).noun
         inbox.notices.append(msg("OWN_OTHER_KIND", **ours, scheme_kind=kind))
         return
     by_name = {raw.sheet: raw for raw in sheets}

@@ -29,6 +29,13 @@ def _scheme(tmp_path, period: str):
     return ["--rules", str(rules), "--roster", str(roster)]
 
 
+def _kinds(tmp_path, *kinds: str) -> dict[str, list]:
+    """_scheme() for each period kind, each in a folder of its own."""
+    for kind in kinds:
+        (tmp_path / kind).mkdir()
+    return {kind: _scheme(tmp_path / kind, kind) for kind in kinds}
+
+
 def _run(capsys, *args):
     code = main([str(a) for a in args])
     captured = capsys.readouterr()
@@ -168,12 +175,7 @@ def test_our_own_workbook_of_another_kind_of_period_is_no_previous_table(capsys,
     """A quarter's workbook in a monthly scheme's inbox (or a month's in a quarterly one):
     skipped with a line saying why, never read as the month before (its 1-3月 totals taken
     for January's, exit 0, as it was)."""
-    kinds = {}
-    for kind in ("quarter", "month"):
-        (tmp_path / kind).mkdir()
-        rules, roster = mini_scheme(tmp_path / kind)
-        rules.write_text(f'period = "{kind}"\n' + rules.read_text(encoding="utf-8"), "utf-8")
-        kinds[kind] = ["--rules", rules, "--roster", roster]
+    kinds = _kinds(tmp_path, "quarter", "month")
     first = tmp_path / "一季度"
     first.mkdir()
     rows = [
@@ -255,12 +257,7 @@ def test_a_kept_copy_of_another_kind_blocks_nothing_and_a_broken_mark_names_its_
     """A quarter's 替换前 copy beside January's workbook in a monthly inbox: skipped, the run
     goes on (it asked for a quarter's table before). Our January workbook with its period
     edited to 2021H3: the error names the file, not a --period the clerk never typed."""
-    kinds = {}
-    for kind in ("quarter", "month"):
-        (tmp_path / kind).mkdir()
-        rules, roster = mini_scheme(tmp_path / kind)
-        rules.write_text(f'period = "{kind}"\n' + rules.read_text(encoding="utf-8"), "utf-8")
-        kinds[kind] = ["--rules", rules, "--roster", roster]
+    kinds = _kinds(tmp_path, "quarter", "month")
     q1, inbox = tmp_path / "一季度", tmp_path / "收件箱"
     q1.mkdir()
     inbox.mkdir()

@@ -86,7 +86,9 @@ class Period:
         return cls(year, number, span)
 
     @classmethod
-    def of(cls, day: dt.date, span: int = 3) -> Period:
+    def of(cls, day: dt.date, span: int) -> Period:
+        """The period of `span` months holding `day`: a date alone says nothing of the length
+        (the 调研加分 record once wrote a monthly scheme's February as 2021Q1)."""
         return cls(day.year, (day.month - 1) // span + 1, span)
 
     @property

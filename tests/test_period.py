@@ -33,7 +33,7 @@ def test_quarter_facts():
     assert Period(2020, 1).end == dt.date(2020, 3, 31)
     assert Period(2020, 3).previous() == Period(2020, 2)
     assert Period(2021, 1).previous() is None
-    assert Period.of(dt.date(2020, 7, 1)) == Period(2020, 3)
+    assert Period.of(dt.date(2020, 7, 1), 3) == Period(2020, 3)
 
 
 @pytest.mark.parametrize(
